@@ -1,0 +1,48 @@
+# The book's commands. Each creates the virtual environment on demand.
+#   make book    execute the notebooks (cached) and build the HTML site into _build/html
+#   make test    unit tests, the strict book build, and the site checks in headless Chromium
+#   make serve   serve _build/html on http://127.0.0.1:8000
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+BROWSER_DEPS := tests/browser/node_modules/.installed
+PORT ?= 8000
+
+.PHONY: book test unit serve bench clean lock browser-deps student
+
+$(STAMP): pyproject.toml requirements.lock
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --progress-bar off -c requirements.lock -e ".[test]"
+	@touch $(STAMP)
+
+book: $(STAMP)
+	$(PY) -m tools.build_book
+
+test: $(STAMP) browser-deps
+	$(PY) -m pytest
+
+unit: $(STAMP)
+	$(PY) -m pytest tests/unit
+
+serve:
+	$(PY) -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
+
+bench: $(STAMP)
+	$(PY) -m tools.bench
+
+browser-deps: $(BROWSER_DEPS)
+	@command -v chromium >/dev/null || tools/install-chromium.sh
+
+$(BROWSER_DEPS): tests/browser/package.json tests/browser/package-lock.json
+	@command -v npm >/dev/null || tools/install-node.sh
+	npm ci --prefix tests/browser --no-audit --no-fund
+	@touch $(BROWSER_DEPS)
+
+lock: $(STAMP)
+	$(PY) -m pip freeze --exclude-editable | grep -v '^digital-labor' > requirements.lock.new
+	mv requirements.lock.new requirements.lock
+
+clean:
+	rm -rf _build .pytest_cache

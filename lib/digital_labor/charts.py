@@ -1,0 +1,190 @@
+"""Charts: one theme, one offline renderer, and helpers that give every chart its source line.
+
+The book renders altair charts with vega-embed, served from the site itself (see
+:mod:`digital_labor.sphinx_ext`): :func:`setup` picks that renderer when the book is being
+built (``DIGITAL_LABOR_BOOK=1``) and leaves altair's default renderer in Jupyter.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import itertools
+import json
+import os
+from collections.abc import Iterable
+from typing import Any
+
+import altair as alt
+import pandas as pd
+
+from .data import dataset
+
+__all__ = [
+    "FONT",
+    "MISSING_COLOUR",
+    "PALETTE",
+    "SEQUENTIAL_SCHEME",
+    "book_mode",
+    "category_scales",
+    "choropleth",
+    "describe",
+    "render",
+    "setup",
+    "source_line",
+    "world_geometry",
+]
+
+# Okabe & Ito's colour-blind-safe palette (black first removed: kept for text).
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000"]
+SHAPES = ["circle", "square", "triangle-up", "diamond", "cross", "triangle-down", "triangle-left", "stroke"]
+SEQUENTIAL_SCHEME = "viridis"  # perceptually uniform and colour-blind safe
+MISSING_COLOUR = "#d9d9d9"
+FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
+BOOK_ENV = "DIGITAL_LABOR_BOOK"
+CHART_DATA_DIR = "_data"  # where the site serves shared chart data, relative to its root
+_chart_numbers = itertools.count(1)
+
+
+def book_mode() -> bool:
+    """True while the book is being built (charts then use the site's own vega and data)."""
+    return os.environ.get(BOOK_ENV) == "1"
+
+
+def theme() -> dict[str, Any]:
+    """The book's altair theme: system fonts, Okabe-Ito colours, quiet axes."""
+    return {
+        "config": {
+            "font": FONT,
+            "view": {"continuousWidth": 560, "continuousHeight": 320, "stroke": None},
+            "title": {"anchor": "start", "fontSize": 15, "subtitleFontSize": 11, "subtitleColor": "#555", "offset": 10},
+            "axis": {"labelFontSize": 11, "titleFontSize": 12, "titleFontWeight": "normal", "gridColor": "#e6e6e6"},
+            "legend": {"labelFontSize": 11, "titleFontSize": 12, "titleFontWeight": "normal"},
+            "range": {"category": PALETTE, "ordinal": {"scheme": SEQUENTIAL_SCHEME}, "heatmap": {"scheme": SEQUENTIAL_SCHEME}},
+            "mark": {"color": PALETTE[0]},
+        }
+    }
+
+
+def setup() -> None:
+    """Enable the theme and, in a book build, the offline renderer. Called by every notebook."""
+    alt.theme.register("digital_labor", enable=True)(theme)
+    if book_mode():
+        alt.renderers.register("digital_labor", render)
+        alt.renderers.enable("digital_labor")
+    alt.data_transformers.disable_max_rows()
+
+
+def render(spec: dict[str, Any], **_: Any) -> dict[str, str]:
+    """Altair renderer: a ``<div>`` and a ``vegaEmbed`` call, with no external script."""
+    spec = {key: value for key, value in spec.items() if key != "$schema"}  # a URL; the mode is given below
+    payload = json.dumps(spec, sort_keys=True, separators=(",", ":"))
+    digest = hashlib.sha256(payload.encode()).hexdigest()[:10]
+    chart_id = f"dl-chart-{digest}-{next(_chart_numbers)}"
+    options = {"mode": "vega-lite", "renderer": "svg", "actions": {"export": True, "source": False, "compiled": False, "editor": False}}
+    options.update(spec.get("usermeta", {}).get("embedOptions", {}))
+    description = spec.get("description", "")
+    script = (
+        "(function(){var root=document.documentElement.dataset.content_root||'./';"
+        f"var options={json.dumps(options, sort_keys=True)};options.loader={{baseURL:root}};"
+        f"vegaEmbed('#{chart_id}',{payload},options).catch(function(e){{console.error(e);}});}})();"
+    ).replace("</", "<\\/")
+    markup = (
+        f'<div class="dl-chart" id="{chart_id}" role="figure" aria-label="{html.escape(description)}"></div>\n'
+        f"<script>{script}</script>"
+    )
+    title = spec.get("title", {})
+    text = title.get("text", "") if isinstance(title, dict) else title
+    return {"text/html": markup, "text/plain": f"<chart: {text}>"}
+
+
+def source_line(datasets: Iterable[str] = (), model: str | None = None, source: str | None = None) -> str:
+    """'Source: …' from the manifest titles of the datasets (or a named source), plus a model label."""
+    parts = [dataset(name).title for name in datasets] + ([source] if source else [])
+    line = "Source: " + "; ".join(parts) + "." if parts else ""
+    if model:
+        line = f"{line} Model: {model} (a simulation, not data).".strip()
+    if not line:
+        raise ValueError("A chart needs at least one dataset or a model to cite.")
+    return line
+
+
+def describe(
+    chart: alt.TopLevelMixin,
+    *,
+    title: str,
+    description: str,
+    datasets: Iterable[str] = (),
+    model: str | None = None,
+    source: str | None = None,
+) -> alt.TopLevelMixin:
+    """Give a chart its title, a source line (as subtitle) and a text description for screen readers.
+
+    Cite ``datasets`` by manifest name; ``source`` names a source that is not a dataset (the
+    bibliography, say); ``model`` labels a simulation as such.
+    """
+    if not description.strip():
+        raise ValueError("A chart needs a text description for screen readers.")
+    subtitle = source_line(datasets, model, source)
+    return chart.properties(title=alt.TitleParams(text=title, subtitle=subtitle), description=description)
+
+
+def category_scales(categories: list[str]) -> tuple[alt.Scale, alt.Scale]:
+    """Matching colour and shape scales, so that colour is never the only carrier of a category."""
+    if len(categories) > len(PALETTE):
+        raise ValueError(f"At most {len(PALETTE)} categories can get distinct colours and shapes.")
+    colours = alt.Scale(domain=list(categories), range=PALETTE[: len(categories)])
+    shapes = alt.Scale(domain=list(categories), range=SHAPES[: len(categories)])
+    return colours, shapes
+
+
+def world_geometry() -> alt.Data | alt.InlineData:
+    """The world map for vega-lite: a URL to the site's copy in a book build, inline elsewhere."""
+    fmt = alt.DataFormat(type="json", property="features")
+    item = dataset("world")
+    if book_mode():
+        return alt.Data(url=f"{CHART_DATA_DIR}/{item.path.name}", format=fmt)
+    return alt.InlineData(values=json.loads(item.path.read_text(encoding="utf-8")), format=fmt)
+
+
+def choropleth(
+    values: pd.DataFrame,
+    *,
+    value: str,
+    value_title: str,
+    title: str,
+    description: str,
+    datasets: Iterable[str],
+    iso3: str = "iso3",
+    label: str = "name",
+    value_format: str = ",.1f",
+    scale: alt.Scale | None = None,
+    width: int = 640,
+) -> alt.Chart:
+    """A world map coloured by one value per country (Equal Earth projection).
+
+    ``values`` has one row per country: an ISO3 column, a label column and the value. Countries
+    without a value are drawn in light grey and say "no data" in their tooltip.
+    """
+    missing = [c for c in (iso3, label, value) if c not in values.columns]
+    if missing:
+        raise ValueError(f"choropleth: column(s) {missing} not in the values frame.")
+    if values[iso3].duplicated().any():
+        duplicated = values.loc[values[iso3].duplicated(), iso3].iloc[0]
+        raise ValueError(f"choropleth: country {duplicated} appears twice; give one value per country.")
+    table = values[[iso3, label, value]].rename(columns={iso3: "iso3", label: "label", value: "value"})
+    table = table.dropna(subset=["value"])
+    color = alt.Color("value:Q", title=value_title, scale=scale or alt.Scale(scheme=SEQUENTIAL_SCHEME))
+    chart = (
+        alt.Chart(world_geometry())
+        .mark_geoshape(stroke="white", strokeWidth=0.4)
+        .transform_lookup(lookup="properties.iso3", from_=alt.LookupData(table, "iso3", ["label", "value"]))
+        .transform_calculate(country="isValid(datum.label) ? datum.label : datum.properties.name")
+        .encode(
+            color=alt.condition("isValid(datum.value)", color, alt.value(MISSING_COLOUR)),
+            tooltip=[alt.Tooltip("country:N", title="Country"), alt.Tooltip("value:Q", title=value_title, format=value_format)],
+        )
+        .project(type="equalEarth")
+        .properties(width=width, height=round(width * 0.49))
+    )
+    return describe(chart, title=title, description=description, datasets=datasets)

@@ -1,0 +1,99 @@
+"""Sphinx extension of the book: offline charts, chart data and notebook downloads.
+
+- Writes one vega + vega-lite + vega-embed bundle (versions matching altair) into the site
+  and adds it only to pages that hold a chart.
+- Copies the shared chart data (the world map) to ``_data/`` in the site.
+- Writes every notebook page's ``.ipynb`` (converted from its MyST source, without outputs)
+  next to the page sources, and offers it in the page's download menu.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import altair as alt
+import jupytext
+from sphinx.application import Sphinx
+from sphinx.util import logging
+
+from .charts import CHART_DATA_DIR
+from .data import dataset
+
+logger = logging.getLogger(__name__)
+CHART_MARKER = 'class="dl-chart"'
+CHART_DATA = ("world",)
+
+
+def vega_bundle_name() -> str:
+    """File name of the JavaScript bundle, versioned like altair's vega-lite."""
+    return f"dl-vega-lite-{alt.VEGALITE_VERSION}.js"
+
+
+def write_vega_bundle(static_dir: Path) -> Path:
+    """Write the vega-embed bundle into ``static_dir`` (once per vega-lite version)."""
+    import vl_convert
+
+    target = static_dir / vega_bundle_name()
+    if not target.exists():
+        major_minor = ".".join(alt.VEGALITE_VERSION.split(".")[:2])
+        bundle = vl_convert.javascript_bundle(vl_version=major_minor)
+        static_dir.mkdir(parents=True, exist_ok=True)
+        # Wrapped in a function so that the bundle's top-level names cannot clash with the page's.
+        target.write_text(f"(function(){{\n{bundle}\n}})();\n", encoding="utf-8")
+    return target
+
+
+def is_notebook(source: Path) -> bool:
+    """True for a Jupyter notebook or a MyST Markdown notebook (jupytext header)."""
+    if source.suffix == ".ipynb":
+        return True
+    if source.suffix != ".md":
+        return False
+    head = source.read_text(encoding="utf-8")[:600]
+    return head.startswith("---") and "jupytext:" in head and "kernelspec:" in head
+
+
+def _on_builder_inited(app: Sphinx) -> None:
+    if app.builder.format != "html":
+        return
+    write_vega_bundle(Path(app.outdir) / "_static")
+    data_dir = Path(app.outdir) / CHART_DATA_DIR
+    data_dir.mkdir(parents=True, exist_ok=True)
+    for name in CHART_DATA:
+        source = dataset(name).path
+        shutil.copyfile(source, data_dir / source.name)
+
+
+def _is_thebe_asset(asset: Any) -> bool:
+    name = getattr(asset, "filename", None) or str(asset)
+    body = getattr(asset, "attributes", {}).get("body", "") or ""
+    return "sphinx-thebe" in str(name) or "THEBE_JS_URL" in body
+
+
+def _on_page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    # Live code (thebe) is off in this book, yet sphinx-thebe adds its scripts to every page, one
+    # of them twice (a console error) and naming a CDN: drop them.
+    for key in ("script_files", "css_files"):
+        if key in context:
+            context[key][:] = [asset for asset in context[key] if not _is_thebe_asset(asset)]
+    if CHART_MARKER in context.get("body", ""):
+        app.add_js_file(vega_bundle_name())
+    if doctree is None or pagename not in app.env.all_docs:
+        return
+    source = Path(app.env.doc2path(pagename))
+    if is_notebook(source):
+        notebook_name = f"{pagename}.ipynb"
+        target = Path(app.outdir) / "_sources" / notebook_name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        notebook = jupytext.read(source, fmt="md:myst" if source.suffix == ".md" else None)
+        jupytext.write(notebook, target, fmt="ipynb")
+        context["ipynb_source"] = notebook_name
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("builder-inited", _on_builder_inited)
+    # Before sphinx-book-theme builds its download menu (priority 501).
+    app.connect("html-page-context", _on_page_context, priority=400)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

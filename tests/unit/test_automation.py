@@ -1,0 +1,107 @@
+"""Tests for the occupation- versus task-based automation simulation."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from digital_labor.models.automation import (
+    OCCUPATION_BASED,
+    TASK_BASED,
+    AutomationEconomy,
+    occupations,
+    risk_by_heterogeneity,
+    risk_by_threshold,
+    share_at_high_risk,
+    simulate_workers,
+)
+
+SMALL = AutomationEconomy(n_occupations=120, workers_per_occupation=20)
+
+
+def test_without_heterogeneity_both_methods_agree():
+    workers = simulate_workers(SMALL, 0.0)
+    shares = share_at_high_risk(workers, SMALL.threshold)
+    assert shares[OCCUPATION_BASED] == shares[TASK_BASED]
+    np.testing.assert_array_equal(workers["worker_score"], workers["occupation_score"])
+
+
+def test_full_heterogeneity_uses_only_the_personal_mix():
+    workers = simulate_workers(SMALL, 1.0)
+    np.testing.assert_array_equal(workers["worker_score"], workers["personal_mix_score"])
+
+
+def test_default_calibration_reproduces_frey_osborne():
+    shares = share_at_high_risk(simulate_workers(AutomationEconomy(), 0.0))
+    assert shares[OCCUPATION_BASED] == pytest.approx(47.0, abs=2.0)
+
+
+def test_calibration_follows_the_target():
+    params = AutomationEconomy(n_occupations=120, workers_per_occupation=1, target_share_pct=20.0)
+    table = occupations(params)
+    high = table.loc[table["occupation_score"] > params.threshold, "employment_share"].sum()
+    assert 100 * high == pytest.approx(20.0, abs=3.0)
+
+
+def test_occupation_scores_are_u_shaped():
+    table = occupations(AutomationEconomy())
+    bins = pd.cut(table["occupation_score"], [0, 0.3, 0.7, 1])
+    per_bin = table.groupby(bins, observed=False)["employment_share"].sum().to_numpy()
+    assert per_bin[0] > per_bin[1] and per_bin[2] > per_bin[1]
+
+
+def test_employment_weights_sum_to_one():
+    assert simulate_workers(SMALL, 0.3)["employment_weight"].sum() == pytest.approx(1.0)
+
+
+def test_same_seed_same_output_different_seed_different_output():
+    first = simulate_workers(SMALL, 0.5)
+    pd.testing.assert_frame_equal(first, simulate_workers(SMALL, 0.5))
+    other_seed = AutomationEconomy(n_occupations=120, workers_per_occupation=20, seed=1)
+    other = simulate_workers(other_seed, 0.5)
+    assert not np.allclose(first["worker_score"], other["worker_score"])
+
+
+def test_task_based_share_collapses_with_full_heterogeneity():
+    shares = share_at_high_risk(simulate_workers(AutomationEconomy(), 1.0))
+    assert shares[TASK_BASED] < shares[OCCUPATION_BASED] / 4
+
+
+def test_occupation_based_share_ignores_heterogeneity_and_shares_are_percentages():
+    long = risk_by_heterogeneity(SMALL, np.linspace(0, 1, 6))
+    assert len(long) == 12
+    assert long["share_at_high_risk_pct"].between(0, 100).all()
+    occupation_based = long.loc[long["method"] == OCCUPATION_BASED, "share_at_high_risk_pct"]
+    assert occupation_based.nunique() == 1
+
+
+def test_raising_the_threshold_never_raises_a_share():
+    long = risk_by_threshold(simulate_workers(SMALL, 0.5), np.linspace(0, 1, 21))
+    for _, group in long.groupby("method"):
+        assert (np.diff(group.sort_values("threshold")["share_at_high_risk_pct"]) <= 0).all()
+    at_zero = long.loc[long["threshold"] == 0, "share_at_high_risk_pct"]
+    assert (at_zero == 100).all()
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("n_tasks", 1),
+        ("n_occupations", 0),
+        ("workers_per_occupation", 2.5),
+        ("threshold", 1.0),
+        ("target_share_pct", 0.0),
+        ("core_task_spread", 0.0),
+        ("personal_mix_concentration", -1.0),
+        ("seed", -1),
+    ],
+)
+def test_invalid_parameters_raise(field, value):
+    with pytest.raises(ValueError, match=field):
+        AutomationEconomy(**{field: value})
+
+
+def test_invalid_heterogeneity_or_threshold_raises():
+    with pytest.raises(ValueError, match="heterogeneity"):
+        simulate_workers(SMALL, 1.5)
+    with pytest.raises(ValueError, match="threshold"):
+        share_at_high_risk(simulate_workers(SMALL, 0.0), -0.1)

@@ -1,0 +1,94 @@
+"""Chart helpers: theme, offline renderer, source lines, choropleth."""
+
+from __future__ import annotations
+
+import json
+
+import altair as alt
+import pandas as pd
+import pytest
+
+from digital_labor import charts
+
+
+@pytest.fixture
+def simple_chart():
+    frame = pd.DataFrame({"x": [1, 2], "y": [3, 4]})
+    return alt.Chart(frame).mark_point().encode(x="x:Q", y="y:Q")
+
+
+def test_describe_sets_title_source_and_description(simple_chart):
+    chart = charts.describe(simple_chart, title="T", description="Two points.", datasets=["countries"])
+    spec = chart.to_dict()
+    assert spec["title"]["text"] == "T"
+    assert spec["title"]["subtitle"].startswith("Source: Countries of the world")
+    assert spec["description"] == "Two points."
+
+
+def test_model_charts_say_they_are_models(simple_chart):
+    spec = charts.describe(simple_chart, title="T", description="d", model="two-sided platform").to_dict()
+    assert "Model: two-sided platform (a simulation, not data)" in spec["title"]["subtitle"]
+
+
+def test_a_chart_without_description_or_source_is_refused(simple_chart):
+    with pytest.raises(ValueError, match="text description"):
+        charts.describe(simple_chart, title="T", description=" ", datasets=["countries"])
+    with pytest.raises(ValueError, match="at least one dataset or a model"):
+        charts.describe(simple_chart, title="T", description="d")
+
+
+def test_renderer_emits_a_div_and_vega_embed_call_without_external_urls(simple_chart):
+    spec = charts.describe(simple_chart, title="T</script>", description='Say "hi"', datasets=["countries"]).to_dict()
+    bundle = charts.render(spec)
+    html = bundle["text/html"]
+    assert 'class="dl-chart"' in html and "vegaEmbed(" in html
+    assert 'aria-label="Say &quot;hi&quot;"' in html
+    assert "</script>" not in html.split("<script>", 1)[1][: -len("</script>")]  # spec cannot close the tag
+    assert "http" not in html.replace("http://www.w3.org", "")
+    assert bundle["text/plain"] == "<chart: T</script>>"
+
+
+def test_renderer_ids_are_deterministic_given_order(simple_chart):
+    spec = simple_chart.to_dict()
+    first, second = charts.render(spec)["text/html"], charts.render(spec)["text/html"]
+    id_of = lambda html: html.split('id="')[1].split('"')[0]  # noqa: E731
+    assert id_of(first).rsplit("-", 1)[0] == id_of(second).rsplit("-", 1)[0]
+    assert id_of(first) != id_of(second)  # two identical charts on one page still get distinct ids
+
+
+def test_category_scales_pair_colours_with_shapes():
+    colour, shape = charts.category_scales(["a", "b", "c"])
+    assert colour.to_dict()["range"] == charts.PALETTE[:3]
+    assert shape.to_dict()["range"] == charts.SHAPES[:3]
+    with pytest.raises(ValueError):
+        charts.category_scales([str(i) for i in range(20)])
+
+
+def test_world_geometry_is_inline_outside_the_book_and_a_url_inside(monkeypatch):
+    monkeypatch.delenv(charts.BOOK_ENV, raising=False)
+    inline = charts.world_geometry().to_dict()
+    assert len(inline["values"]["features"]) == 177
+    monkeypatch.setenv(charts.BOOK_ENV, "1")
+    assert charts.world_geometry().to_dict()["url"] == "_data/world.geojson"
+
+
+def test_choropleth_joins_values_and_refuses_duplicates(monkeypatch):
+    monkeypatch.setenv(charts.BOOK_ENV, "1")
+    values = pd.DataFrame({"iso3": ["IND", "USA"], "name": ["India", "United States"], "share": [24.0, 12.0]})
+    chart = charts.choropleth(values, value="share", value_title="Share (%)", title="Workers",
+                              description="Map.", datasets=["countries"])
+    spec = chart.to_dict()
+    lookup = [t for t in spec["transform"] if "lookup" in t][0]
+    assert lookup["lookup"] == "properties.iso3"
+    inline = spec["datasets"][lookup["from"]["data"]["name"]]
+    assert {row["iso3"]: row["value"] for row in inline} == {"IND": 24.0, "USA": 12.0}
+    assert spec["projection"]["type"] == "equalEarth"
+    with pytest.raises(ValueError, match="appears twice"):
+        charts.choropleth(pd.concat([values, values]), value="share", value_title="s", title="t",
+                          description="d", datasets=["countries"])
+
+
+def test_theme_uses_the_colour_blind_safe_palette_and_system_fonts():
+    config = charts.theme()["config"]
+    assert config["range"]["category"] == charts.PALETTE
+    assert "sans-serif" in config["font"] and "http" not in json.dumps(config)
