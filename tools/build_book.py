@@ -31,7 +31,7 @@ def input_files(root: Path = ROOT) -> list[Path]:
     for name in INPUT_DIRS:
         path = root / name
         candidates = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
-        files += [p for p in candidates if "__pycache__" not in p.parts and not p.name.endswith(".egg-info")]
+        files += [p for p in candidates if not any(part == "__pycache__" or part.endswith(".egg-info") for part in p.parts)]
     return files
 
 

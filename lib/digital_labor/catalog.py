@@ -24,7 +24,7 @@ def dataset_markdown(item: Dataset, page_dir: Path) -> str:
     licence_notes = "; ".join(lic["title"] for lic in item.licenses if lic.get("title"))
     lines = [
         f"({item.name}-data)=",
-        f"### {item.title}",
+        f"## {item.title}",
         "",
         item.description,
         "",

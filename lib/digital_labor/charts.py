@@ -84,10 +84,13 @@ def render(spec: dict[str, Any], **_: Any) -> dict[str, str]:
     options = {"mode": "vega-lite", "renderer": "svg", "actions": {"export": True, "source": False, "compiled": False, "editor": False}}
     options.update(spec.get("usermeta", {}).get("embedOptions", {}))
     description = spec.get("description", "")
+    # vega-embed's export menu is a <summary> holding only an icon: it gets a name for screen readers.
+    name_menu = f"var s=document.querySelector('#{chart_id} summary');if(s){{s.setAttribute('aria-label','Export this chart');}}"
     script = (
         "(function(){var root=document.documentElement.dataset.content_root||'./';"
         f"var options={json.dumps(options, sort_keys=True)};options.loader={{baseURL:root}};"
-        f"vegaEmbed('#{chart_id}',{payload},options).catch(function(e){{console.error(e);}});}})();"
+        f"vegaEmbed('#{chart_id}',{payload},options).then(function(){{{name_menu}}})"
+        ".catch(function(e){console.error(e);});})();"
     ).replace("</", "<\\/")
     markup = (
         f'<div class="dl-chart" id="{chart_id}" role="figure" aria-label="{html.escape(description)}"></div>\n'

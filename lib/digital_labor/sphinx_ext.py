@@ -78,6 +78,10 @@ def _on_page_context(app: Sphinx, pagename: str, templatename: str, context: dic
     for key in ("script_files", "css_files"):
         if key in context:
             context[key][:] = [asset for asset in context[key] if not _is_thebe_asset(asset)]
+    if "body" in context:
+        # docutils marks citations with the deprecated role doc-biblioentry inside a role="list":
+        # screen readers then find a list without items (an axe "critical" violation).
+        context["body"] = context["body"].replace('role="doc-biblioentry"', 'role="listitem"')
     if CHART_MARKER in context.get("body", ""):
         app.add_js_file(vega_bundle_name())
     if doctree is None or pagename not in app.env.all_docs:
@@ -92,7 +96,13 @@ def _on_page_context(app: Sphinx, pagename: str, templatename: str, context: dic
         context["ipynb_source"] = notebook_name
 
 
+def _add_template_overrides(app: Sphinx, config: Any) -> None:
+    # Jupyter Book passes no conf.py folder, so a relative templates_path would not resolve.
+    config.templates_path = [str(Path(app.srcdir) / "_templates"), *config.templates_path]
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("config-inited", _add_template_overrides)
     app.connect("builder-inited", _on_builder_inited)
     # Before sphinx-book-theme builds its download menu (priority 501).
     app.connect("html-page-context", _on_page_context, priority=400)

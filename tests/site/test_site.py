@@ -1,0 +1,80 @@
+"""The built book, page by page, in a real browser and on disk."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import sitecheck
+
+
+def test_strict_build_has_no_warnings(book_build):
+    code, log = book_build
+    warnings = [line for line in log.splitlines() if re.search(r"\bWARNING\b", line) and "IPKernelApp" not in line]
+    assert code == 0 and not warnings, "\n".join(warnings[:20])
+
+
+def test_no_page_requests_another_host(site_audits):
+    offenders = {r.page: r.external_requests for r in site_audits if r.external_requests}
+    assert not offenders
+
+
+def test_no_console_errors(site_audits):
+    offenders = {r.page: r.console_errors for r in site_audits if r.console_errors}
+    assert not offenders
+
+
+def test_every_chart_renders(site_audits):
+    assert sum(r.charts for r in site_audits) > 0, "the book should have charts"
+    offenders = {r.page: f"{r.empty_charts} of {r.charts} empty" for r in site_audits if r.empty_charts}
+    assert not offenders
+
+
+def test_no_serious_or_critical_accessibility_violation(site_audits, artifacts):
+    report = {r.page: r.violations for r in site_audits if r.violations}
+    (artifacts / "axe-report.json").write_text(json.dumps(report, indent=2))
+    blocking = {r.page: [(v["id"], v["targets"]) for v in r.blocking_violations] for r in site_audits if r.blocking_violations}
+    assert not blocking
+
+
+def test_pages_stay_within_the_weight_budget(site_audits, artifacts):
+    limits = sitecheck.budget()
+    weights = {r.page: r.page_bytes for r in site_audits}
+    (artifacts / "page-weights.json").write_text(json.dumps(weights, indent=2))
+    assert not sitecheck.weight_problems(site_audits, limits)
+
+
+def test_no_broken_internal_links_or_anchors(site):
+    assert not sitecheck.broken_links(site)
+
+
+def test_html_loads_nothing_from_other_hosts(site):
+    assert not sitecheck.external_loads(site)
+
+
+def test_screenshot_of_a_chart_page_is_saved(site_audits, artifacts):
+    assert (artifacts / "chart-page.png").stat().st_size > 10_000
+
+
+def test_every_notebook_page_offers_its_ipynb(site):
+    from sphinx_external_toc.parsing import parse_toc_yaml
+
+    from digital_labor.sphinx_ext import is_notebook
+
+    docnames = list(parse_toc_yaml(sitecheck.ROOT / "_toc.yml"))
+    notebooks = [name for name in docnames if is_notebook(sitecheck.ROOT / f"{name}.md")]
+    assert "intro" in notebooks
+    for docname in notebooks:
+        ipynb = site / "_sources" / f"{docname}.ipynb"
+        assert json.loads(ipynb.read_text())["nbformat"] == 4
+        page = (site / f"{docname}.html").read_text()
+        assert f"_sources/{docname}.ipynb" in page
+
+
+def test_vega_is_served_by_the_site_and_only_on_chart_pages(site, site_audits):
+    from digital_labor.sphinx_ext import vega_bundle_name
+
+    assert (site / "_static" / vega_bundle_name()).stat().st_size > 100_000
+    for report in site_audits:
+        html = (site / report.page).read_text()
+        assert (vega_bundle_name() in html) == (report.charts > 0), report.page
