@@ -1,0 +1,93 @@
+"""Incremental builds: nothing re-runs without a change, an edited notebook re-runs alone, and a
+change in lib/ or data/ re-runs every notebook (the book never serves stale outputs)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+import notebooks
+from tools import build_book
+
+ROOT = notebooks.ROOT
+COPY_IGNORE = shutil.ignore_patterns(".git", ".venv", "node_modules", "test-artifacts", "__pycache__", "html")
+
+
+def build(root) -> str:
+    result = subprocess.run([sys.executable, "-m", "tools.build_book"], cwd=root, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    return result.stdout + result.stderr
+
+
+def test_a_second_build_executes_no_notebook(site):
+    assert notebooks.executed_notebooks(build(ROOT)) == []
+
+
+@pytest.fixture(scope="module")
+def book_copy(site, tmp_path_factory):
+    """The book with its warm cache, copied so that tests can edit sources freely."""
+    copy = tmp_path_factory.mktemp("book") / "book"
+    shutil.copytree(ROOT, copy, ignore=COPY_IGNORE)
+    return copy
+
+
+def test_editing_one_notebook_re_executes_only_it(book_copy):
+    assert notebooks.executed_notebooks(build(book_copy)) == []
+    target = book_copy / "intro.md"
+    target.write_text(target.read_text().replace("dl.setup()\n", "dl.setup()\n# an edit\n", 1))
+    assert notebooks.executed_notebooks(build(book_copy)) == [str(target)]
+
+
+def test_a_change_in_lib_re_executes_every_notebook(book_copy):
+    module = book_copy / "lib" / "digital_labor" / "countries.py"
+    module.write_text(module.read_text() + "\n# a change in the library\n")
+    executed = notebooks.executed_notebooks(build(book_copy))
+    assert sorted(executed) == sorted(str(p) for p in notebooks.toc_notebooks(book_copy))
+
+
+def test_fingerprint_covers_lib_data_bibliography_and_config(tmp_path):
+    for folder in ("lib", "data"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "file.txt").write_text("one")
+    (tmp_path / "references.bib").write_text("@misc{a, year={2020}}")
+    (tmp_path / "_config.yml").write_text("title: t")
+    before = build_book.fingerprint(tmp_path)
+    for changed in ("lib/file.txt", "data/file.txt", "references.bib", "_config.yml"):
+        (tmp_path / changed).write_text("two")
+        after = build_book.fingerprint(tmp_path)
+        assert after != before, changed
+        before = after
+    (tmp_path / "lib" / "__pycache__").mkdir()
+    (tmp_path / "lib" / "__pycache__" / "x.pyc").write_text("bytecode")
+    assert build_book.fingerprint(tmp_path) == before
+
+
+def test_invalidation_clears_the_cache_only_when_inputs_change(tmp_path):
+    root, build_dir = tmp_path / "root", tmp_path / "build"
+    (root / "lib").mkdir(parents=True)
+    (root / "lib" / "module.py").write_text("x = 1")
+    (build_dir / ".jupyter_cache").mkdir(parents=True)
+    assert build_book.invalidate_if_inputs_changed(build_dir, root)  # no fingerprint yet
+    (build_dir / ".jupyter_cache").mkdir()
+    build_book.record_inputs(build_dir, root)
+    assert not build_book.invalidate_if_inputs_changed(build_dir, root)
+    assert (build_dir / ".jupyter_cache").exists()
+    (root / "lib" / "module.py").write_text("x = 2")
+    assert build_book.invalidate_if_inputs_changed(build_dir, root)
+    assert not (build_dir / ".jupyter_cache").exists()
+
+
+def test_site_counts_as_current_until_any_page_source_changes(tmp_path):
+    root, build_dir = tmp_path / "root", tmp_path / "build"
+    (root / "chapters").mkdir(parents=True)
+    (root / "chapters" / "page.md").write_text("# A page")
+    (build_dir / "html").mkdir(parents=True)
+    (build_dir / "html" / "index.html").write_text("<html></html>")
+    assert not build_book.site_is_current(build_dir, root)  # never built
+    build_book.record_inputs(build_dir, root)
+    assert build_book.site_is_current(build_dir, root)
+    (root / "chapters" / "page.md").write_text("# A page, edited")
+    assert not build_book.site_is_current(build_dir, root)

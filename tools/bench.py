@@ -1,0 +1,69 @@
+"""Measure the book's build times on this machine (``make bench``).
+
+In a temporary copy of the book: a clean build (every notebook executed), a rebuild with no
+change, a rebuild after editing one notebook's code, and the bare execution time of all
+notebooks without Sphinx (nbclient, one after the other). Prints the figures and the ratios
+that the README reports, with a description of the machine.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+import notebooks  # noqa: E402
+
+IGNORE = shutil.ignore_patterns(".git", ".venv", "_build", "node_modules", "test-artifacts", "__pycache__")
+GOALS = {"clean / bare execution": 1.3, "no-change / clean": 0.10}
+
+
+def timed_build(root: Path) -> tuple[float, list[str]]:
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "tools.build_book"], cwd=root, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"build failed in {root}:\n{result.stdout[-3000:]}{result.stderr[-3000:]}")
+    return elapsed, notebooks.executed_notebooks(result.stdout + result.stderr)
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    return f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs ({cpu}), Python {platform.python_version()}"
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / "book"
+        shutil.copytree(ROOT, copy, ignore=IGNORE)
+        sources = notebooks.toc_notebooks(copy)
+        clean, executed_clean = timed_build(copy)
+        no_change, executed_again = timed_build(copy)
+        edited = copy / "intro.md"
+        edited.write_text(edited.read_text().replace("dl.setup()\n", "dl.setup()\n# bench edit\n", 1))
+        one_edit, executed_one = timed_build(copy)
+        bare = sum(notebooks.execute(source)[1] for source in sources)
+    rows = [
+        ("clean build", clean, f"{len(executed_clean)} notebooks executed"),
+        ("no-change rebuild", no_change, f"{len(executed_again)} notebooks executed"),
+        ("rebuild after editing one notebook", one_edit, f"executed: {', '.join(Path(p).name for p in executed_one)}"),
+        ("bare execution of all notebooks (nbclient)", bare, f"{len(sources)} notebooks"),
+    ]
+    print(f"Machine: {machine()}")
+    for label, seconds, note in rows:
+        print(f"  {label:<45} {seconds:7.1f} s   {note}")
+    ratios = {"clean / bare execution": clean / bare, "no-change / clean": no_change / clean}
+    for label, value in ratios.items():
+        print(f"  {label:<45} {value:7.2f}     goal ≤ {GOALS[label]}")
+
+
+if __name__ == "__main__":
+    main()
