@@ -205,3 +205,47 @@ def external_loads(site: Path) -> list[str]:
             if marker in text:
                 problems.append(f"{stylesheet.relative_to(site)}: {marker}")
     return problems
+
+
+def chart_specs(site: Path) -> dict[str, list[dict]]:
+    """The vega-lite specification of every chart, by page (read from the renderer's vegaEmbed calls)."""
+    import json
+    import re
+
+    call = re.compile(r"vegaEmbed\('#[^']+',(\{.*?\}),options\)")
+    specs = {}
+    for page in html_pages(site):
+        found = [json.loads(match.replace("<\\/", "</")) for match in call.findall((site / page).read_text(encoding="utf-8"))]
+        if found:
+            specs[page] = found
+    return specs
+
+
+REDUNDANT_CHANNELS = ("shape", "strokeDash", "x", "y", "text", "row", "column", "facet", "size")
+
+
+def colour_only_encodings(spec: dict) -> list[str]:
+    """Fields whose categories a chart shows by colour alone (no shape, position, label or facet).
+
+    Maps (geoshape marks) are exempt: there the tooltip and the text carry the category.
+    """
+    problems = []
+
+    def visit(node: dict, inherited: dict) -> None:
+        encoding = {**inherited, **node.get("encoding", {})}
+        mark = node.get("mark", {})
+        mark_type = mark.get("type") if isinstance(mark, dict) else mark
+        colour = encoding.get("color", {})
+        colour = colour.get("condition", colour) if isinstance(colour, dict) else {}
+        if mark_type and mark_type != "geoshape" and colour.get("type") == "nominal" and colour.get("field"):
+            others = [encoding.get(channel, {}) for channel in REDUNDANT_CHANNELS]
+            if not any(isinstance(other, dict) and other.get("field") == colour["field"] for other in others):
+                problems.append(f"{colour['field']} ({mark_type})")
+        for key in ("layer", "hconcat", "vconcat", "concat"):
+            for child in node.get(key, []):
+                visit(child, encoding if key == "layer" else {})
+        if "spec" in node:
+            visit(node["spec"], {})
+
+    visit(spec, {})
+    return problems

@@ -42,6 +42,7 @@ SEQUENTIAL_SCHEME = "viridis"  # perceptually uniform and colour-blind safe
 MISSING_COLOUR = "#d9d9d9"
 FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
 BOOK_ENV = "DIGITAL_LABOR_BOOK"
+MAP_LEGEND = alt.Legend(orient="bottom", direction="vertical", titleLimit=600, labelLimit=400)
 CHART_DATA_DIR = "_data"  # where the site serves shared chart data, relative to its root
 _chart_numbers = itertools.count(1)
 
@@ -59,7 +60,7 @@ def theme() -> dict[str, Any]:
             "view": {"continuousWidth": 560, "continuousHeight": 320, "stroke": None},
             "title": {"anchor": "start", "fontSize": 15, "subtitleFontSize": 11, "subtitleColor": "#555", "offset": 10},
             "axis": {"labelFontSize": 11, "titleFontSize": 12, "titleFontWeight": "normal", "gridColor": "#e6e6e6"},
-            "legend": {"labelFontSize": 11, "titleFontSize": 12, "titleFontWeight": "normal"},
+            "legend": {"labelFontSize": 11, "titleFontSize": 12, "titleFontWeight": "normal", "titleLimit": 400, "labelLimit": 300},
             "range": {"category": PALETTE, "ordinal": {"scheme": SEQUENTIAL_SCHEME}, "heatmap": {"scheme": SEQUENTIAL_SCHEME}},
             "mark": {"color": PALETTE[0]},
         }
@@ -162,12 +163,15 @@ def choropleth(
     label: str = "name",
     value_format: str = ",.1f",
     scale: alt.Scale | None = None,
-    width: int = 640,
+    categories: list[str] | None = None,
+    width: int = 600,
 ) -> alt.Chart:
     """A world map coloured by one value per country (Equal Earth projection).
 
-    ``values`` has one row per country: an ISO3 column, a label column and the value. Countries
-    without a value are drawn in light grey and say "no data" in their tooltip.
+    ``values`` has one row per country: an ISO3 column, a label column and the value. With
+    ``categories`` the value is a category (colours from :data:`PALETTE`, in that order);
+    otherwise a number on a sequential scale. Countries without a value are drawn in light
+    grey and their tooltip says "no data".
     """
     missing = [c for c in (iso3, label, value) if c not in values.columns]
     if missing:
@@ -177,15 +181,27 @@ def choropleth(
         raise ValueError(f"choropleth: country {duplicated} appears twice; give one value per country.")
     table = values[[iso3, label, value]].rename(columns={iso3: "iso3", label: "label", value: "value"})
     table = table.dropna(subset=["value"])
-    color = alt.Color("value:Q", title=value_title, scale=scale or alt.Scale(scheme=SEQUENTIAL_SCHEME))
+    if categories is not None:
+        unknown = sorted(set(table["value"]) - set(categories))
+        if unknown:
+            raise ValueError(f"choropleth: values {unknown} are not among the categories {categories}.")
+        color = alt.Color("value:N", title=value_title, scale=category_scales(categories)[0], legend=MAP_LEGEND)
+        shown = "datum.value"
+    else:
+        legend = alt.Legend(orient="bottom", direction="horizontal", gradientLength=320, titleLimit=600)
+        color = alt.Color("value:Q", title=value_title, scale=scale or alt.Scale(scheme=SEQUENTIAL_SCHEME), legend=legend)
+        shown = f"format(datum.value, '{value_format}')"
     chart = (
         alt.Chart(world_geometry())
         .mark_geoshape(stroke="white", strokeWidth=0.4)
         .transform_lookup(lookup="properties.iso3", from_=alt.LookupData(table, "iso3", ["label", "value"]))
-        .transform_calculate(country="isValid(datum.label) ? datum.label : datum.properties.name")
+        .transform_calculate(
+            country="isValid(datum.label) ? datum.label : datum.properties.name",
+            shown=f"isValid(datum.value) ? {shown} : 'no data'",
+        )
         .encode(
             color=alt.condition("isValid(datum.value)", color, alt.value(MISSING_COLOUR)),
-            tooltip=[alt.Tooltip("country:N", title="Country"), alt.Tooltip("value:Q", title=value_title, format=value_format)],
+            tooltip=[alt.Tooltip("country:N", title="Country"), alt.Tooltip("shown:N", title=value_title)],
         )
         .project(type="equalEarth")
         .properties(width=width, height=round(width * 0.49))

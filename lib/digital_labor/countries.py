@@ -9,7 +9,7 @@ import pycountry
 
 from .data import NON_ISO_COUNTRY_CODES, DataError, load
 
-__all__ = ["NORTH_SOUTH_DEFINITIONS", "NAME_EXCEPTIONS", "north_south", "to_iso3"]
+__all__ = ["AGREEMENT_CLASSES", "NORTH_SOUTH_DEFINITIONS", "NAME_EXCEPTIONS", "compare_definitions", "gdp_per_person", "north_south", "population_share", "to_iso3"]
 
 # Names that sources use but ISO 3166 (as packaged by pycountry) does not list, each checked by hand.
 NAME_EXCEPTIONS: dict[str, str] = {
@@ -87,3 +87,51 @@ def north_south(definition: NorthSouth = "un_developed", countries: pd.DataFrame
         labels = income.map(lambda group: "North" if group == "High income" else "South")
         labels = labels.where(income.notna())
     return labels.rename(f"north_south_{definition}").astype("str")
+
+
+AGREEMENT_CLASSES = ["North under both", "South under both", "North for the World Bank only", "North for the UN only"]
+
+
+def compare_definitions(countries: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every country under both North/South definitions, with the class of their (dis)agreement.
+
+    Countries the World Bank does not classify get no class (missing), not a guess.
+    """
+    table = countries if countries is not None else load("countries")
+    un = north_south("un_developed", table)
+    wb = north_south("wb_high_income", table)
+    frame = table.set_index("iso3")[["name", "population"]].assign(un_developed=un, wb_high_income=wb)
+    classes = {
+        ("North", "North"): AGREEMENT_CLASSES[0],
+        ("South", "South"): AGREEMENT_CLASSES[1],
+        ("South", "North"): AGREEMENT_CLASSES[2],
+        ("North", "South"): AGREEMENT_CLASSES[3],
+    }
+    pairs = zip(frame["un_developed"], frame["wb_high_income"])
+    frame["agreement"] = [classes.get(pair) for pair in pairs]
+    return frame.reset_index()
+
+
+def population_share(definition: NorthSouth, side: str = "South", countries: pd.DataFrame | None = None) -> float:
+    """Share (%) of the population of the classified countries that lives on ``side``."""
+    table = countries if countries is not None else load("countries")
+    labels = north_south(definition, table)
+    population = table.set_index("iso3")["population"].astype("float64")
+    classified = labels.notna()
+    return float(population[classified & (labels == side)].sum() / population[classified].sum() * 100)
+
+
+def gdp_per_person(measure: Literal["ppp", "usd"] = "ppp", countries: pd.DataFrame | None = None) -> pd.DataFrame:
+    """GDP per person by country (PPP international $ or current US$), with the year of the GDP figure.
+
+    Population is for 2024 and GDP for its own latest year (see the country table's notes), so
+    the ratio mixes years for some countries; countries without a GDP figure are left out.
+    """
+    if measure not in ("ppp", "usd"):
+        raise ValueError("measure must be 'ppp' or 'usd'.")
+    table = countries if countries is not None else load("countries")
+    gdp, year = ("gdp_ppp_usd", "gdp_ppp_year") if measure == "ppp" else ("gdp_usd", "gdp_usd_year")
+    frame = table[["iso3", "name", gdp, year, "population"]].dropna(subset=[gdp])
+    per_person = frame[gdp] / frame["population"].astype("float64")
+    return frame.assign(gdp_per_person=per_person)[["iso3", "name", "gdp_per_person", year]].rename(
+        columns={year: "gdp_year"}).reset_index(drop=True)

@@ -72,3 +72,20 @@ def test_broken_links_and_anchors_are_caught(broken_site):
 def test_external_scripts_and_stylesheets_are_caught_on_disk(broken_site):
     problems = sitecheck.external_loads(broken_site)
     assert any("cdn.example.org" in p for p in problems) and any("fonts.example.org" in p for p in problems)
+
+
+def test_colour_only_categories_are_caught():
+    colour_only = {"mark": "line", "encoding": {"x": {"field": "year", "type": "quantitative"},
+                                                "color": {"field": "method", "type": "nominal"}}}
+    assert sitecheck.colour_only_encodings(colour_only) == ["method (line)"]
+    with_shape = {"layer": [{"mark": {"type": "point"}}], "encoding": {
+        "color": {"field": "method", "type": "nominal"}, "shape": {"field": "method", "type": "nominal"}}}
+    assert sitecheck.colour_only_encodings(with_shape) == []
+    a_map = {"mark": {"type": "geoshape"}, "encoding": {"color": {"condition": {"field": "side", "type": "nominal"}}}}
+    assert sitecheck.colour_only_encodings(a_map) == []
+
+
+def test_chart_specs_are_read_back_from_the_page(tmp_path):
+    (tmp_path / "page.html").write_text(
+        "<div class='dl-chart'></div><script>vegaEmbed('#c',{\"title\":{\"text\":\"A <\\/b>\"}},options)</script>")
+    assert sitecheck.chart_specs(tmp_path) == {"page.html": [{"title": {"text": "A </b>"}}]}

@@ -78,3 +78,20 @@ def test_vega_is_served_by_the_site_and_only_on_chart_pages(site, site_audits):
     for report in site_audits:
         html = (site / report.page).read_text()
         assert (vega_bundle_name() in html) == (report.charts > 0), report.page
+
+
+def test_every_chart_has_a_title_a_source_line_and_a_description(site):
+    specs = sitecheck.chart_specs(site)
+    assert specs
+    for page, charts in specs.items():
+        for spec in charts:
+            title = spec.get("title", {})
+            assert isinstance(title, dict) and title.get("text"), f"{page}: a chart without a title"
+            assert str(title.get("subtitle", "")).startswith(("Source:", "Model:")), f"{page}: {title['text']!r} has no source line"
+            assert len(spec.get("description", "")) > 40, f"{page}: {title['text']!r} has no real description"
+
+
+def test_colour_is_never_the_only_carrier_of_a_category(site):
+    offenders = {page: problems for page, charts in sitecheck.chart_specs(site).items()
+                 for problems in [sum((sitecheck.colour_only_encodings(s) for s in charts), [])] if problems}
+    assert not offenders

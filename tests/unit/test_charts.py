@@ -92,3 +92,17 @@ def test_theme_uses_the_colour_blind_safe_palette_and_system_fonts():
     config = charts.theme()["config"]
     assert config["range"]["category"] == charts.PALETTE
     assert "sans-serif" in config["font"] and "http" not in json.dumps(config)
+
+
+def test_categorical_choropleth_uses_the_palette_in_order_and_refuses_unknown_values(monkeypatch):
+    monkeypatch.setenv(charts.BOOK_ENV, "1")
+    values = pd.DataFrame({"iso3": ["IND", "FRA"], "name": ["India", "France"], "side": ["South", "North"]})
+    spec = charts.choropleth(values, value="side", value_title="Side", title="t", description="d",
+                             datasets=["countries"], categories=["North", "South"]).to_dict()
+    scale = spec["encoding"]["color"]["condition"]["scale"]
+    assert scale == {"domain": ["North", "South"], "range": charts.PALETTE[:2]}
+    calculate = {t["as"]: t["calculate"] for t in spec["transform"] if "calculate" in t}
+    assert "'no data'" in calculate["shown"]
+    with pytest.raises(ValueError, match="not among the categories"):
+        charts.choropleth(values, value="side", value_title="Side", title="t", description="d",
+                          datasets=["countries"], categories=["North"])

@@ -55,3 +55,35 @@ def test_world_bank_definition_moves_gulf_states_north_and_leaves_unclassified_o
 def test_unknown_definition_is_refused():
     with pytest.raises(ValueError, match="Unknown North/South definition 'brandt'"):
         north_south("brandt")
+
+
+def test_definitions_compared_country_by_country():
+    from digital_labor.countries import AGREEMENT_CLASSES, compare_definitions
+
+    table = compare_definitions().set_index("iso3")
+    assert table.loc["FRA", "agreement"] == "North under both"
+    assert table.loc["IND", "agreement"] == "South under both"
+    assert table.loc["SAU", "agreement"] == "North for the World Bank only"
+    assert table.loc["UKR", "agreement"] == "North for the UN only"
+    assert table["agreement"].isna().sum() == 2
+    assert set(table["agreement"].dropna()) <= set(AGREEMENT_CLASSES)
+
+
+def test_population_shares_are_complementary_and_mostly_south():
+    from digital_labor.countries import population_share
+
+    for definition in ("un_developed", "wb_high_income"):
+        south, north = population_share(definition, "South"), population_share(definition, "North")
+        assert south + north == pytest.approx(100)
+        assert 75 < south < 90
+
+
+def test_gdp_per_person_divides_gdp_by_population_and_drops_missing():
+    from digital_labor.countries import gdp_per_person
+
+    ppp = gdp_per_person("ppp").set_index("iso3")
+    assert ppp.loc["USA", "gdp_per_person"] == pytest.approx(29_184_890_000_000 / 340_110_988)
+    assert "CUB" not in ppp.index  # no PPP figure: left out, not guessed
+    assert gdp_per_person("usd").set_index("iso3").loc["IND", "gdp_year"] == 2023
+    with pytest.raises(ValueError):
+        gdp_per_person("nominal")

@@ -1,0 +1,76 @@
+"""The claims ledger: rules on checked and pending records, computed findings, the generated page."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from digital_labor import claims
+from digital_labor.claims import Finding
+from digital_labor.data import DataError, load
+
+
+def example_finding() -> Finding:
+    return Finding(value=42.0, unit="%", summary="Forty-two per cent.")
+
+
+def record(**overrides) -> dict:
+    base = {"id": "x", "chapter": 1, "claim": "A claim.", "essay_figure": "42 %", "status": "checked",
+            "check": "tests.unit.test_claims:example_finding", "verdict": "confirmed",
+            "evidence": "countries; frey2013", "section": None, "comment": None}
+    base.update(overrides)
+    return base
+
+
+def test_checked_record_gets_its_computed_finding():
+    table = claims.ledger(pd.DataFrame([record()]))
+    assert table.loc[0, "value"] == 42.0 and table.loc[0, "finding"] == "Forty-two per cent."
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"check": None}, "marked checked but names no check function"),
+        ({"verdict": None}, "marked checked but has no verdict"),
+        ({"check": "tests.unit.test_claims:nothing_here"}, "does not exist"),
+        ({"check": "tests.unit.test_claims:record"}, "returned dict, not a Finding"),
+        ({"status": "pending"}, "pending but already has a verdict or a check"),
+    ],
+)
+def test_ledger_rules_are_enforced(overrides, message):
+    with pytest.raises(DataError, match=message):
+        claims.ledger(pd.DataFrame([record(**overrides)]))
+
+
+def test_a_finding_needs_a_value_and_a_summary():
+    with pytest.raises(ValueError):
+        Finding(value=float("nan"), unit="%", summary="s")
+    with pytest.raises(ValueError):
+        Finding(value=1.0, unit="%", summary=" ")
+
+
+def test_every_checked_claim_of_the_book_has_a_computed_value():
+    table = claims.ledger()
+    checked = table[table["status"] == "checked"]
+    assert checked["finding"].notna().all() and checked["value"].notna().all()
+    assert table.loc[table["status"] == "pending", "finding"].isna().all()
+
+
+def test_every_claim_evidence_key_is_a_dataset_or_a_reference():
+    from digital_labor.bibliography import references
+    from digital_labor.data import manifest
+
+    known = set(references()["key"]) | {item.name for item in manifest()}
+    for _, row in load("claims").iterrows():
+        unknown = [key for key in claims.evidence_keys(row) if key not in known]
+        assert not unknown, f"claim {row['id']}: unknown evidence {unknown}"
+
+
+def test_ledger_markdown_groups_by_chapter_and_cites():
+    table = claims.ledger(pd.DataFrame([record(), record(id="y", chapter=4, status="pending", check=None,
+                                                          verdict=None, evidence=None, section=None)]))
+    text = claims.ledger_markdown(table)
+    assert "## Chapter 1" in text and "## Chapter 4" in text
+    assert "1 of 1 claims checked." in text and "0 of 1 claims checked." in text
+    assert "{cite:t}`frey2013`" in text and "dataset *Countries of the world" in text
+    assert "*to be checked in chapter 4*" in text

@@ -1,0 +1,58 @@
+"""World geometry, the Sphinx extension's helpers and the data command line."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+import yaml
+
+from digital_labor import __main__ as cli
+from digital_labor import data, geo
+from digital_labor.sphinx_ext import is_notebook, vega_bundle_name, write_vega_bundle
+
+
+def test_world_is_equal_area_and_joined_to_countries():
+    world = geo.world()
+    assert world.crs.to_epsg() == 8857
+    france = world[world["iso3"] == "FRA"].iloc[0]
+    assert france["population"] == 68_551_653
+    # Equal-area: land areas in km² come out right (Natural Earth 1:110m, so within a few per cent).
+    assert world.loc[world["iso3"] == "FRA"].area.iloc[0] / 1e6 == pytest.approx(640_000, rel=0.05)
+    assert world.area.sum() / 1e12 == pytest.approx(148.9, rel=0.03)
+
+
+def test_centroids_place_france_in_europe():
+    points = geo.centroids().set_index("iso3")
+    assert 0 < points.loc["FRA", "lon"] < 8 and 42 < points.loc["FRA", "lat"] < 51
+    assert points.index.is_unique
+
+
+def test_is_notebook_tells_notebooks_from_pages(tmp_path):
+    notebook = tmp_path / "nb.md"
+    notebook.write_text("---\njupytext:\n  text_representation: {}\nkernelspec:\n  name: python3\n---\n# T\n")
+    page = tmp_path / "page.md"
+    page.write_text("# Just a page\n")
+    assert is_notebook(notebook) and not is_notebook(page)
+
+
+def test_vega_bundle_is_written_once_and_wrapped(tmp_path):
+    target = write_vega_bundle(tmp_path)
+    assert target.name == vega_bundle_name()
+    text = target.read_text()
+    assert text.startswith("(function(){") and "window.vegaEmbed" in text
+    target.write_text("kept")
+    assert write_vega_bundle(tmp_path).read_text() == "kept"
+
+
+def test_hash_write_records_the_new_checksum(tmp_path, monkeypatch):
+    folder = tmp_path / "data"
+    shutil.copytree(data.data_dir(), folder)
+    monkeypatch.setenv("DIGITAL_LABOR_DATA", str(folder))
+    (folder / "countries.csv").write_text((folder / "countries.csv").read_text().replace("Aruba", "Aruba "))
+    with pytest.raises(data.DataError, match="SHA-256"):
+        data.load("countries")
+    digest = cli.record_hash("countries")
+    entries = {e["name"]: e for e in yaml.safe_load((folder / "datapackage.yaml").read_text())["resources"]}
+    assert entries["countries"]["hash"] == f"sha256:{digest}"
+    assert entries["world"]["hash"] == f"sha256:{data.sha256(folder / 'world.geojson')}"  # others untouched
