@@ -45,6 +45,9 @@ NON_ISO_COUNTRY_CODES = {
 }
 
 
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: ten times faster
+
+
 class DataError(Exception):
     """A dataset or the manifest breaks a rule; the message says which and where."""
 
@@ -88,7 +91,7 @@ class Manifest:
         if not self.path.is_file():
             raise DataError(f"The manifest {self.path} is missing.")
         try:
-            descriptor = yaml.safe_load(self.path.read_text(encoding="utf-8"))
+            descriptor = yaml.load(self.path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
         except (yaml.YAMLError, UnicodeDecodeError) as error:
             raise DataError(f"The manifest {self.path} is not valid UTF-8 YAML: {error}") from None
         resources = descriptor.get("resources") if isinstance(descriptor, dict) else None
@@ -232,7 +235,7 @@ def _load_table(item: Dataset) -> pd.DataFrame:
 
 
 def _load_records(item: Dataset) -> pd.DataFrame:
-    records = yaml.safe_load(item.path.read_text(encoding="utf-8"))
+    records = yaml.load(item.path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
     if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
         raise DataError(f"Dataset '{item.name}' ({item.file_label}): expected a YAML list of records.")
     for position, record in enumerate(records, start=1):
