@@ -227,25 +227,47 @@ REDUNDANT_CHANNELS = ("shape", "strokeDash", "x", "y", "text", "row", "column", 
 def colour_only_encodings(spec: dict) -> list[str]:
     """Fields whose categories a chart shows by colour alone (no shape, position, label or facet).
 
-    Maps (geoshape marks) are exempt: there the tooltip and the text carry the category.
+    Layers are judged together: a line coloured by method passes if a point layer on top gives
+    the method a shape. Maps (geoshape marks) are exempt: there the tooltip and the text carry
+    the category.
     """
-    problems = []
 
-    def visit(node: dict, inherited: dict) -> None:
+    import re
+
+    def layer_group(node: dict, inherited: dict) -> tuple[set, set]:
         encoding = {**inherited, **node.get("encoding", {})}
         mark = node.get("mark", {})
         mark_type = mark.get("type") if isinstance(mark, dict) else mark
-        colour = encoding.get("color", {})
-        colour = colour.get("condition", colour) if isinstance(colour, dict) else {}
-        if mark_type and mark_type != "geoshape" and colour.get("type") == "nominal" and colour.get("field"):
-            others = [encoding.get(channel, {}) for channel in REDUNDANT_CHANNELS]
-            if not any(isinstance(other, dict) and other.get("field") == colour["field"] for other in others):
-                problems.append(f"{colour['field']} ({mark_type})")
-        for key in ("layer", "hconcat", "vconcat", "concat"):
-            for child in node.get(key, []):
-                visit(child, encoding if key == "layer" else {})
-        if "spec" in node:
-            visit(node["spec"], {})
+        candidates, redundant = set(), set()
+        # Fields computed from another field (say, a one-letter label of a group) stand for it.
+        derived = {t["as"]: t["calculate"] for t in node.get("transform", []) if "calculate" in t}
+        if mark_type:
+            colour = encoding.get("color", {})
+            colour = colour.get("condition", colour) if isinstance(colour, dict) else {}
+            if mark_type != "geoshape" and colour.get("type") == "nominal" and colour.get("field"):
+                candidates.add((colour["field"], mark_type))
+            for channel in REDUNDANT_CHANNELS:
+                other = encoding.get(channel, {})
+                if isinstance(other, dict) and other.get("field"):
+                    redundant.add(other["field"])
+                    redundant.update(f for f in re.findall(r"datum\.(\w+)", derived.get(other["field"], "")))
+        for child in node.get("layer", []):
+            child_candidates, child_redundant = layer_group(child, encoding)
+            candidates |= child_candidates
+            redundant |= child_redundant
+        return candidates, redundant
 
-    visit(spec, {})
+    problems: list[str] = []
+
+    def visit(node: dict) -> None:
+        if "layer" in node or "mark" in node:
+            candidates, redundant = layer_group(node, {})
+            problems.extend(f"{field} ({mark})" for field, mark in sorted(candidates) if field not in redundant)
+        for key in ("hconcat", "vconcat", "concat"):
+            for child in node.get(key, []):
+                visit(child)
+        if "spec" in node:
+            visit(node["spec"])
+
+    visit(spec)
     return problems

@@ -12,6 +12,7 @@ import html
 import itertools
 import json
 import os
+import textwrap
 from collections.abc import Iterable
 from typing import Any
 
@@ -43,7 +44,8 @@ MISSING_COLOUR = "#d9d9d9"
 FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
 BOOK_ENV = "DIGITAL_LABOR_BOOK"
 MAP_LEGEND = alt.Legend(orient="bottom", direction="vertical", titleLimit=600, labelLimit=400)
-CHART_DATA_DIR = "_data"  # where the site serves shared chart data, relative to its root
+CHART_DATA_DIR = "_data"
+SOURCE_LINE_WIDTH = 100  # characters per line of the source line under a chart's title  # where the site serves shared chart data, relative to its root
 _chart_numbers = itertools.count(1)
 
 
@@ -129,7 +131,7 @@ def describe(
     """
     if not description.strip():
         raise ValueError("A chart needs a text description for screen readers.")
-    subtitle = source_line(datasets, model, source)
+    subtitle = textwrap.wrap(source_line(datasets, model, source), SOURCE_LINE_WIDTH)
     return chart.properties(title=alt.TitleParams(text=title, subtitle=subtitle), description=description)
 
 
@@ -165,7 +167,7 @@ def choropleth(
     scale: alt.Scale | None = None,
     categories: list[str] | None = None,
     width: int = 600,
-) -> alt.Chart:
+) -> alt.LayerChart:
     """A world map coloured by one value per country (Equal Earth projection).
 
     ``values`` has one row per country: an ISO3 column, a label column and the value. With
@@ -191,18 +193,23 @@ def choropleth(
         legend = alt.Legend(orient="bottom", direction="horizontal", gradientLength=320, titleLimit=600)
         color = alt.Color("value:Q", title=value_title, scale=scale or alt.Scale(scheme=SEQUENTIAL_SCHEME), legend=legend)
         shown = f"format(datum.value, '{value_format}')"
-    chart = (
+    # Two layers: every country in grey ("no data"), then the countries that have a value. (A
+    # lookup that finds nothing leaves the colour field empty, and vega-lite drops such marks.)
+    land = (
+        alt.Chart(world_geometry())
+        .mark_geoshape(fill=MISSING_COLOUR, stroke="white", strokeWidth=0.4)
+        .transform_calculate(country="datum.properties.name", shown="'no data'")
+        .encode(tooltip=[alt.Tooltip("country:N", title="Country"), alt.Tooltip("shown:N", title=value_title)])
+    )
+    values_layer = (
         alt.Chart(world_geometry())
         .mark_geoshape(stroke="white", strokeWidth=0.4)
         .transform_lookup(lookup="properties.iso3", from_=alt.LookupData(table, "iso3", ["label", "value"]))
-        .transform_calculate(
-            country="isValid(datum.label) ? datum.label : datum.properties.name",
-            shown=f"isValid(datum.value) ? {shown} : 'no data'",
-        )
-        .encode(
-            color=alt.condition("isValid(datum.value)", color, alt.value(MISSING_COLOUR)),
-            tooltip=[alt.Tooltip("country:N", title="Country"), alt.Tooltip("shown:N", title=value_title)],
-        )
+        .transform_calculate(country="datum.label", shown=shown)
+        .encode(color=color, tooltip=[alt.Tooltip("country:N", title="Country"), alt.Tooltip("shown:N", title=value_title)])
+    )
+    chart = (
+        alt.layer(land, values_layer)
         .project(type="equalEarth")
         .properties(width=width, height=round(width * 0.49))
     )

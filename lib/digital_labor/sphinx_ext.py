@@ -72,6 +72,32 @@ def _is_thebe_asset(asset: Any) -> bool:
     return "sphinx-thebe" in str(name) or "THEBE_JS_URL" in body
 
 
+def accessible_body(body: str) -> str:
+    """Fix two accessibility faults of the stock HTML (both axe-core "serious" or "critical").
+
+    docutils marks citations with the deprecated role doc-biblioentry inside a role="list", so
+    screen readers find a list without items; myst-nb's folded code cells carry an aria-label
+    ("Toggle hidden content") that differs from their visible text ("Show code cell source").
+    """
+    body = body.replace('role="doc-biblioentry"', 'role="listitem"')
+    return body.replace('<summary aria-label="Toggle hidden content">', "<summary>")
+
+
+def accessible_sidebar(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    """Name the theme's expand/collapse toggles in the navigation sidebar (icon-only <summary>)."""
+    generate = context.get("generate_toctree_html")
+    if generate is None:
+        return
+
+    def named_toggles(*args: Any, **kwargs: Any) -> str:
+        return str(generate(*args, **kwargs)).replace(
+            '<summary><span class="toctree-toggle" role="presentation">',
+            '<summary aria-label="Show or hide the sections"><span class="toctree-toggle" role="presentation">',
+        )
+
+    context["generate_toctree_html"] = named_toggles
+
+
 def _on_page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     # Live code (thebe) is off in this book, yet sphinx-thebe adds its scripts to every page, one
     # of them twice (a console error) and naming a CDN: drop them.
@@ -79,9 +105,7 @@ def _on_page_context(app: Sphinx, pagename: str, templatename: str, context: dic
         if key in context:
             context[key][:] = [asset for asset in context[key] if not _is_thebe_asset(asset)]
     if "body" in context:
-        # docutils marks citations with the deprecated role doc-biblioentry inside a role="list":
-        # screen readers then find a list without items (an axe "critical" violation).
-        context["body"] = context["body"].replace('role="doc-biblioentry"', 'role="listitem"')
+        context["body"] = accessible_body(context["body"])
     if CHART_MARKER in context.get("body", ""):
         app.add_js_file(vega_bundle_name())
     if doctree is None or pagename not in app.env.all_docs:
@@ -106,4 +130,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", _on_builder_inited)
     # Before sphinx-book-theme builds its download menu (priority 501).
     app.connect("html-page-context", _on_page_context, priority=400)
+    # After pydata-sphinx-theme has put its sidebar generator into the page context.
+    app.connect("html-page-context", accessible_sidebar, priority=900)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -89,3 +89,21 @@ def test_chart_specs_are_read_back_from_the_page(tmp_path):
     (tmp_path / "page.html").write_text(
         "<div class='dl-chart'></div><script>vegaEmbed('#c',{\"title\":{\"text\":\"A <\\/b>\"}},options)</script>")
     assert sitecheck.chart_specs(tmp_path) == {"page.html": [{"title": {"text": "A </b>"}}]}
+
+
+def test_a_layer_can_carry_the_redundant_encoding_for_its_siblings():
+    line_and_points = {"layer": [
+        {"mark": "line", "encoding": {"color": {"field": "method", "type": "nominal"}}},
+        {"mark": "point", "encoding": {"color": {"field": "method", "type": "nominal"},
+                                       "shape": {"field": "method", "type": "nominal"}}}]}
+    assert sitecheck.colour_only_encodings(line_and_points) == []
+    two_panels = {"hconcat": [line_and_points, {"mark": "bar", "encoding": {"color": {"field": "side", "type": "nominal"}}}]}
+    assert sitecheck.colour_only_encodings(two_panels) == ["side (bar)"]
+
+
+def test_a_label_computed_from_the_category_counts_as_redundant():
+    bars_with_letters = {"layer": [
+        {"mark": "bar", "encoding": {"color": {"field": "group", "type": "nominal"}}},
+        {"mark": "text", "transform": [{"calculate": "substring(datum.group, 0, 1)", "as": "short"}],
+         "encoding": {"text": {"field": "short", "type": "nominal"}}}]}
+    assert sitecheck.colour_only_encodings(bars_with_letters) == []

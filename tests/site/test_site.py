@@ -87,7 +87,8 @@ def test_every_chart_has_a_title_a_source_line_and_a_description(site):
         for spec in charts:
             title = spec.get("title", {})
             assert isinstance(title, dict) and title.get("text"), f"{page}: a chart without a title"
-            assert str(title.get("subtitle", "")).startswith(("Source:", "Model:")), f"{page}: {title['text']!r} has no source line"
+            subtitle = " ".join(title.get("subtitle", [])) if isinstance(title.get("subtitle"), list) else str(title.get("subtitle", ""))
+            assert subtitle.startswith(("Source:", "Model:")), f"{page}: {title['text']!r} has no source line"
             assert len(spec.get("description", "")) > 40, f"{page}: {title['text']!r} has no real description"
 
 

@@ -21,13 +21,20 @@ def test_describe_sets_title_source_and_description(simple_chart):
     chart = charts.describe(simple_chart, title="T", description="Two points.", datasets=["countries"])
     spec = chart.to_dict()
     assert spec["title"]["text"] == "T"
-    assert spec["title"]["subtitle"].startswith("Source: Countries of the world")
+    assert spec["title"]["subtitle"][0].startswith("Source: Countries of the world")
     assert spec["description"] == "Two points."
 
 
 def test_model_charts_say_they_are_models(simple_chart):
     spec = charts.describe(simple_chart, title="T", description="d", model="two-sided platform").to_dict()
-    assert "Model: two-sided platform (a simulation, not data)" in spec["title"]["subtitle"]
+    assert "Model: two-sided platform (a simulation, not data)" in " ".join(spec["title"]["subtitle"])
+
+
+def test_long_source_lines_wrap_under_the_title(simple_chart):
+    spec = charts.describe(simple_chart, title="T", description="d", datasets=["countries", "world", "automation_forecasts"]).to_dict()
+    lines = spec["title"]["subtitle"]
+    assert len(lines) > 1 and all(len(line) <= charts.SOURCE_LINE_WIDTH for line in lines)
+    assert " ".join(lines) == charts.source_line(["countries", "world", "automation_forecasts"])
 
 
 def test_a_chart_without_description_or_source_is_refused(simple_chart):
@@ -78,7 +85,9 @@ def test_choropleth_joins_values_and_refuses_duplicates(monkeypatch):
     chart = charts.choropleth(values, value="share", value_title="Share (%)", title="Workers",
                               description="Map.", datasets=["countries"])
     spec = chart.to_dict()
-    lookup = [t for t in spec["transform"] if "lookup" in t][0]
+    land, values_layer = spec["layer"]
+    assert land["mark"]["fill"] == charts.MISSING_COLOUR  # countries without a value stay on the map
+    lookup = [t for t in values_layer["transform"] if "lookup" in t][0]
     assert lookup["lookup"] == "properties.iso3"
     inline = spec["datasets"][lookup["from"]["data"]["name"]]
     assert {row["iso3"]: row["value"] for row in inline} == {"IND": 24.0, "USA": 12.0}
@@ -99,10 +108,10 @@ def test_categorical_choropleth_uses_the_palette_in_order_and_refuses_unknown_va
     values = pd.DataFrame({"iso3": ["IND", "FRA"], "name": ["India", "France"], "side": ["South", "North"]})
     spec = charts.choropleth(values, value="side", value_title="Side", title="t", description="d",
                              datasets=["countries"], categories=["North", "South"]).to_dict()
-    scale = spec["encoding"]["color"]["condition"]["scale"]
-    assert scale == {"domain": ["North", "South"], "range": charts.PALETTE[:2]}
-    calculate = {t["as"]: t["calculate"] for t in spec["transform"] if "calculate" in t}
-    assert "'no data'" in calculate["shown"]
+    land, values_layer = spec["layer"]
+    assert values_layer["encoding"]["color"]["scale"] == {"domain": ["North", "South"], "range": charts.PALETTE[:2]}
+    calculate = {t["as"]: t["calculate"] for t in land["transform"] if "calculate" in t}
+    assert calculate["shown"] == "'no data'"
     with pytest.raises(ValueError, match="not among the categories"):
         charts.choropleth(values, value="side", value_title="Side", title="t", description="d",
                           datasets=["countries"], categories=["North"])

@@ -56,3 +56,13 @@ def test_hash_write_records_the_new_checksum(tmp_path, monkeypatch):
     entries = {e["name"]: e for e in yaml.safe_load((folder / "datapackage.yaml").read_text())["resources"]}
     assert entries["countries"]["hash"] == f"sha256:{digest}"
     assert entries["world"]["hash"] == f"sha256:{data.sha256(folder / 'world.geojson')}"  # others untouched
+
+
+def test_accessible_body_fixes_citation_roles_and_toggle_labels():
+    from digital_labor.sphinx_ext import accessible_body
+
+    body = ('<div role="list" class="citation-list"><div class="citation" role="doc-biblioentry">A</div></div>'
+            '<details><summary aria-label="Toggle hidden content"><p>Show code cell source</p></summary></details>')
+    fixed = accessible_body(body)
+    assert 'role="listitem"' in fixed and "doc-biblioentry" not in fixed
+    assert "<summary><p>Show code cell source</p>" in fixed

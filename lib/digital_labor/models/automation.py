@@ -285,3 +285,40 @@ def risk_by_threshold(
         ["threshold", "method", "share_at_high_risk_pct"]
     ]
 
+
+
+def score_distribution(
+    params: AutomationEconomy,
+    heterogeneities: list[float] | np.ndarray,
+    n_bins: int = 20,
+) -> pd.DataFrame:
+    """Employment (%) by automation score under each method, binned, in long form.
+
+    The occupation-based score is the occupation's; the task-based score is
+    the worker's own. Bins split [0, 1] into ``n_bins`` equal intervals.
+    Columns: ``heterogeneity``, ``method``, ``bin_start``, ``bin_end``,
+    ``employment_pct`` (sums to 100 per heterogeneity and method). Small
+    enough to chart with a slider on ``heterogeneity``.
+    """
+    _require_count(n_bins, "n_bins", minimum=1)
+    edges = np.linspace(0.0, 1.0, n_bins + 1)
+    columns = {OCCUPATION_BASED: "occupation_score", TASK_BASED: "worker_score"}
+    frames = []
+    for h in heterogeneities:
+        workers = simulate_workers(params, h)
+        for method, column in columns.items():
+            counts, _ = np.histogram(
+                workers[column], bins=edges, weights=workers["employment_weight"]
+            )
+            frames.append(
+                pd.DataFrame(
+                    {
+                        "heterogeneity": float(h),
+                        "method": method,
+                        "bin_start": edges[:-1],
+                        "bin_end": edges[1:],
+                        "employment_pct": 100 * counts / counts.sum(),
+                    }
+                )
+            )
+    return pd.concat(frames, ignore_index=True)
