@@ -2,6 +2,7 @@
 #   make book    execute the notebooks (cached) and build the HTML site into _build/html
 #   make test    unit tests, the strict book build, and the site checks in headless Chromium
 #   make serve   serve _build/html on http://127.0.0.1:8000
+#   make student the students' edition, without solutions, into _build/student/_build/html
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -9,7 +10,7 @@ STAMP := $(VENV)/.installed
 BROWSER_DEPS := tests/browser/node_modules/.installed
 PORT ?= 8000
 
-.PHONY: book test unit serve bench clean lock browser-deps student
+.PHONY: book student test unit serve bench clean lock browser-deps
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -19,6 +20,9 @@ $(STAMP): pyproject.toml requirements.lock
 
 book: $(STAMP)
 	$(PY) -m tools.build_book
+
+student: $(STAMP)
+	$(PY) -m tools.build_book --student
 
 test: $(STAMP) browser-deps
 	$(PY) -m pytest
@@ -41,7 +45,8 @@ $(BROWSER_DEPS): tests/browser/package.json tests/browser/package-lock.json
 	@touch $(BROWSER_DEPS)
 
 lock: $(STAMP)
-	$(PY) -m pip freeze --exclude-editable | grep -v '^digital-labor' > requirements.lock.new
+	head -n 2 requirements.lock > requirements.lock.new
+	$(PY) -m pip freeze --exclude-editable | grep -v '^digital-labor' >> requirements.lock.new
 	mv requirements.lock.new requirements.lock
 
 clean:

@@ -9,18 +9,11 @@ from pathlib import Path
 import jupytext
 import nbformat
 from nbclient import NotebookClient
-from sphinx_external_toc.parsing import parse_toc_yaml
+from tools.build_book import EXECUTED_MARK, toc_notebooks
 
 ROOT = Path(__file__).resolve().parents[1]
-EXECUTING = "Executing notebook using local CWD"
-
-
-def toc_notebooks(root: Path = ROOT) -> list[Path]:
-    """Source paths of the notebooks listed in ``_toc.yml``, in order."""
-    from digital_labor.sphinx_ext import is_notebook
-
-    paths = [root / f"{name}.md" for name in parse_toc_yaml(root / "_toc.yml")]
-    return [path for path in paths if path.exists() and is_notebook(path)]
+EXECUTING = "Executing notebook using local CWD"  # myst-nb's line, if Sphinx has to execute
+__all__ = ["differences", "execute", "executed_notebooks", "output_signature", "read", "toc_notebooks"]
 
 
 def read(path: Path) -> nbformat.NotebookNode:
@@ -56,5 +49,11 @@ def differences(first: nbformat.NotebookNode, second: nbformat.NotebookNode) -> 
 
 
 def executed_notebooks(log: str) -> list[str]:
-    """Notebook paths that a build log says were executed (not taken from the cache)."""
-    return [line.split(":", 1)[0].strip() for line in log.splitlines() if EXECUTING in line]
+    """Notebook paths that a build log says were executed (in parallel before Sphinx, or by it)."""
+    paths = []
+    for line in log.splitlines():
+        if line.startswith(EXECUTED_MARK) and line.endswith(" s"):
+            paths.append(line[len(EXECUTED_MARK):].rsplit(": executed in", 1)[0])
+        elif EXECUTING in line:
+            paths.append(line.split(":", 1)[0].strip())
+    return paths

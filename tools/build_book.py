@@ -6,7 +6,14 @@ when the fingerprint changes, it clears the notebook cache and the parsed pages,
 notebook runs again. Otherwise a rebuild executes only the notebooks whose code changed, and
 when nothing at all changed since the last good build, Sphinx is not started.
 
-Usage: python -m tools.build_book [extra jupyter-book options]
+Before Sphinx starts, the notebooks that the cache lacks are executed in parallel (one process
+per CPU), exactly as myst-nb would execute them, and stored in its cache; Sphinx then only
+reads them back. A notebook that fails is left to Sphinx, which reports the error as usual.
+
+Usage: python -m tools.build_book [--student] [extra jupyter-book options]
+
+``--student`` builds the edition for students, without the exercises' solutions, into
+``_build/student/_build/html`` (same executed notebooks, from the same cache).
 """
 
 from __future__ import annotations
@@ -16,7 +23,9 @@ import os
 import shutil
 import subprocess
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 BUILD = ROOT / "_build"
@@ -78,15 +87,99 @@ def build_command(root: Path = ROOT, extra: list[str] | None = None) -> list[str
             "-n", "-W", "--keep-going", *(extra or [])]
 
 
+STUDENT_OUTPUT = BUILD / "student"
+EXECUTION_TIMEOUT = 600  # seconds per cell, as execute.timeout in _config.yml
+EXECUTED_MARK = "build: notebook "
+
+
+def toc_notebooks(root: Path = ROOT) -> list[Path]:
+    """Source paths of the notebooks listed in ``_toc.yml``, in order."""
+    from sphinx_external_toc.parsing import parse_toc_yaml
+
+    from digital_labor.sphinx_ext import is_notebook
+
+    paths = [root / f"{name}.md" for name in parse_toc_yaml(root / "_toc.yml")]
+    return [path for path in paths if path.exists() and is_notebook(path)]
+
+
+def read_notebook(path: Path):
+    """A MyST notebook read the way myst-nb reads it (so that its cache key matches)."""
+    from myst_nb.core.read import read_myst_markdown_notebook
+
+    return read_myst_markdown_notebook(path.read_text(encoding="utf-8"), path=path)
+
+
+def _execute(path: Path) -> tuple[Path, Any, float, str | None]:
+    from jupyter_cache.executors.utils import single_nb_execution
+
+    notebook = read_notebook(path)
+    result = single_nb_execution(notebook, cwd=str(path.parent), timeout=EXECUTION_TIMEOUT, allow_errors=False)
+    return path, notebook, result.time, result.exc_string if result.err else None
+
+
+def pre_execute(root: Path = ROOT, workers: int | None = None) -> list[Path]:
+    """Execute, in parallel, the notebooks whose current code is not in the cache; cache them.
+
+    Returns the notebooks executed successfully; failures are left for Sphinx to report.
+    """
+    from jupyter_cache import get_cache
+    from jupyter_cache.cache.main import CacheBundleIn
+
+    cache = get_cache(root / "_build" / CACHE.name)
+    pending = []
+    for path in toc_notebooks(root):
+        try:
+            cache.match_cache_notebook(read_notebook(path))
+        except KeyError:
+            pending.append(path)
+    if not pending:
+        return []
+    workers = workers or min(len(pending), os.cpu_count() or 1)
+    print(f"build: executing {len(pending)} notebook(s) in {workers} parallel process(es)", flush=True)
+    executed = []
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for path, notebook, seconds, error in pool.map(_execute, pending):
+            if error is None:
+                cache.cache_notebook_bundle(
+                    CacheBundleIn(notebook, str(path), data={"execution_seconds": seconds}),
+                    check_validity=False, overwrite=True,
+                )
+                executed.append(path)
+            status = "failed (Sphinx will rerun it and report the error)" if error else f"executed in {seconds:.1f} s"
+            print(f"{EXECUTED_MARK}{path}: {status}", flush=True)
+    return executed
+
+
+def student_config(root: Path = ROOT) -> Path:
+    """A copy of _config.yml that hides the solutions of the exercises (sphinx-exercise)."""
+    import yaml
+
+    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
+    config["title"] = f"{config['title']} (student edition, without solutions)"
+    config.setdefault("sphinx", {}).setdefault("config", {})["hide_solutions"] = True
+    target = STUDENT_OUTPUT / "_config.yml"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return target
+
+
 def main(argv: list[str] | None = None) -> int:
     os.environ["DIGITAL_LABOR_BOOK"] = "1"
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if "--student" in argv:
+        argv.remove("--student")
+        invalidate_if_inputs_changed()
+        pre_execute()
+        extra = ["--config", str(student_config()), "--path-output", str(STUDENT_OUTPUT), *argv]
+        return subprocess.run(build_command(ROOT, extra), cwd=ROOT).returncode
     if site_is_current():
         print("build: _build/html is up to date (no source, library, data or configuration change)", flush=True)
         return 0
     if invalidate_if_inputs_changed():
         print("build: lib/, data/ or the configuration changed (or first build): every notebook will run", flush=True)
-    result = subprocess.run(build_command(ROOT, argv if argv is not None else sys.argv[1:]), cwd=ROOT)
+    pre_execute()
+    result = subprocess.run(build_command(ROOT, argv), cwd=ROOT)
     if result.returncode == 0:
         record_inputs()
     return result.returncode

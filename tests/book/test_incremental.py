@@ -91,3 +91,16 @@ def test_site_counts_as_current_until_any_page_source_changes(tmp_path):
     assert build_book.site_is_current(build_dir, root)
     (root / "chapters" / "page.md").write_text("# A page, edited")
     assert not build_book.site_is_current(build_dir, root)
+
+
+def test_student_edition_has_the_exercises_without_their_solutions(site):
+    result = subprocess.run([sys.executable, "-m", "tools.build_book", "--student"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    assert notebooks.executed_notebooks(result.stdout + result.stderr) == []  # same cache as the book
+    student = ROOT / "_build" / "student" / "_build" / "html"
+    summaries = sorted(site.glob("chapters/*/summary.html"))
+    assert summaries
+    for teacher_page in summaries:
+        student_page = (student / teacher_page.relative_to(site)).read_text()
+        assert 'class="exercise' in student_page
+        assert 'class="solution' in teacher_page.read_text() and 'class="solution' not in student_page
