@@ -33,6 +33,8 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from ._checks import require
+
 OCCUPATION_BASED = "occupation-based"
 TASK_BASED = "task-based"
 
@@ -88,27 +90,22 @@ class AutomationEconomy:
         _require_count(self.n_occupations, "n_occupations", minimum=1)
         _require_count(self.workers_per_occupation, "workers_per_occupation", minimum=1)
         _require_count(self.seed, "seed", minimum=0)
-        _require(0 < self.threshold < 1, "threshold must be strictly between 0 and 1")
-        _require(
+        require(0 < self.threshold < 1, "threshold must be strictly between 0 and 1")
+        require(
             0 < self.target_share_pct < 100,
             "target_share_pct must be strictly between 0 and 100",
         )
-        _require(self.core_task_spread > 0, "core_task_spread must be > 0")
-        _require(
+        require(self.core_task_spread > 0, "core_task_spread must be > 0")
+        require(
             self.personal_mix_concentration > 0,
             "personal_mix_concentration must be > 0",
         )
 
 
-def _require(condition: bool, message: str) -> None:
-    """Raise ValueError with ``message`` unless ``condition`` holds."""
-    if not condition:
-        raise ValueError(message)
-
 
 def _require_count(value: int, name: str, minimum: int) -> None:
     """Raise ValueError unless ``value`` is an integer of at least ``minimum``."""
-    _require(
+    require(
         isinstance(value, (int, np.integer)) and value >= minimum,
         f"{name} must be an integer >= {minimum}",
     )
@@ -214,7 +211,7 @@ def simulate_workers(params: AutomationEconomy, heterogeneity: float) -> pd.Data
     ``occupation_score``, ``personal_mix_score``, ``heterogeneity``,
     ``worker_score``.
     """
-    _require(0 <= heterogeneity <= 1, "heterogeneity must be between 0 and 1")
+    require(0 <= heterogeneity <= 1, "heterogeneity must be between 0 and 1")
     table = occupations(params)
     repeat = params.workers_per_occupation
     occupation_score = np.repeat(table["occupation_score"].to_numpy(), repeat)
@@ -239,7 +236,7 @@ def share_at_high_risk(workers: pd.DataFrame, threshold: float = 0.7) -> pd.Seri
     Returns a Series indexed by method (``"occupation-based"``,
     ``"task-based"``) named ``share_at_high_risk_pct``.
     """
-    _require(0 <= threshold <= 1, "threshold must be between 0 and 1")
+    require(0 <= threshold <= 1, "threshold must be between 0 and 1")
     weights = workers["employment_weight"].to_numpy()
     shares = {
         OCCUPATION_BASED: _high_risk_pct(

@@ -26,6 +26,8 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from ._checks import require
+
 
 @dataclass(frozen=True)
 class GovernanceCosts:
@@ -52,8 +54,8 @@ class GovernanceCosts:
 
     def __post_init__(self) -> None:
         for name in ("market_fixed", "market_slope", "hierarchy_fixed", "hierarchy_slope"):
-            _require(getattr(self, name) >= 0, f"{name} must be >= 0")
-        _require(
+            require(getattr(self, name) >= 0, f"{name} must be >= 0")
+        require(
             self.market_slope > self.hierarchy_slope,
             "market_slope must be greater than hierarchy_slope",
         )
@@ -73,14 +75,9 @@ class SpecificityDistribution:
     b: float = 3.0
 
     def __post_init__(self) -> None:
-        _require(self.a > 0, "a must be > 0")
-        _require(self.b > 0, "b must be > 0")
+        require(self.a > 0, "a must be > 0")
+        require(self.b > 0, "b must be > 0")
 
-
-def _require(condition: bool, message: str) -> None:
-    """Raise ValueError with ``message`` unless ``condition`` holds."""
-    if not condition:
-        raise ValueError(message)
 
 
 def market_cost(costs: GovernanceCosts, specificity: np.ndarray | float) -> np.ndarray:
@@ -116,9 +113,9 @@ def with_platform(
     Hierarchy costs are unchanged. The slope cut may not bring the market's
     slope down to the firm's.
     """
-    _require(0 <= search_cost_cut <= 1, "search_cost_cut must be between 0 and 1")
-    _require(0 <= safeguard_cut <= 1, "safeguard_cut must be between 0 and 1")
-    _require(
+    require(0 <= search_cost_cut <= 1, "search_cost_cut must be between 0 and 1")
+    require(0 <= safeguard_cut <= 1, "safeguard_cut must be between 0 and 1")
+    require(
         costs.market_slope * (1 - safeguard_cut) > costs.hierarchy_slope,
         "safeguard_cut must leave market_slope above hierarchy_slope",
     )
@@ -147,7 +144,7 @@ def cost_curves(costs: GovernanceCosts, n_points: int = 101) -> pd.DataFrame:
     ``"hierarchy"``), ``cost``; ``n_points`` evenly spaced values of k per
     curve.
     """
-    _require(isinstance(n_points, int) and n_points >= 2, "n_points must be an integer >= 2")
+    require(isinstance(n_points, int) and n_points >= 2, "n_points must be an integer >= 2")
     k = np.linspace(0.0, 1.0, n_points)
     curves = {"market": market_cost(costs, k), "hierarchy": hierarchy_cost(costs, k)}
     return pd.concat(

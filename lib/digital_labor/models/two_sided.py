@@ -40,6 +40,8 @@ import pandas as pd
 from numpy.polynomial import Polynomial
 from scipy import optimize
 
+from ._checks import require
+
 
 _OUTCOME_KEYS = (
     "price_users",
@@ -89,17 +91,12 @@ class TwoSidedMarket:
 
     def __post_init__(self) -> None:
         for name in ("alpha_users", "alpha_advertisers"):
-            _require(np.isfinite(getattr(self, name)), f"{name} must be a finite number")
+            require(np.isfinite(getattr(self, name)), f"{name} must be a finite number")
         for name in ("cost_users", "cost_advertisers"):
-            _require(getattr(self, name) >= 0, f"{name} must be >= 0")
+            require(getattr(self, name) >= 0, f"{name} must be >= 0")
         for name in ("value_users", "value_advertisers", "spread_users", "spread_advertisers"):
-            _require(getattr(self, name) > 0, f"{name} must be > 0")
+            require(getattr(self, name) > 0, f"{name} must be > 0")
 
-
-def _require(condition: bool, message: str) -> None:
-    """Raise ValueError with ``message`` unless ``condition`` holds."""
-    if not condition:
-        raise ValueError(message)
 
 
 def _implied_prices(
