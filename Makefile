@@ -3,6 +3,7 @@
 #   make test    unit tests, the strict book build, and the site checks in headless Chromium
 #   make serve   serve _build/html on http://127.0.0.1:8000
 #   make student the students' edition, without solutions, into _build/student/_build/html
+#   make bench   build times on this machine; make linkcheck: external links (needs the network)
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -10,7 +11,7 @@ STAMP := $(VENV)/.installed
 BROWSER_DEPS := tests/browser/node_modules/.installed
 PORT ?= 8000
 
-.PHONY: book student test unit serve bench clean lock browser-deps
+.PHONY: book student test unit serve bench linkcheck clean lock browser-deps
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -35,6 +36,10 @@ serve:
 
 bench: $(STAMP)
 	$(PY) -m tools.bench
+
+# External links need the network: checked on demand, never by `make test` (which stays offline).
+linkcheck: $(STAMP)
+	DIGITAL_LABOR_BOOK=1 $(PY) -c "from jupyter_book.cli.main import main; main()" build . --builder linkcheck
 
 browser-deps: $(BROWSER_DEPS)
 	@command -v chromium >/dev/null || tools/install-chromium.sh

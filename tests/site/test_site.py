@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
+
 import sitecheck
 
 
@@ -96,3 +98,17 @@ def test_colour_is_never_the_only_carrier_of_a_category(site):
     offenders = {page: problems for page, charts in sitecheck.chart_specs(site).items()
                  for problems in [sum((sitecheck.colour_only_encodings(s) for s in charts), [])] if problems}
     assert not offenders
+
+
+@pytest.mark.parametrize("docname", ["intro", "chapters/04-planetary-inequalities/where-workers-are"])
+def test_a_downloaded_notebook_runs_outside_the_repository(site, tmp_path, monkeypatch, docname):
+    """A student's copy: the .ipynb from the download menu, run in an empty folder, in plain Jupyter mode."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    monkeypatch.delenv("DIGITAL_LABOR_BOOK", raising=False)
+    notebook = nbformat.read(site / "_sources" / f"{docname}.ipynb", as_version=4)
+    NotebookClient(notebook, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
+    outputs = [output for cell in notebook.cells if cell.cell_type == "code" for output in cell.get("outputs", [])]
+    assert outputs and not [o for o in outputs if o.get("output_type") == "error"]
+    assert list(tmp_path.iterdir()) == []  # it wrote nothing next to itself
