@@ -22,20 +22,37 @@ def ranking(name: str) -> list[str]:
     return table[table["ranking"] == name].sort_values("rank")["country_iso3"].tolist()
 
 
+def _names() -> dict[str, str]:
+    """Short country names as the ranking sources write them, by ISO3 code."""
+    table = load("online_labour_rankings")
+    return dict(zip(table["country_iso3"], table["country"]))
+
+
+def _ordinal(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
 def top_producers() -> Finding:
     """The essay's five producer countries against the OLI's top five supply countries, 2017-2020."""
     essay = ranking("essay_top_producers")
     oli = ranking("oli_supply_top20_2017_2020")
+    buyers = ranking("essay_top_buyers")
+    names = _names()
     result = ranking_overlap(oli[:5], essay)
-    china_rank = oli.index("CHN") + 1 if "CHN" in oli else None
+    missed = [
+        f"{names[code]} ranks {_ordinal(oli.index(code) + 1)}" if code in oli else f"{names[code]} is not in the top 20"
+        for code in result["missed"]
+    ]
+    unexpected = [names[code] + (" (a buyer country in the essay)" if code in buyers else "") for code in result["unexpected"]]
     return Finding(
         value=f"{result['overlap']} of {result['size']}",
         unit="of the essay's producers in the OLI top five",
         summary=(
             f"{result['overlap']} of the essay's {result['size']} producer countries "
-            f"({', '.join(result['shared'])}) are in the Online Labour Index's top five supply countries "
-            f"of June 2017 to October 2020; {', '.join(result['missed'])} ranks {china_rank}th, and the "
-            f"top five also holds {', '.join(result['unexpected'])}, a buyer country in the essay."
+            f"({', '.join(names[code] for code in result['shared'])}) are in the Online Labour Index's top five "
+            f"supply countries of June 2017 to October 2020; {'; '.join(missed)}; the top five also holds "
+            f"{', '.join(unexpected)}."
         ),
     )
 
