@@ -36,3 +36,9 @@ def test_findings_have_the_expected_values(function, value):
 def test_rankings_come_in_rank_order():
     assert ch4.ranking("essay_top_producers") == ["PHL", "PAK", "IND", "CHN", "BGD"]
     assert ch4.ranking("oli_supply_top20_2017_2020")[:2] == ["IND", "BGD"]
+
+
+def test_producer_finding_names_countries_and_their_actual_ranks():
+    summary = ch4.top_producers().summary
+    assert "China ranks 7th" in summary and "United States (a buyer country in the essay)" in summary
+    assert "CHN" not in summary and "PHL" not in summary

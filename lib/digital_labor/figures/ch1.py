@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from ..charts import PALETTE, category_scales, describe
+from ..charts import MISSING_COLOUR, PALETTE, category_scales, describe
 from ..models import firm_boundary as fb
 from ..models.automation import OCCUPATION_BASED, TASK_BASED
 
@@ -175,12 +175,10 @@ def estimates_chart(bands: pd.DataFrame) -> alt.Chart:
     return describe(
         chart,
         title="Jobs at high risk of automation: one occupation-based and two task-based estimates",
-        description=(
-            "Horizontal bars. Frey and Osborne's occupation-based estimate puts 47 per cent of US "
-            "jobs at high risk; Arntz, Gregory and Zierahn's task-based estimate 9 per cent (OECD "
-            "average); Nedelkoska and Quintini 14 per cent at high risk plus 32 per cent facing "
-            "significant change (OECD)."
-        ),
+        description="Horizontal stacked bars, one per study: " + "; ".join(
+            f"{row.study} ({row.year}), {row.method}, {row.scope}: {row.share_of_jobs_pct:.0f} per cent, {row.risk_band}"
+            for row in bands.sort_values(["year", "risk_band"]).itertuples()
+        ) + ".",
         datasets=["automation_forecasts"],
     )
 
@@ -452,7 +450,7 @@ def price_heatmap(grid: pd.DataFrame) -> alt.Chart:
             "datum.interior",
             alt.Color("price_users:Q", title="Users' price",
                       scale=alt.Scale(scheme="blueorange", domainMid=0, reverse=True)),
-            alt.value("#d9d9d9"),
+            alt.value(MISSING_COLOUR),
         ),
         tooltip=[alt.Tooltip("alpha_advertisers:Q", title="αa", format=".2f"),
                  alt.Tooltip("alpha_users:Q", title="αu", format=".2f"),
