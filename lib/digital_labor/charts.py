@@ -30,6 +30,7 @@ __all__ = [
     "category_scales",
     "choropleth",
     "describe",
+    "param_equals",
     "render",
     "setup",
     "source_line",
@@ -214,3 +215,8 @@ def choropleth(
         .properties(width=width, height=round(width * 0.49))
     )
     return describe(chart, title=title, description=description, datasets=datasets)
+
+
+def param_equals(field: str, param: alt.Parameter) -> str:
+    """Vega expression: a float field equals a slider's value (up to rounding), for filters."""
+    return f"abs(datum.{field} - {param.name}) < 1e-6"

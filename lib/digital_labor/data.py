@@ -31,6 +31,7 @@ __all__ = [
     "dataset",
     "data_dir",
     "load",
+    "load_file",
     "manifest",
     "sha256",
 ]
@@ -187,24 +188,43 @@ def load(name: str, *, manifest_path: Path | None = None) -> pd.DataFrame:
 
 
 def _check_file(item: Dataset) -> None:
+    raw = _readable_bytes(item)
+    digest = hashlib.sha256(raw).hexdigest()
+    if digest != item.sha256:
+        raise DataError(
+            f"Dataset '{item.name}' ({item.file_label}): the file's SHA-256 is {digest[:12]}…, but the manifest "
+            f"records {item.sha256[:12]}…; the file was changed after it was described. Restore it, or, if the "
+            "change is intended, record the new checksum (python -m digital_labor hash NAME --write)."
+        )
+
+
+def _readable_bytes(item: Dataset) -> bytes:
+    """The file's bytes, once it is known to exist, to hold something and to be UTF-8."""
     where = f"Dataset '{item.name}' ({item.file_label})"
     if not item.path.is_file():
         raise DataError(f"{where}: the file is missing; restore it from the repository.")
     raw = item.path.read_bytes()
     if not raw.strip():
         raise DataError(f"{where}: the file is empty.")
-    digest = hashlib.sha256(raw).hexdigest()
-    if digest != item.sha256:
-        raise DataError(
-            f"{where}: the file's SHA-256 is {digest[:12]}…, but the manifest records {item.sha256[:12]}…; "
-            "the file was changed after it was described. Restore it, or, if the change is intended, "
-            "record the new checksum (python -m digital_labor hash NAME --write)."
-        )
     try:
         raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise DataError(f"{where}: line {line} is not valid UTF-8 (byte {raw[error.start]:#04x}).") from None
+    return raw
+
+
+def load_file(path: str | Path, schema: dict[str, Any], *, name: str) -> pd.DataFrame:
+    """Validate and type a CSV file that the book does not ship (a download) against a Table Schema.
+
+    The same checks and messages as :func:`load`, except the checksum: ``name`` labels the file
+    in errors, which name the file, the line, the column and the rule broken.
+    """
+    path = Path(path)
+    item = Dataset(name=name, title=name, description="", path=path, format="csv", sha256="",
+                   retrieved="", schema=schema, sources=(), licenses=())
+    _readable_bytes(item)
+    return _load_table(item)
 
 
 _FRAMES: dict[tuple[str, str, str], pd.DataFrame] = {}
@@ -363,6 +383,8 @@ def _typed_column(column: pd.Series, field: dict[str, Any]) -> pd.Series:
         return present.map(lambda v: None if pd.isna(v) else v in true_values).astype("boolean")
     if kind == "date":
         return pd.to_datetime(present, format="%Y-%m-%d")
+    if kind == "datetime":
+        return pd.to_datetime(present, format="ISO8601")
     if kind == "yearmonth":
         return pd.to_datetime(present, format="%Y-%m")
     return present.astype("str")

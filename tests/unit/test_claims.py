@@ -74,3 +74,21 @@ def test_ledger_markdown_groups_by_chapter_and_cites():
     assert "1 of 1 claims checked." in text and "0 of 1 claims checked." in text
     assert "{cite:t}`frey2013`" in text and "dataset *Countries of the world" in text
     assert "*to be checked in chapter 4*" in text
+
+
+SUBJECTS = ("automation", "firm_boundary", "two_sided", "platform_sides", "labour_geography", "flows", "visibility")
+
+
+def test_findings_are_looked_up_in_subject_modules_never_by_chapter():
+    checked = load("claims").query("status == 'checked'")
+    modules = {str(target).partition(":")[0] for target in checked["check"]}
+    assert modules <= {f"digital_labor.{subject}" for subject in SUBJECTS}
+    assert {"digital_labor.automation", "digital_labor.two_sided", "digital_labor.visibility"} <= modules
+
+
+def test_ledger_values_equal_what_the_subject_functions_compute():
+    from digital_labor import automation, two_sided
+
+    rows = claims.ledger().set_index("id")
+    assert rows.loc["jobs-at-risk", "value"] == automation.jobs_at_risk().value
+    assert rows.loc["multi-sided-prices", "value"] == two_sided.multi_sided_prices().value

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from scipy import optimize
 
-from digital_labor.models.firm_boundary import (
+from digital_labor.firm_boundary import (
     GovernanceCosts,
     SpecificityDistribution,
     boundary,
@@ -15,6 +15,7 @@ from digital_labor.models.firm_boundary import (
     share_made_in_house,
     with_platform,
 )
+from digital_labor import firm_boundary
 
 INTERIOR_CASES = [
     GovernanceCosts(),
@@ -103,3 +104,25 @@ def test_invalid_platform_cuts_and_distributions_raise():
         SpecificityDistribution(a=0.0)
     with pytest.raises(ValueError, match="n_points"):
         cost_curves(GovernanceCosts(), n_points=1)
+
+
+def subtitle(chart) -> str:
+    return " ".join(chart.to_dict()["title"]["subtitle"])
+
+
+def test_boundary_grid_is_consistent_with_the_model():
+    costs, transactions = firm_boundary.GovernanceCosts(), firm_boundary.SpecificityDistribution()
+    curves, density, shares = firm_boundary.boundary_grid(costs, transactions, [0, 50, 100])
+    assert list(shares["search_cost_cut_pct"]) == [0, 50, 100]
+    assert shares["in_house_share_pct"].is_monotonic_decreasing
+    market_at_zero = curves[(curves["governance"] == "market") & (curves["asset_specificity"] == 0)]
+    np.testing.assert_allclose(market_at_zero.sort_values("search_cost_cut_pct")["cost"], [1.0, 0.5, 0.0])
+    # The density integrates to one, and above k* to the in-house share.
+    k, pdf = density["asset_specificity"].to_numpy(), density["density"].to_numpy()
+    assert np.trapezoid(pdf, k) == pytest.approx(1.0, abs=1e-3)
+    boundary = firm_boundary.boundary(costs)
+    above = k >= boundary
+    assert 100 * np.trapezoid(pdf[above], k[above]) == pytest.approx(shares["in_house_share_pct"].iloc[0], abs=1.0)
+    chart = firm_boundary.firm_boundary_chart(curves, density, shares)
+    assert "(a simulation, not data)" in subtitle(chart)
+    assert chart.to_dict()["params"][0]["bind"]["max"] == 100

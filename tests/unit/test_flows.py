@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pytest
 
-from digital_labor import flows
+from digital_labor import charts, countries, flows, geo
 
 
 @pytest.fixture(scope="module")
@@ -82,9 +84,32 @@ def test_north_to_south_bounds_bracket_the_known_flows(shares):
     assert grouped["flow_pct"].sum() == pytest.approx(100)
 
 
-def test_top_corridors_and_ranking_overlap(shares):
+def test_top_corridors(shares):
     top = flows.top_corridors(flows.flow_matrix(shares), 3, domestic=False)
     assert top["corridor"].iloc[0] == "United States → India"
     assert (top["buyer"] != top["worker"]).all() and top["flow_pct"].is_monotonic_decreasing
-    overlap = flows.ranking_overlap(["IND", "BGD", "USA"], ["PHL", "IND", "BGD"])
-    assert overlap == {"shared": ["IND", "BGD"], "missed": ["PHL"], "unexpected": ["USA"], "overlap": 2, "size": 3}
+
+
+@pytest.fixture
+def book_mode(monkeypatch):
+    monkeypatch.setenv(charts.BOOK_ENV, "1")  # the world map is then served by URL
+
+
+def test_flow_map_draws_only_the_top_cross_border_corridors_over_the_world_map(book_mode):
+    chart = flows.flow_map(flows.flow_matrix(), geo.centroids(), n=5).to_dict()
+    assert "Model:" in " ".join(chart["title"]["subtitle"]) and chart["description"]
+    rules = [layer for layer in chart["layer"] if layer["mark"]["type"] == "rule"]
+    assert len(rules) == 1
+    arcs = chart["datasets"][rules[0]["data"]["name"]]
+    assert len(arcs) == 5 and all(row["buyer"] != row["worker"] for row in arcs)
+    assert {"longitude", "latitude", "longitude2", "latitude2"} <= set(rules[0]["encoding"])
+    assert chart["layer"][0]["data"]["url"].endswith("world.geojson")
+    assert len(json.dumps(chart)) < 60_000
+
+
+def test_node_link_view_has_every_node_and_is_labelled_as_a_model():
+    table = flows.flow_matrix()
+    chart = flows.node_link_chart(table, countries.north_south("un_developed")).to_dict()
+    assert "a simulation, not data" in " ".join(chart["title"]["subtitle"])
+    nodes = [layer for layer in chart["layer"] if layer["mark"]["type"] == "point"][0]
+    assert len(chart["datasets"][nodes["data"]["name"]]) == table["buyer"].nunique() + table["worker"].nunique()

@@ -3,9 +3,10 @@
 from dataclasses import replace
 
 import numpy as np
+import pandas as pd
 import pytest
 
-from digital_labor.models.two_sided import (
+from digital_labor.two_sided import (
     NoInteriorOptimum,
     TwoSidedMarket,
     optimal_prices,
@@ -13,6 +14,8 @@ from digital_labor.models.two_sided import (
     price_map,
     users_price_threshold,
 )
+from digital_labor import two_sided
+from digital_labor.claims import Finding
 
 MARKETS = [
     TwoSidedMarket(),
@@ -93,3 +96,24 @@ def test_price_map_is_long_form_with_missing_values_off_the_interior():
 def test_invalid_parameters_raise(field, value):
     with pytest.raises(ValueError, match=field):
         TwoSidedMarket(**{field: value})
+
+
+def test_price_charts_flag_signs_and_thresholds():
+    grid = two_sided.price_map([0.5, 1.5, 1.9], [-0.1, 0.3])
+    spec = two_sided.price_heatmap(grid).to_dict()
+    values = next(iter(spec["datasets"].values()))
+    signs = {(row["alpha_advertisers"], row["alpha_users"]): row["sign"] for row in values}
+    assert signs[(0.5, -0.1)] == "+"
+    assert signs[(1.5, -0.1)] == "−"
+    assert signs[(1.9, 0.3)] == ""  # no interior optimum
+    thresholds = pd.DataFrame({"alpha_users": [-0.1, 0.3], "alpha_advertisers": [1.22, 1.14]})
+    chart = two_sided.prices_by_externality_chart(grid, thresholds)
+    assert "(a simulation, not data)" in " ".join(chart.to_dict()["title"]["subtitle"])
+    assert chart.to_dict()["params"][0]["value"] == -0.1
+
+
+def test_multi_sided_prices_finding_is_the_model_threshold():
+    finding = two_sided.multi_sided_prices()
+    threshold = two_sided.users_price_threshold(two_sided.TwoSidedMarket())
+    assert finding.value == pytest.approx(threshold, abs=0.005)
+    assert "model" in finding.summary

@@ -6,7 +6,9 @@ import math
 
 import pytest
 
+import digital_labor as dl
 from digital_labor import visibility as v
+from digital_labor.claims import Finding
 
 
 def test_reach_values_match_the_source_end_points():
@@ -63,3 +65,51 @@ def test_click_farm_figures_and_fake_like_countries():
     countries = v.fake_like_countries()
     assert list(countries["iso3"]) == ["IND", "EGY", "PHL", "BGD", "NPL", "LKA"]
     assert countries.attrs == {"share_pct": 75.0, "likes": 135000.0}
+
+
+@pytest.mark.parametrize(
+    ("function", "value"),
+    [
+        (v.organic_reach_decline, 49.0),
+        (v.organic_reach_large_pages, 2.11),
+        (v.reach_arithmetic, 21_100),
+        (v.share_price_rise, 35.8),
+        (v.fake_likes_geography, 75.0),
+    ],
+)
+def test_findings_have_the_expected_values(function, value):
+    finding = function()
+    assert isinstance(finding, Finding)
+    assert finding.value == value
+
+
+def test_restore_reach_chart_has_a_cpm_slider_and_filters_by_it():
+    chart = v.restore_reach_chart(v.restore_reach_grid(), monthly_pay_usd=10).to_dict()
+    params = chart.get("params", []) + [p for layer in chart["layer"] for p in layer.get("params", [])]
+    assert params and params[0]["name"] == "cpm" and params[0]["bind"]["input"] == "range"
+    filters = [t["filter"] for layer in chart["layer"] for t in layer.get("transform", []) if "filter" in t]
+    assert any("cpm" in str(f) for f in filters)
+    assert "Model:" in " ".join(chart["title"]["subtitle"])
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda: v.organic_reach_chart(v.organic_reach()),
+        lambda: v.share_price_chart(dl.load("facebook_share_price")),
+        lambda: v.rise_by_start_chart(v.rise_by_start("2014-02-28")),
+    ],
+)
+def test_data_charts_cite_their_datasets_and_describe_themselves(build):
+    chart = build().to_dict()
+    source_line = " ".join(chart["title"]["subtitle"])
+    assert source_line.startswith("Source:") and "Model:" not in source_line
+    assert chart["description"].strip()
+
+
+def test_charts_draw_the_frame_they_are_given_not_the_book_dataset():
+    reach = v.organic_reach()
+    halved = reach.assign(organic_reach_pct=reach["organic_reach_pct"] / 2)
+    values = next(iter(v.organic_reach_chart(halved).to_dict()["datasets"].values()))
+    assert sorted(row["organic_reach_pct"] for row in values) == sorted(halved["organic_reach_pct"])
+    assert f"{halved['organic_reach_pct'].iloc[0]:.2f} %" in v.organic_reach_chart(halved).to_dict()["description"]

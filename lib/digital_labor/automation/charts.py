@@ -1,0 +1,184 @@
+"""Charts of the automation debate: the timeline of forecasts, the estimates, the simulation.
+
+Every builder takes frames (from :mod:`digital_labor.automation.data` or the simulation) and
+returns a chart that went through :func:`digital_labor.charts.describe`. The interactive chart
+binds a slider to a parameter and filters a precomputed long-form grid, so it works in the
+static page without a kernel.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from ..charts import PALETTE, category_scales, describe, param_equals
+from .data import RISK_BANDS
+from .model import OCCUPATION_BASED, TASK_BASED
+
+__all__ = ["AUTOMATION_MODEL", "estimates_chart", "prophecies_timeline", "risk_model_chart"]
+
+AUTOMATION_MODEL = "synthetic economy of occupations made of tasks"
+CLAIM_KINDS = ["prophecy", "theoretical argument", "quantitative estimate", "counter-argument"]
+METHODS = [OCCUPATION_BASED, TASK_BASED]
+
+
+def prophecies_timeline(table: pd.DataFrame) -> alt.Chart:
+    """Dot timeline: one row per forecast, placed by year, coloured and shaped by kind of claim."""
+    colours, shapes = category_scales(CLAIM_KINDS)
+    order = table.sort_values("year")["label"].tolist()
+    base = alt.Chart(table).encode(
+        x=alt.X("year:Q", title="Year of publication", scale=alt.Scale(domain=[1790, 2030]),
+                axis=alt.Axis(format="d", tickCount=12)),
+        y=alt.Y("label:N", title=None, sort=order, axis=alt.Axis(grid=True)),
+    )
+    points = base.mark_point(size=160, filled=True, opacity=1).encode(
+        color=alt.Color("claim_kind:N", title="Kind of claim", scale=colours),
+        shape=alt.Shape("claim_kind:N", title="Kind of claim", scale=shapes),
+        tooltip=[
+            alt.Tooltip("author:N", title="Author"),
+            alt.Tooltip("year:Q", title="Year", format="d"),
+            alt.Tooltip("work:N", title="Work"),
+            alt.Tooltip("prediction:N", title="What it said"),
+        ],
+    )
+    chart = points.properties(width=560, height=28 * len(table))
+    return describe(
+        chart,
+        title="Two centuries of forecasts that machines will replace workers",
+        description=(
+            f"Dot timeline of {len(table)} dated forecasts and replies, from "
+            f"{table['label'].iloc[0]} to {table['label'].iloc[-1]}: prophecies of the nineteenth "
+            "century, then a cluster of quantitative estimates and counter-arguments after 2013."
+        ),
+        datasets=["automation_prophecies", "automation_forecasts"],
+    )
+
+
+def estimates_chart(bands: pd.DataFrame) -> alt.Chart:
+    """Stacked horizontal bars: share of jobs at high risk (and at risk of change) per study."""
+    colours = alt.Scale(domain=list(RISK_BANDS), range=[PALETTE[3], PALETTE[4]])
+    order = bands.sort_values("year")["label"].drop_duplicates().tolist()
+    band_order = f"indexof({list(RISK_BANDS)!r}, datum.risk_band)"
+    base = alt.Chart(bands).transform_calculate(band_order=band_order).encode(
+        y=alt.Y("label:N", title=None, sort=order, axis=alt.Axis(labelLimit=420)),
+        x=alt.X("share_of_jobs_pct:Q", title="Share of jobs (%)", stack="zero",
+                scale=alt.Scale(domain=[0, 60])),
+        order=alt.Order("band_order:Q"),
+    )
+    legend = alt.Legend(orient="bottom", labelLimit=320)
+    # A dashed outline marks the second band, so that colour is not its only mark.
+    dashes = alt.Scale(domain=list(RISK_BANDS), range=[[1, 0], [5, 3]])
+    bars = base.mark_bar(height=26, stroke="black", strokeWidth=1).encode(
+        color=alt.Color("risk_band:N", title="Risk band", scale=colours, legend=legend),
+        strokeDash=alt.StrokeDash("risk_band:N", title="Risk band", scale=dashes, legend=legend),
+        tooltip=[
+            alt.Tooltip("study:N", title="Study"),
+            alt.Tooltip("year:Q", title="Year", format="d"),
+            alt.Tooltip("scope:N", title="Coverage"),
+            alt.Tooltip("risk_definition:N", title="Definition"),
+            alt.Tooltip("share_of_jobs_pct:Q", title="Share of jobs (%)"),
+        ],
+    )
+    labels = base.mark_text(align="right", dx=-6, color="black", fontWeight="bold").encode(
+        text=alt.Text("share_of_jobs_pct:Q", format=".0f"),
+        x=alt.X("share_of_jobs_pct:Q", stack="zero"),
+    )
+    chart = (bars + labels).properties(width=560, height=150)
+    return describe(
+        chart,
+        title="Jobs at high risk of automation: one occupation-based and two task-based estimates",
+        description="Horizontal stacked bars, one per study: " + "; ".join(
+            f"{row.study} ({row.year}), {row.method}, {row.scope}: {row.share_of_jobs_pct:.0f} per cent, {row.risk_band}"
+            for row in bands.sort_values(["year", "risk_band"]).itertuples()
+        ) + ".",
+        datasets=["automation_forecasts"],
+    )
+
+
+def _heterogeneity_slider(risk: pd.DataFrame) -> alt.Parameter:
+    values = sorted(risk["heterogeneity"].unique())
+    step = round(values[1] - values[0], 6) if len(values) > 1 else 1.0
+    return alt.param(
+        name="heterogeneity",
+        value=0.5 if 0.5 in values else values[0],
+        bind=alt.binding_range(min=values[0], max=values[-1], step=step,
+                               name="Within-occupation heterogeneity h: "),
+    )
+
+
+def _risk_share_panel(risk: pd.DataFrame, h: alt.Parameter) -> alt.LayerChart:
+    """Share of employment at high risk against h, one line per method, the slider's h marked."""
+    colours, shapes = category_scales(METHODS)
+    colour = alt.Color("method:N", title="Method", scale=colours, legend=alt.Legend(orient="bottom"))
+    shape = alt.Shape("method:N", scale=shapes, title="Method")
+    share = alt.Y("share_at_high_risk_pct:Q", title="Employment at high risk (%)", scale=alt.Scale(domain=[0, 60]))
+    x_h = alt.X("heterogeneity:Q", title="Share of time on a personal task mix (h)")
+    lines = alt.Chart(risk).mark_line().encode(x=x_h, y=share, color=colour)
+    marks = alt.Chart(risk).mark_point(filled=True, size=30).encode(x=x_h, y=share, color=colour, shape=shape)
+    current = alt.Chart(risk).transform_filter(param_equals("heterogeneity", h))
+    rule = current.mark_rule(color="#555555", strokeDash=[4, 3]).encode(x=x_h)
+    dots = current.mark_point(filled=True, size=140, opacity=1).encode(
+        x=x_h, y=share, color=colour, shape=shape,
+        tooltip=[alt.Tooltip("method:N", title="Method"),
+                 alt.Tooltip("heterogeneity:Q", title="h", format=".2f"),
+                 alt.Tooltip("share_at_high_risk_pct:Q", title="At high risk (%)", format=".1f")],
+    )
+    text = current.mark_text(align="left", dx=10, fontWeight="bold").encode(
+        x=x_h, y=share, color=colour, text=alt.Text("share_at_high_risk_pct:Q", format=".1f"),
+    )
+    return (lines + marks + rule + dots + text).properties(width=330, height=280, title="Share at high risk, by method")
+
+
+def _score_panel(distribution: pd.DataFrame, h: alt.Parameter, threshold: float) -> alt.LayerChart:
+    """Workers' own scores at the slider's h (bars) against the occupations' scores (step line)."""
+    colours, shapes = category_scales(METHODS)
+    shown = distribution[distribution["method"] == TASK_BASED]
+    reference = distribution[(distribution["method"] == OCCUPATION_BASED)
+                             & (distribution["heterogeneity"] == distribution["heterogeneity"].min())]
+    x_score = alt.X("bin_start:Q", title="Automation score", bin="binned", scale=alt.Scale(domain=[0, 1]))
+    bars = alt.Chart(shown).transform_filter(param_equals("heterogeneity", h)).mark_bar(
+        color=colours.range[1], opacity=0.8).encode(
+        x=x_score, x2="bin_end:Q", y=alt.Y("employment_pct:Q", title="Employment (%)"),
+        tooltip=[alt.Tooltip("bin_start:Q", title="Score from", format=".2f"),
+                 alt.Tooltip("bin_end:Q", title="to", format=".2f"),
+                 alt.Tooltip("employment_pct:Q", title="Workers' own score (%)", format=".1f")],
+    )
+    steps = alt.Chart(reference).transform_calculate(centre="(datum.bin_start + datum.bin_end) / 2").mark_line(
+        interpolate="step", color=colours.range[0], strokeWidth=2, point=alt.OverlayMarkDef(
+            shape=shapes.range[0], filled=True, size=25, color=colours.range[0])).encode(
+        x=alt.X("centre:Q"), y="employment_pct:Q",
+        tooltip=[alt.Tooltip("centre:Q", title="Score (bin centre)", format=".3f"),
+                 alt.Tooltip("employment_pct:Q", title="Occupation score (%)", format=".1f")],
+    )
+    marker = pd.DataFrame({"threshold": [threshold], "text": [f"threshold {threshold:g}"]})
+    cut = alt.Chart(marker).mark_rule(color="black", strokeDash=[6, 3]).encode(x="threshold:Q")
+    cut_label = alt.Chart(marker).mark_text(align="left", dx=4, dy=-4, baseline="bottom").encode(
+        x="threshold:Q", y=alt.value(0), text="text:N")
+    return (bars + steps + cut + cut_label).properties(
+        width=330, height=280, title="Scores: bars = workers' own (task-based); line = occupation's")
+
+
+def risk_model_chart(risk: pd.DataFrame, distribution: pd.DataFrame, threshold: float) -> alt.HConcatChart:
+    """Slider on heterogeneity: high-risk shares by method, and the distribution of scores.
+
+    ``risk`` comes from ``risk_by_heterogeneity`` and ``distribution`` from
+    ``score_distribution``, on the same grid of heterogeneities.
+    """
+    h = _heterogeneity_slider(risk)
+    chart = alt.hconcat(_risk_share_panel(risk, h), _score_panel(distribution, h, threshold)).add_params(h)
+    low, high = risk["heterogeneity"].min(), risk["heterogeneity"].max()
+    task = risk[risk["method"] == TASK_BASED].set_index("heterogeneity")["share_at_high_risk_pct"]
+    occupation = risk[risk["method"] == OCCUPATION_BASED]["share_at_high_risk_pct"]
+    return describe(
+        chart,
+        title="Why task-based estimates are lower: workers in one occupation do different tasks",
+        description=(
+            f"Two panels with a slider for the heterogeneity h, from {low:g} to {high:g}. Left: the share of "
+            f"employment above the high-risk threshold of {threshold:g}, {occupation.iloc[0]:.1f} per cent under the "
+            f"occupation-based method whatever h, and under the task-based method {task.loc[low]:.1f} per cent at "
+            f"h = {low:g} and {task.loc[high]:.1f} per cent at h = {high:g}. Right: the distribution of workers' own "
+            "automation scores, which moves towards the middle of the scale as h grows, against the U-shaped "
+            "distribution of occupation scores."
+        ),
+        model=AUTOMATION_MODEL,
+    )

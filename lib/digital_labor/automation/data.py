@@ -1,0 +1,89 @@
+"""Data of the automation debate: dated forecasts and the published estimates of jobs at risk."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["RISK_BANDS", "forecast_bands", "high_risk_estimates", "timeline_table"]
+
+RISK_BANDS = ("high risk (above 0.7)", "significant change (0.5 to 0.7)")
+
+
+def timeline_table(prophecies: pd.DataFrame, forecasts: pd.DataFrame) -> pd.DataFrame:
+    """One row per dated forecast: the prophecies, plus task-based estimates not already there.
+
+    Columns: ``year``, ``label`` ("Author (year)"), ``author``, ``work``, ``claim_kind``,
+    ``prediction``. Estimates come from ``automation_forecasts`` (high-risk rows only, one per
+    study) and are described by their headline share.
+    """
+    rows = prophecies[["year", "author", "work", "claim_kind", "prediction", "bibkey"]].copy()
+    extra = forecasts[~forecasts["bibkey"].isin(rows["bibkey"])]
+    extra = extra[extra["risk_definition"].str.contains("> 0.7")].drop_duplicates("bibkey")
+    extra = pd.DataFrame(
+        {
+            "year": extra["year"],
+            "author": extra["study"],
+            "work": extra["source"],
+            "claim_kind": "quantitative estimate",
+            "prediction": [
+                f"{share:.0f} % of jobs at high risk ({method}, {scope})."
+                for share, method, scope in zip(extra["share_of_jobs_pct"], extra["method"], extra["scope"])
+            ],
+            "bibkey": extra["bibkey"],
+        }
+    )
+    table = pd.concat([rows, extra], ignore_index=True).sort_values(["year", "author"], kind="stable")
+    table["label"] = [f"{_short_authors(author)} ({year})" for author, year in zip(table["author"], table["year"])]
+    return table.drop(columns="bibkey").reset_index(drop=True)[
+        ["year", "label", "author", "work", "claim_kind", "prediction"]
+    ]
+
+
+def _short_authors(authors: str) -> str:
+    """'Frey & Osborne', 'Arntz et al.', 'Ure'; an institution is abbreviated by its initials."""
+    if authors.startswith("International"):
+        return "".join(word[0] for word in authors.split() if word[0].isupper())
+    surnames = [name.split()[-1] for name in re.split(" and | & |, ", authors)]
+    if len(surnames) > 2:
+        return f"{surnames[0]} et al."
+    return " & ".join(surnames)
+
+
+def forecast_bands(forecasts: pd.DataFrame) -> pd.DataFrame:
+    """The published estimates with a readable study label and risk band.
+
+    Adds ``label`` ("Study (year): method, scope") and ``risk_band`` (one of ``RISK_BANDS``:
+    rows whose definition covers probabilities of 0.5 to 0.7 are 'significant change').
+    """
+    table = forecasts.copy()
+    table["label"] = (
+        table["study"] + " (" + table["year"].astype(str) + "): " + table["method"] + ", " + table["scope"]
+    )
+    medium = table["risk_definition"].str.contains("0.5-0.7", regex=False)
+    table["risk_band"] = np.where(medium, RISK_BANDS[1], RISK_BANDS[0])
+    return table
+
+
+def high_risk_estimates(forecasts: pd.DataFrame) -> dict[str, float]:
+    """Headline shares (%) from the ``automation_forecasts`` table.
+
+    Keys: ``occupation_based`` (Frey & Osborne's high-risk share), ``task_based_low`` and
+    ``task_based_high`` (range of the task-based high-risk shares), ``task_based_change``
+    (Nedelkoska & Quintini's 'significant change' band) and ``task_based_exposed`` (their
+    high-risk plus significant-change shares).
+    """
+    high = forecasts[forecasts["risk_definition"].str.contains("> 0.7")]
+    occupation = high.loc[high["method"] == "occupation-based", "share_of_jobs_pct"]
+    task = high.loc[high["method"].str.startswith("task-based"), "share_of_jobs_pct"]
+    change_rows = forecasts[forecasts["risk_definition"].str.contains("0.5-0.7", regex=False)]
+    exposed = forecasts.loc[forecasts["bibkey"].isin(change_rows["bibkey"]), "share_of_jobs_pct"]
+    return {
+        "occupation_based": float(occupation.iloc[0]),
+        "task_based_low": float(task.min()),
+        "task_based_high": float(task.max()),
+        "task_based_change": float(change_rows["share_of_jobs_pct"].iloc[0]),
+        "task_based_exposed": float(exposed.sum()),
+    }

@@ -1,9 +1,0 @@
-"""Parameter checks shared by the models: a clear ValueError naming the parameter and the rule."""
-
-from __future__ import annotations
-
-
-def require(condition: bool, message: str) -> None:
-    """Raise ValueError with ``message`` unless ``condition`` holds."""
-    if not condition:
-        raise ValueError(message)

@@ -1,0 +1,108 @@
+"""The schematic platform graph: built from data, laid out, drawn."""
+
+import json
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+import pytest
+
+import digital_labor as dl
+from digital_labor import DataError, platform_sides
+from digital_labor.platform_sides import FLOWS, flow_summary, node_link_frames
+
+
+def platform_sides_graph():
+    """The book's schematic, from its two tables in data/."""
+    return platform_sides.platform_sides_graph(dl.load("platform_sides_nodes"), dl.load("platform_sides_flows"))
+
+
+def test_every_edge_has_an_allowed_flow_and_a_label():
+    graph = platform_sides_graph()
+    for *_, data in graph.edges(data=True):
+        assert data["flow"] in FLOWS
+        assert data["label"]
+    assert all(role for _, role in graph.nodes(data="role"))
+
+
+def test_platform_stands_between_users_and_advertisers():
+    graph = platform_sides_graph()
+    assert nx.has_path(graph, "users", "advertisers")
+    assert nx.has_path(graph, "advertisers", "users")
+    without_platform = graph.copy()
+    without_platform.remove_node("platform")
+    assert not nx.has_path(without_platform, "users", "advertisers")
+    assert not nx.has_path(without_platform, "advertisers", "users")
+
+
+def test_users_give_data_but_receive_no_money():
+    summary = flow_summary(platform_sides_graph()).set_index(["node", "flow", "direction"])
+    assert summary.loc[("users", "data", "gives"), "n_flows"] > 0
+    assert summary.loc[("users", "money", "receives"), "n_flows"] == 0
+
+
+def test_flow_summary_counts_every_edge_once_each_way():
+    graph = platform_sides_graph()
+    totals = flow_summary(graph).groupby("direction")["n_flows"].sum()
+    assert totals["gives"] == totals["receives"] == graph.number_of_edges()
+
+
+def test_frames_have_one_row_per_node_and_edge_and_are_deterministic():
+    graph = platform_sides_graph()
+    nodes, edges = node_link_frames(graph)
+    assert len(nodes) == graph.number_of_nodes() and len(edges) == graph.number_of_edges()
+    assert set(edges.columns) >= {"source", "target", "flow", "label", "x", "y", "x2", "y2"}
+    platform = nodes.set_index("id").loc["platform"]
+    assert (platform["x"], platform["y"]) == (0.0, 0.0)
+    again_nodes, again_edges = node_link_frames(graph)
+    pd.testing.assert_frame_equal(nodes, again_nodes)
+    pd.testing.assert_frame_equal(edges, again_edges)
+
+
+def test_parallel_edges_do_not_overlap():
+    _, edges = node_link_frames(platform_sides_graph())
+    edges["pair"] = [tuple(sorted(pair)) for pair in zip(edges["source"], edges["target"])]
+    for _, group in edges.groupby("pair"):
+        midpoints = np.column_stack([group["x"] + group["x2"], group["y"] + group["y2"]]) / 2
+        midpoints = np.round(midpoints, 9)
+        assert len(np.unique(midpoints, axis=0)) == len(group)
+
+
+def test_without_lanes_edges_run_between_node_centres():
+    nodes, edges = node_link_frames(platform_sides_graph(), lane_width=0.0)
+    position = nodes.set_index("id")[["x", "y"]]
+    sources = position.loc[edges["source"]].to_numpy()
+    targets = position.loc[edges["target"]].to_numpy()
+    np.testing.assert_allclose(edges[["x", "y"]].to_numpy(), sources)
+    np.testing.assert_allclose(edges[["x2", "y2"]].to_numpy(), targets)
+
+
+def test_arrowheads_point_from_source_to_target():
+    edges = pd.DataFrame({"x": [0.0, 0.0], "y": [0.0, 0.0], "x2": [1.0, 0.0], "y2": [0.0, -1.0]})
+    heads = platform_sides.charts._arrowheads(edges)
+    assert list(heads["angle"]) == pytest.approx([90.0, 180.0])
+    assert heads["ax"].iloc[0] == pytest.approx(0.62)
+
+
+def test_network_chart_draws_every_node_and_flow():
+    nodes, edges = platform_sides.node_link_frames(platform_sides_graph())
+    chart = platform_sides.platform_network_chart(nodes, edges)
+    spec = json.dumps(chart.to_dict())
+    assert "(a simulation, not data)" in " ".join(chart.to_dict()["title"]["subtitle"])
+    assert f"{len(nodes)} groups and {len(edges)} flows" in chart.to_dict()["description"]
+    assert "http" not in spec.replace("https://vega.github.io", "")
+
+
+def test_a_flow_to_an_unknown_group_is_refused_with_its_line():
+    nodes, flows = dl.load("platform_sides_nodes"), dl.load("platform_sides_flows")
+    broken = flows.copy()
+    broken.loc[3, "target"] = "shareholders"
+    with pytest.raises(DataError, match="line 5: 'shareholders' is not a node id"):
+        platform_sides.platform_sides_graph(nodes, broken)
+
+
+def test_a_reader_can_pay_the_users_and_the_counts_follow():
+    nodes, flows = dl.load("platform_sides_nodes"), dl.load("platform_sides_flows")
+    paid = pd.concat([flows, pd.DataFrame([{"source": "platform", "target": "users", "flow": "money", "label": "rewards"}])])
+    summary = flow_summary(platform_sides.platform_sides_graph(nodes, paid)).set_index(["node", "flow", "direction"])
+    assert summary.loc[("users", "money", "receives"), "n_flows"] == 1
