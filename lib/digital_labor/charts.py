@@ -154,6 +154,41 @@ def world_geometry() -> alt.Data | alt.InlineData:
     return alt.InlineData(values=json.loads(item.path.read_text(encoding="utf-8")), format=fmt)
 
 
+def _map_colour(
+    table: pd.DataFrame, value_title: str, value_format: str, scale: alt.Scale | None, categories: list[str] | None
+) -> tuple[alt.Color, str]:
+    """The colour encoding of a map and the vega expression that shows a value in its tooltip."""
+    if categories is not None:
+        unknown = sorted(set(table["value"]) - set(categories))
+        if unknown:
+            raise ValueError(f"choropleth: values {unknown} are not among the categories {categories}.")
+        return alt.Color("value:N", title=value_title, scale=category_scales(categories)[0], legend=MAP_LEGEND), "datum.value"
+    legend = alt.Legend(orient="bottom", direction="horizontal", gradientLength=320, titleLimit=600)
+    colour = alt.Color("value:Q", title=value_title, scale=scale or alt.Scale(scheme=SEQUENTIAL_SCHEME), legend=legend)
+    return colour, f"format(datum.value, '{value_format}')"
+
+
+def _no_data_layer(value_title: str) -> alt.Chart:
+    """Every country of the world map in grey, its tooltip saying 'no data'."""
+    return (
+        alt.Chart(world_geometry())
+        .mark_geoshape(fill=MISSING_COLOUR, stroke="white", strokeWidth=0.4)
+        .transform_calculate(country="datum.properties.name", shown="'no data'")
+        .encode(tooltip=[alt.Tooltip("country:N", title="Country"), alt.Tooltip("shown:N", title=value_title)])
+    )
+
+
+def _values_layer(table: pd.DataFrame, color: alt.Color, shown: str, value_title: str) -> alt.Chart:
+    """The countries that have a value, coloured by it."""
+    return (
+        alt.Chart(world_geometry())
+        .mark_geoshape(stroke="white", strokeWidth=0.4)
+        .transform_lookup(lookup="properties.iso3", from_=alt.LookupData(table, "iso3", ["label", "value"]))
+        .transform_calculate(country="datum.label", shown=shown)
+        .encode(color=color, tooltip=[alt.Tooltip("country:N", title="Country"), alt.Tooltip("shown:N", title=value_title)])
+    )
+
+
 def choropleth(
     values: pd.DataFrame,
     *,
@@ -184,33 +219,11 @@ def choropleth(
         raise ValueError(f"choropleth: country {duplicated} appears twice; give one value per country.")
     table = values[[iso3, label, value]].rename(columns={iso3: "iso3", label: "label", value: "value"})
     table = table.dropna(subset=["value"])
-    if categories is not None:
-        unknown = sorted(set(table["value"]) - set(categories))
-        if unknown:
-            raise ValueError(f"choropleth: values {unknown} are not among the categories {categories}.")
-        color = alt.Color("value:N", title=value_title, scale=category_scales(categories)[0], legend=MAP_LEGEND)
-        shown = "datum.value"
-    else:
-        legend = alt.Legend(orient="bottom", direction="horizontal", gradientLength=320, titleLimit=600)
-        color = alt.Color("value:Q", title=value_title, scale=scale or alt.Scale(scheme=SEQUENTIAL_SCHEME), legend=legend)
-        shown = f"format(datum.value, '{value_format}')"
+    color, shown = _map_colour(table, value_title, value_format, scale, categories)
     # Two layers: every country in grey ("no data"), then the countries that have a value. (A
     # lookup that finds nothing leaves the colour field empty, and vega-lite drops such marks.)
-    land = (
-        alt.Chart(world_geometry())
-        .mark_geoshape(fill=MISSING_COLOUR, stroke="white", strokeWidth=0.4)
-        .transform_calculate(country="datum.properties.name", shown="'no data'")
-        .encode(tooltip=[alt.Tooltip("country:N", title="Country"), alt.Tooltip("shown:N", title=value_title)])
-    )
-    values_layer = (
-        alt.Chart(world_geometry())
-        .mark_geoshape(stroke="white", strokeWidth=0.4)
-        .transform_lookup(lookup="properties.iso3", from_=alt.LookupData(table, "iso3", ["label", "value"]))
-        .transform_calculate(country="datum.label", shown=shown)
-        .encode(color=color, tooltip=[alt.Tooltip("country:N", title="Country"), alt.Tooltip("shown:N", title=value_title)])
-    )
     chart = (
-        alt.layer(land, values_layer)
+        alt.layer(_no_data_layer(value_title), _values_layer(table, color, shown, value_title))
         .project(type="equalEarth")
         .properties(width=width, height=round(width * 0.49))
     )
