@@ -1,6 +1,7 @@
 # The book's commands. Each creates the virtual environment on demand.
 #   make book    execute the notebooks (cached) and build the HTML site into _build/html
 #   make test    unit tests, the strict book build, and the site checks in headless Chromium
+#   make lab     open the book's notebooks in JupyterLab, to run and change them
 #   make serve   serve _build/html on http://127.0.0.1:8000
 #   make student the students' edition, without solutions, into _build/student/_build/html
 #   make bench   build times on this machine; make linkcheck: external links (needs the network)
@@ -8,15 +9,15 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-BROWSER_DEPS := tests/browser/node_modules/.installed
+LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
 PORT ?= 8000
 
-.PHONY: book student test unit serve bench linkcheck clean lock browser-deps
+.PHONY: book student test unit lab serve bench linkcheck clean lock browser
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --progress-bar off -c requirements.lock -e ".[test]"
+	$(PY) -m pip install --progress-bar off -c requirements.lock -e ".[lab,book,test]"
 	@touch $(STAMP)
 
 book: $(STAMP)
@@ -25,11 +26,19 @@ book: $(STAMP)
 student: $(STAMP)
 	$(PY) -m tools.build_book --student
 
-test: $(STAMP) browser-deps
+test: $(STAMP) browser
 	$(PY) -m pytest
 
 unit: $(STAMP)
 	$(PY) -m pytest tests/unit
+
+# JupyterLab opens the MyST notebooks (.md) as notebooks, through jupytext.
+lab: $(STAMP) $(LAB_SETTINGS)
+	$(VENV)/bin/jupyter lab --ServerApp.root_dir="$(CURDIR)"
+
+$(LAB_SETTINGS): tools/lab-settings.json
+	@mkdir -p $(dir $@)
+	cp tools/lab-settings.json $@
 
 serve:
 	$(PY) -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
@@ -41,13 +50,9 @@ bench: $(STAMP)
 linkcheck: $(STAMP)
 	DIGITAL_LABOR_BOOK=1 $(PY) -c "from jupyter_book.cli.main import main; main()" build . --builder linkcheck
 
-browser-deps: $(BROWSER_DEPS)
+# The site checks use Debian's Chromium (never a downloaded browser build).
+browser:
 	@command -v chromium >/dev/null || tools/install-chromium.sh
-
-$(BROWSER_DEPS): tests/browser/package.json tests/browser/package-lock.json
-	@command -v npm >/dev/null || tools/install-node.sh
-	npm ci --prefix tests/browser --no-audit --no-fund
-	@touch $(BROWSER_DEPS)
 
 lock: $(STAMP)
 	head -n 2 requirements.lock > requirements.lock.new
@@ -55,4 +60,4 @@ lock: $(STAMP)
 	mv requirements.lock.new requirements.lock
 
 clean:
-	rm -rf _build .pytest_cache
+	rm -rf _build .pytest_cache build

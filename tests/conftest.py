@@ -40,12 +40,9 @@ def site(book_build) -> Path:
 
 
 @pytest.fixture(scope="session")
-def browser():
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    with playwright_api.sync_playwright() as playwright:
-        chromium = sitecheck.launch(playwright)
-        yield chromium
-        chromium.close()
+def browser_type_launch_args(browser_type_launch_args):
+    """pytest-playwright's browser, launched from Debian's Chromium (never a downloaded build)."""
+    return {**browser_type_launch_args, **sitecheck.LAUNCH_ARGS}
 
 
 @pytest.fixture(scope="session")

@@ -9,11 +9,10 @@ from pathlib import Path
 import jupytext
 import nbformat
 from nbclient import NotebookClient
-from tools.build_book import EXECUTED_MARK, toc_notebooks
+from tools.build_book import toc_notebooks
 
 ROOT = Path(__file__).resolve().parents[1]
-EXECUTING = "Executing notebook using local CWD"  # myst-nb's line, if Sphinx has to execute
-__all__ = ["differences", "execute", "executed_notebooks", "output_signature", "read", "toc_notebooks"]
+__all__ = ["differences", "execute", "output_signature", "read", "toc_notebooks"]
 
 
 def read(path: Path) -> nbformat.NotebookNode:
@@ -46,14 +45,3 @@ def differences(first: nbformat.NotebookNode, second: nbformat.NotebookNode) -> 
     if len(a) != len(b):
         return [f"{len(a)} outputs against {len(b)}"]
     return [f"cell {x[0]}: {x[1]} output differs" for x, y in zip(a, b) if x != y]
-
-
-def executed_notebooks(log: str) -> list[str]:
-    """Notebook paths that a build log says were executed (in parallel before Sphinx, or by it)."""
-    paths = []
-    for line in log.splitlines():
-        if line.startswith(EXECUTED_MARK) and line.endswith(" s"):
-            paths.append(line[len(EXECUTED_MARK):].rsplit(": executed in", 1)[0])
-        elif EXECUTING in line:
-            paths.append(line.split(":", 1)[0].strip())
-    return paths

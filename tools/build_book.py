@@ -6,9 +6,9 @@ when the fingerprint changes, it clears the notebook cache and the parsed pages,
 notebook runs again. Otherwise a rebuild executes only the notebooks whose code changed, and
 when nothing at all changed since the last good build, Sphinx is not started.
 
-Before Sphinx starts, the notebooks that the cache lacks are executed in parallel (one process
-per CPU), exactly as myst-nb would execute them, and stored in its cache; Sphinx then only
-reads them back. A notebook that fails is left to Sphinx, which reports the error as usual.
+Before Sphinx starts, jupyter-cache's parallel executor runs the notebooks that the cache lacks
+(one process per CPU) and stores them; Sphinx then only reads them back. A notebook that fails
+is left to Sphinx, which reports the error as usual.
 
 Usage: python -m tools.build_book [--student] [extra jupyter-book options]
 
@@ -19,11 +19,11 @@ Usage: python -m tools.build_book [--student] [extra jupyter-book options]
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import shutil
 import subprocess
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -88,8 +88,15 @@ def build_command(root: Path = ROOT, extra: list[str] | None = None) -> list[str
 
 
 STUDENT_OUTPUT = BUILD / "student"
-EXECUTION_TIMEOUT = 600  # seconds per cell, as execute.timeout in _config.yml
-EXECUTED_MARK = "build: notebook "
+MYST_READER = {"name": "myst_nb_md", "type": "plugin"}  # myst-nb's reader, registered with jupyter-cache
+
+
+def execution_settings(root: Path = ROOT) -> dict[str, Any]:
+    """The ``execute`` section of ``_config.yml`` (cache folder, timeout, allow_errors)."""
+    import yaml
+
+    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
+    return config.get("execute", {})
 
 
 def toc_notebooks(root: Path = ROOT) -> list[Path]:
@@ -102,52 +109,55 @@ def toc_notebooks(root: Path = ROOT) -> list[Path]:
     return [path for path in paths if path.exists() and is_notebook(path)]
 
 
-def read_notebook(path: Path):
-    """A MyST notebook read the way myst-nb reads it (so that its cache key matches)."""
-    from myst_nb.core.read import read_myst_markdown_notebook
+def notebook_cache(root: Path = ROOT):
+    """The jupyter-cache that myst-nb reads (``execute.cache`` in ``_config.yml``)."""
+    from jupyter_cache import get_cache
 
-    return read_myst_markdown_notebook(path.read_text(encoding="utf-8"), path=path)
-
-
-def _execute(path: Path) -> tuple[Path, Any, float, str | None]:
-    from jupyter_cache.executors.utils import single_nb_execution
-
-    notebook = read_notebook(path)
-    result = single_nb_execution(notebook, cwd=str(path.parent), timeout=EXECUTION_TIMEOUT, allow_errors=False)
-    return path, notebook, result.time, result.exc_string if result.err else None
+    return get_cache(root / execution_settings(root).get("cache", "_build/.jupyter_cache"))
 
 
-def pre_execute(root: Path = ROOT, workers: int | None = None) -> list[Path]:
+def cached_executions(root: Path = ROOT) -> set[tuple[str, str, str]]:
+    """Every execution stored in the cache: notebook path, code hash and time of execution.
+
+    Comparing this set before and after a build tells which notebooks the build executed.
+    """
+    if not (root / execution_settings(root).get("cache", "_build/.jupyter_cache")).exists():
+        return set()
+    return {(r.uri, r.hashkey, r.created.isoformat()) for r in notebook_cache(root).list_cache_records()}
+
+
+def executed_between(before: set[tuple[str, str, str]], after: set[tuple[str, str, str]]) -> list[str]:
+    """The notebook paths of the executions in ``after`` that ``before`` did not hold."""
+    return sorted(uri for uri, _, _ in after - before)
+
+
+def pre_execute(root: Path = ROOT) -> list[str]:
     """Execute, in parallel, the notebooks whose current code is not in the cache; cache them.
 
-    Returns the notebooks executed successfully; failures are left for Sphinx to report.
+    jupyter-cache's parallel executor does the work (one process per CPU), reading each MyST
+    notebook with myst-nb's reader so that the cache keys match what Sphinx looks up. Returns
+    the paths executed successfully; a failure is left for Sphinx, which reports it as usual.
     """
-    from jupyter_cache import get_cache
-    from jupyter_cache.cache.main import CacheBundleIn
+    from jupyter_cache.executors import load_executor
 
-    cache = get_cache(root / "_build" / CACHE.name)
-    pending = []
+    settings = execution_settings(root)
+    cache = notebook_cache(root)
     for path in toc_notebooks(root):
-        try:
-            cache.match_cache_notebook(read_notebook(path))
-        except KeyError:
-            pending.append(path)
+        cache.add_nb_to_project(str(path), read_data=MYST_READER)
+    pending = cache.list_unexecuted()
     if not pending:
         return []
-    workers = workers or min(len(pending), os.cpu_count() or 1)
-    print(f"build: executing {len(pending)} notebook(s) in {workers} parallel process(es)", flush=True)
-    executed = []
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for path, notebook, seconds, error in pool.map(_execute, pending):
-            if error is None:
-                cache.cache_notebook_bundle(
-                    CacheBundleIn(notebook, str(path), data={"execution_seconds": seconds}),
-                    check_validity=False, overwrite=True,
-                )
-                executed.append(path)
-            status = "failed (Sphinx will rerun it and report the error)" if error else f"executed in {seconds:.1f} s"
-            print(f"{EXECUTED_MARK}{path}: {status}", flush=True)
-    return executed
+    print(f"build: executing {len(pending)} notebook(s) in parallel", flush=True)
+    executor = load_executor("local-parallel", cache, logger=logging.getLogger("build"))
+    result = executor.run_and_cache(timeout=settings.get("timeout", 600), allow_errors=settings.get("allow_errors", False))
+    for uri in result.excepted + result.errored:
+        print(f"build: {uri} failed; Sphinx will run it again and report the error", flush=True)
+    return list(result.succeeded)
+
+
+def report(executed: list[str]) -> None:
+    for uri in executed:
+        print(f"build: executed {Path(uri).relative_to(ROOT) if Path(uri).is_relative_to(ROOT) else uri}", flush=True)
 
 
 def student_config(root: Path = ROOT) -> Path:
@@ -170,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     if "--student" in argv:
         argv.remove("--student")
         invalidate_if_inputs_changed()
-        pre_execute()
+        report(pre_execute())
         extra = ["--config", str(student_config()), "--path-output", str(STUDENT_OUTPUT), *argv]
         return subprocess.run(build_command(ROOT, extra), cwd=ROOT).returncode
     if site_is_current():
@@ -178,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if invalidate_if_inputs_changed():
         print("build: lib/, data/ or the configuration changed (or first build): every notebook will run", flush=True)
-    pre_execute()
+    report(pre_execute())
     result = subprocess.run(build_command(ROOT, argv), cwd=ROOT)
     if result.returncode == 0:
         record_inputs()

@@ -1,15 +1,17 @@
 """Helper library of the executable book on platformization and digital labor.
 
-Notebooks start with ``import digital_labor as dl; dl.setup()`` and then load data with
-``dl.load(name)``; charts, maps, models and the claims ledger live in the submodules.
+Notebooks start with ``import digital_labor as dl; dl.setup()``, load data with
+``dl.load(name)`` and put computed numbers into their text with ``dl.glue(name, value)``; each
+subject (automation, flows, visibility, …) is a subpackage with its data, model and charts.
 """
 
 from __future__ import annotations
 
 from . import charts
 from .data import DataError, load
+from .notebook import glue
 
-__all__ = ["DataError", "load", "setup"]
+__all__ = ["DataError", "glue", "load", "setup"]
 __version__ = "0.1.0"
 
 

@@ -1,8 +1,8 @@
 """Charts: one theme, one offline renderer, and helpers that give every chart its source line.
 
-The book renders altair charts with vega-embed, served from the site itself (see
-:mod:`digital_labor.sphinx_ext`): :func:`setup` picks that renderer when the book is being
-built (``DIGITAL_LABOR_BOOK=1``) and leaves altair's default renderer in Jupyter.
+The book renders altair charts with vega-embed, never loaded from another host: in a book build
+(``DIGITAL_LABOR_BOOK=1``) the site serves it (see :mod:`digital_labor.sphinx_ext`); in Jupyter
+the first chart's output carries it. :func:`setup` picks the renderer.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import html
 import itertools
 import json
 import os
+import re
 import textwrap
 from collections.abc import Iterable
 from typing import Any
@@ -32,8 +33,10 @@ __all__ = [
     "describe",
     "param_equals",
     "render",
+    "render_in_notebook",
     "setup",
     "source_line",
+    "vega_javascript",
     "world_geometry",
 ]
 
@@ -71,16 +74,16 @@ def theme() -> dict[str, Any]:
 
 
 def setup() -> None:
-    """Enable the theme and, in a book build, the offline renderer. Called by every notebook."""
+    """Enable the theme and an offline renderer (the site's in a book build, Jupyter's elsewhere)."""
     alt.theme.register("digital_labor", enable=True)(theme)
-    if book_mode():
-        alt.renderers.register("digital_labor", render)
-        alt.renderers.enable("digital_labor")
+    alt.renderers.register("digital_labor", render)
+    alt.renderers.register("digital_labor_notebook", render_in_notebook)
+    alt.renderers.enable("digital_labor" if book_mode() else "digital_labor_notebook")
     alt.data_transformers.disable_max_rows()
 
 
-def render(spec: dict[str, Any], **_: Any) -> dict[str, str]:
-    """Altair renderer: a ``<div>`` and a ``vegaEmbed`` call, with no external script."""
+def _embed_markup(spec: dict[str, Any], loader: str) -> tuple[str, str]:
+    """A chart's ``<div>`` and the script that draws it with vega-embed (``loader`` sets data URLs)."""
     spec = {key: value for key, value in spec.items() if key != "$schema"}  # a URL; the mode is given below
     payload = json.dumps(spec, sort_keys=True, separators=(",", ":"))
     digest = hashlib.sha256(payload.encode()).hexdigest()[:10]
@@ -90,19 +93,64 @@ def render(spec: dict[str, Any], **_: Any) -> dict[str, str]:
     description = spec.get("description", "")
     # vega-embed's export menu is a <summary> holding only an icon: it gets a name for screen readers.
     name_menu = f"var s=document.querySelector('#{chart_id} summary');if(s){{s.setAttribute('aria-label','Export this chart');}}"
+    # The chart waits for vega-embed: in a notebook, the first chart's output brings it.
     script = (
-        "(function(){var root=document.documentElement.dataset.content_root||'./';"
-        f"var options={json.dumps(options, sort_keys=True)};options.loader={{baseURL:root}};"
+        f"(function draw(tries){{if(!window.vegaEmbed){{if(tries<200){{setTimeout(function(){{draw(tries+1);}},50);}}return;}}"
+        f"var options={json.dumps(options, sort_keys=True)};{loader}"
         f"vegaEmbed('#{chart_id}',{payload},options).then(function(){{{name_menu}}})"
-        ".catch(function(e){console.error(e);});})();"
+        ".catch(function(e){console.error(e);});})(0);"
     ).replace("</", "<\\/")
-    markup = (
-        f'<div class="dl-chart" id="{chart_id}" role="figure" aria-label="{html.escape(description)}"></div>\n'
-        f"<script>{script}</script>"
-    )
+    div = f'<div class="dl-chart" id="{chart_id}" role="figure" aria-label="{html.escape(description)}"></div>'
+    return div, script
+
+
+def _plain_text(spec: dict[str, Any]) -> str:
     title = spec.get("title", {})
-    text = title.get("text", "") if isinstance(title, dict) else title
-    return {"text/html": markup, "text/plain": f"<chart: {text}>"}
+    return f"<chart: {title.get('text', '') if isinstance(title, dict) else title}>"
+
+
+def render(spec: dict[str, Any], **_: Any) -> dict[str, str]:
+    """Altair renderer of the book: a ``<div>`` and a ``vegaEmbed`` call, with no external script.
+
+    The site serves vega-embed (see :mod:`digital_labor.sphinx_ext`) and its shared chart data,
+    found relative to the page's content root.
+    """
+    loader = "options.loader={baseURL:document.documentElement.dataset.content_root||'./'};"
+    div, script = _embed_markup(spec, loader)
+    return {"text/html": f"{div}\n<script>{script}</script>", "text/plain": _plain_text(spec)}
+
+
+_notebook_has_vega = False
+
+
+def vega_javascript() -> str:
+    """vega, vega-lite and vega-embed in one script (from vl-convert, versions matching altair)."""
+    import vl_convert
+
+    major_minor = ".".join(alt.VEGALITE_VERSION.split(".")[:2])
+    bundle = vl_convert.javascript_bundle(vl_version=major_minor)
+    # Wrapped in a function so that the bundle's top-level names cannot clash with the page's.
+    return f"(function(){{\n{bundle}\n}})();\n"
+
+
+def render_in_notebook(spec: dict[str, Any], **_: Any) -> dict[str, str]:
+    """Altair renderer for Jupyter outside the build: offline, in JupyterLab, VS Code or Colab.
+
+    JupyterLab 4 renders vega-lite only up to version 5 and altair's default HTML loads vega
+    from a CDN; this renderer instead puts vega-embed itself into the first chart's output (and
+    into every chart's output in Colab, whose outputs do not share a page), so charts render
+    with no connection. Interactive views need a trusted notebook, as any script output does.
+    """
+    global _notebook_has_vega
+    import sys
+
+    div, script = _embed_markup(spec, "")
+    markup = f"{div}\n<script>{script}</script>"
+    if not _notebook_has_vega or "google.colab" in sys.modules:
+        bundle = re.sub(r"</(script)", r"<\\/\1", vega_javascript(), flags=re.IGNORECASE)  # cannot end its tag
+        markup = f"<script>{bundle}</script>\n{markup}"
+        _notebook_has_vega = True
+    return {"text/html": markup, "text/plain": _plain_text(spec)}
 
 
 def source_line(datasets: Iterable[str] = (), model: str | None = None, source: str | None = None) -> str:

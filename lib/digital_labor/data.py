@@ -155,10 +155,26 @@ class Manifest:
         return iter(self.datasets.values())
 
 
+BUNDLED = Path(__file__).resolve().parent / "bundled"  # the copy a regular install carries
+DATA_ENV = "DIGITAL_LABOR_DATA"
+
+
 def data_dir() -> Path:
-    """The folder of the datasets: ``$DIGITAL_LABOR_DATA`` or the repository's ``data/``."""
-    override = os.environ.get("DIGITAL_LABOR_DATA")
-    return Path(override) if override else Path(__file__).resolve().parents[2] / "data"
+    """The folder of the datasets, the first that exists of:
+
+    ``$DIGITAL_LABOR_DATA``; the repository's ``data/`` (a clone, or an editable install); the
+    copy that a regular ``pip install .`` puts inside the package.
+    """
+    override = os.environ.get(DATA_ENV)
+    if override:
+        return Path(override)
+    for candidate in (Path(__file__).resolve().parents[2] / "data", BUNDLED / "data"):
+        if (candidate / "datapackage.yaml").exists():
+            return candidate
+    raise DataError(
+        f"No datasets found: neither the repository's data/ nor {BUNDLED / 'data'} holds a datapackage.yaml. "
+        f"Install the library from a clone of the book (pip install .) or set {DATA_ENV} to the book's data/ folder."
+    )
 
 
 def manifest(path: Path | None = None) -> Manifest:

@@ -18,7 +18,7 @@ import jupytext
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from .charts import CHART_DATA_DIR
+from .charts import CHART_DATA_DIR, vega_javascript
 from .data import dataset
 
 logger = logging.getLogger(__name__)
@@ -33,15 +33,10 @@ def vega_bundle_name() -> str:
 
 def write_vega_bundle(static_dir: Path) -> Path:
     """Write the vega-embed bundle into ``static_dir`` (once per vega-lite version)."""
-    import vl_convert
-
     target = static_dir / vega_bundle_name()
     if not target.exists():
-        major_minor = ".".join(alt.VEGALITE_VERSION.split(".")[:2])
-        bundle = vl_convert.javascript_bundle(vl_version=major_minor)
         static_dir.mkdir(parents=True, exist_ok=True)
-        # Wrapped in a function so that the bundle's top-level names cannot clash with the page's.
-        target.write_text(f"(function(){{\n{bundle}\n}})();\n", encoding="utf-8")
+        target.write_text(vega_javascript(), encoding="utf-8")
     return target
 
 

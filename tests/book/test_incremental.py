@@ -16,14 +16,16 @@ ROOT = notebooks.ROOT
 COPY_IGNORE = shutil.ignore_patterns(".git", ".venv", "node_modules", "test-artifacts", "__pycache__", "html")
 
 
-def build(root) -> str:
-    result = subprocess.run([sys.executable, "-m", "tools.build_book"], cwd=root, capture_output=True, text=True)
+def build(root, *options: str) -> list[str]:
+    """Run the book's build in ``root``; return the notebooks it executed (from the cache's records)."""
+    before = build_book.cached_executions(root)
+    result = subprocess.run([sys.executable, "-m", "tools.build_book", *options], cwd=root, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
-    return result.stdout + result.stderr
+    return build_book.executed_between(before, build_book.cached_executions(root))
 
 
 def test_a_second_build_executes_no_notebook(site):
-    assert notebooks.executed_notebooks(build(ROOT)) == []
+    assert build(ROOT) == []
 
 
 @pytest.fixture(scope="module")
@@ -35,17 +37,16 @@ def book_copy(site, tmp_path_factory):
 
 
 def test_editing_one_notebook_re_executes_only_it(book_copy):
-    assert notebooks.executed_notebooks(build(book_copy)) == []
+    assert build(book_copy) == []
     target = book_copy / "intro.md"
     target.write_text(target.read_text().replace("dl.setup()\n", "dl.setup()\n# an edit\n", 1))
-    assert notebooks.executed_notebooks(build(book_copy)) == [str(target)]
+    assert build(book_copy) == [str(target)]
 
 
 def test_a_change_in_lib_re_executes_every_notebook(book_copy):
     module = book_copy / "lib" / "digital_labor" / "countries.py"
     module.write_text(module.read_text() + "\n# a change in the library\n")
-    executed = notebooks.executed_notebooks(build(book_copy))
-    assert sorted(executed) == sorted(str(p) for p in notebooks.toc_notebooks(book_copy))
+    assert build(book_copy) == sorted(str(p) for p in notebooks.toc_notebooks(book_copy))
 
 
 def test_fingerprint_covers_lib_data_bibliography_and_config(tmp_path):
@@ -94,9 +95,7 @@ def test_site_counts_as_current_until_any_page_source_changes(tmp_path):
 
 
 def test_student_edition_has_the_exercises_without_their_solutions(site):
-    result = subprocess.run([sys.executable, "-m", "tools.build_book", "--student"], cwd=ROOT, capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
-    assert notebooks.executed_notebooks(result.stdout + result.stderr) == []  # same cache as the book
+    assert build(ROOT, "--student") == []  # the same cache as the book
     student = ROOT / "_build" / "student" / "_build" / "html"
     summaries = sorted(site.glob("chapters/*/summary.html"))
     assert summaries

@@ -101,14 +101,28 @@ def test_colour_is_never_the_only_carrier_of_a_category(site):
 
 
 @pytest.mark.parametrize("docname", ["intro", "chapters/04-planetary-inequalities/where-workers-are"])
-def test_a_downloaded_notebook_runs_outside_the_repository(site, tmp_path, monkeypatch, docname):
-    """A student's copy: the .ipynb from the download menu, run in an empty folder, in plain Jupyter mode."""
+def test_a_downloaded_notebook_runs_outside_the_repository_and_shows_its_charts_offline(site, tmp_path, monkeypatch, page, docname):
+    """A student's copy: the .ipynb from the download menu, run in an empty folder in plain Jupyter
+    mode, needs none of the build's tools, and its chart outputs draw with no network at all."""
     import nbformat
     from nbclient import NotebookClient
 
     monkeypatch.delenv("DIGITAL_LABOR_BOOK", raising=False)
     notebook = nbformat.read(site / "_sources" / f"{docname}.ipynb", as_version=4)
-    NotebookClient(notebook, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
+    assert not [cell for cell in notebook.cells if "myst_nb" in cell.source]  # no Sphinx needed to run it
+    folder = tmp_path / "student"
+    folder.mkdir()
+    NotebookClient(notebook, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(folder)}}).execute()
     outputs = [output for cell in notebook.cells if cell.cell_type == "code" for output in cell.get("outputs", [])]
     assert outputs and not [o for o in outputs if o.get("output_type") == "error"]
-    assert list(tmp_path.iterdir()) == []  # it wrote nothing next to itself
+    assert list(folder.iterdir()) == []  # it wrote nothing next to itself
+
+    # The chart outputs, in order, as a notebook front end shows them; every request is refused.
+    html_outputs = [o["data"]["text/html"] for o in outputs if "text/html" in o.get("data", {}) and "dl-chart" in o["data"]["text/html"]]
+    assert html_outputs, "the notebook should show its charts"
+    (tmp_path / "outputs.html").write_text("<!doctype html><html><body>" + "\n".join(html_outputs) + "</body></html>")
+    requests = []
+    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else (requests.append(route.request.url), route.abort()))
+    page.goto((tmp_path / "outputs.html").as_uri())
+    page.wait_for_function("() => [...document.querySelectorAll('.dl-chart')].every(c => c.querySelector('svg'))", timeout=20_000)
+    assert page.locator(".dl-chart").count() == len(html_outputs) and not requests

@@ -115,3 +115,31 @@ def test_categorical_choropleth_uses_the_palette_in_order_and_refuses_unknown_va
     with pytest.raises(ValueError, match="not among the categories"):
         charts.choropleth(values, value="side", value_title="Side", title="t", description="d",
                           datasets=["countries"], categories=["North"])
+
+
+def test_notebook_renderer_brings_vega_embed_once_then_only_the_chart(simple_chart, monkeypatch):
+    monkeypatch.setattr(charts, "_notebook_has_vega", False)
+    spec = simple_chart.to_dict()
+    first, second = charts.render_in_notebook(spec)["text/html"], charts.render_in_notebook(spec)["text/html"]
+    assert "window.vegaEmbed=" in first and "window.vegaEmbed=" not in second
+    assert 'class="dl-chart"' in second and "vegaEmbed('#dl-chart-" in second
+    assert "window.vegaEmbed=" in first.split("</script>", 1)[0]  # nothing in the bundle closes its tag early
+    assert "https://cdn" not in first and "jsdelivr" not in first
+
+
+def test_notebook_renderer_repeats_vega_embed_in_colab_whose_outputs_are_separate_pages(simple_chart, monkeypatch):
+    import sys
+    import types
+
+    monkeypatch.setattr(charts, "_notebook_has_vega", True)
+    monkeypatch.setitem(sys.modules, "google.colab", types.ModuleType("google.colab"))
+    assert "window.vegaEmbed=" in charts.render_in_notebook(simple_chart.to_dict())["text/html"]
+
+
+def test_setup_picks_the_site_renderer_in_a_build_and_the_notebook_one_elsewhere(monkeypatch):
+    monkeypatch.setenv(charts.BOOK_ENV, "1")
+    charts.setup()
+    assert alt.renderers.active == "digital_labor"
+    monkeypatch.delenv(charts.BOOK_ENV)
+    charts.setup()
+    assert alt.renderers.active == "digital_labor_notebook"

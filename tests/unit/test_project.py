@@ -1,41 +1,34 @@
-"""Project files agree with each other: pyproject, environment.yml, lock file, CI entry point."""
+"""Project files agree with each other: pyproject, environment.yml, lock file, packaging, CI entry point."""
 
 from __future__ import annotations
 
+import ast
+import os
 import re
+import subprocess
+import sys
 import tomllib
+import zipfile
 from pathlib import Path
 
 import yaml
 from packaging.requirements import Requirement
 
+import digital_labor as dl
+from digital_labor import bibliography
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def pyproject_requirements() -> dict[str, str]:
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    requirements = project["dependencies"] + project["optional-dependencies"]["test"]
-    found = {Requirement(r).name.lower(): str(Requirement(r).specifier) for r in requirements}
-    found["python"] = project["requires-python"]
-    return found
+def pyproject() -> dict:
+    return tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
 
 
-def conda_requirements() -> dict[str, str]:
-    environment = yaml.safe_load((ROOT / "environment.yml").read_text())
-    found = {}
-    for item in environment["dependencies"]:
-        if isinstance(item, str) and item != "pip":
-            name, spec = re.match(r"([A-Za-z0-9_.-]+)(.*)", item).groups()
-            found[name.lower()] = ",".join(sorted(spec.split(","))) if spec else ""
-    return found
-
-
-def normalised(specs: dict[str, str]) -> dict[str, str]:
-    return {name: ",".join(sorted(spec.split(","))) for name, spec in specs.items()}
-
-
-def test_environment_yml_matches_pyproject():
-    assert conda_requirements() == normalised(pyproject_requirements())
+def requirements(*extras: str) -> dict[str, str]:
+    """Package name -> version range, for the base dependencies and the named extras."""
+    project = pyproject()
+    listed = project["dependencies"] + [r for extra in extras for r in project["optional-dependencies"][extra]]
+    return {Requirement(r).name.lower(): str(Requirement(r).specifier) for r in listed}
 
 
 def test_lock_file_satisfies_every_range():
@@ -44,11 +37,67 @@ def test_lock_file_satisfies_every_range():
         if line and not line.startswith("#"):
             name, version = line.split("==")
             pins[name.lower().replace("_", "-")] = version
-    for name, spec in pyproject_requirements().items():
-        if name == "python":
-            continue
+    for name, spec in requirements(*pyproject()["optional-dependencies"]).items():
         assert name in pins, f"{name} is not pinned in requirements.lock"
         assert Requirement(f"{name}{spec}").specifier.contains(pins[name]), f"{name}=={pins[name]} breaks {spec}"
+
+
+def test_environment_yml_installs_the_project_with_the_lock_instead_of_repeating_it():
+    environment = yaml.safe_load((ROOT / "environment.yml").read_text())
+    pip_section = next(item["pip"] for item in environment["dependencies"] if isinstance(item, dict))
+    assert "-c requirements.lock" in pip_section and any(line.startswith("-e .[") for line in pip_section)
+    conda_packages = [item for item in environment["dependencies"] if isinstance(item, str)]
+    assert all(item.startswith(("python", "pip")) for item in conda_packages), conda_packages
+
+
+def imported_packages(folder: Path) -> dict[str, set[str]]:
+    """Top-level packages imported by each module under ``folder`` (relative imports left out)."""
+    found = {}
+    for module in folder.rglob("*.py"):
+        tree = ast.parse(module.read_text())
+        names = {alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+        names |= {node.module.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module}
+        found[module.relative_to(folder).as_posix()] = names - set(sys.stdlib_module_names) - {"digital_labor"}
+    return found
+
+
+DISTRIBUTION_OF = {"yaml": "pyyaml", "vl_convert": "vl-convert-python", "IPython": "ipython"}
+
+
+def test_the_library_imports_only_declared_packages_and_notebook_code_needs_no_build_tools():
+    base = set(requirements()) | {"ipython"}  # IPython comes with ipykernel
+    book = set(requirements("book"))
+    for module, packages in imported_packages(ROOT / "lib" / "digital_labor").items():
+        declared = base | book if module == "sphinx_ext.py" else base  # the Sphinx extension runs only in the build
+        undeclared = {DISTRIBUTION_OF.get(p, p).lower() for p in packages} - declared
+        assert not undeclared, f"lib/digital_labor/{module} imports {undeclared}, not among its dependencies"
+
+
+def test_tools_and_tests_do_not_import_each_other_s_helpers():
+    for module, packages in imported_packages(ROOT / "tools").items():
+        assert not packages & {"tests", "notebooks", "sitecheck", "conftest"}, module
+
+
+def test_a_regular_install_carries_the_datasets_and_the_bibliography(tmp_path):
+    """`pip install .` (not editable) must find the data without the repository."""
+    wheel_dir, unpacked, elsewhere = tmp_path / "wheel", tmp_path / "site", tmp_path / "elsewhere"
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(wheel_dir), str(ROOT)],
+                   check=True, capture_output=True)
+    (wheel,) = wheel_dir.glob("digital_labor-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        archive.extractall(unpacked)
+    assert "digital_labor/bundled/data/datapackage.yaml" in names and "digital_labor/bundled/references.bib" in names
+    elsewhere.mkdir()
+    probe = ("import digital_labor as dl; from digital_labor import bibliography; "
+             "print(dl.data.data_dir()); print(len(dl.load('countries')), len(bibliography.references()))")
+    environment = {key: value for key, value in os.environ.items() if key != "DIGITAL_LABOR_DATA"}
+    environment["PYTHONPATH"] = str(unpacked)
+    result = subprocess.run([sys.executable, "-c", probe], cwd=elsewhere, capture_output=True, text=True, env=environment)
+    assert result.returncode == 0, result.stderr
+    folder, counts = result.stdout.splitlines()
+    assert Path(folder) == unpacked / "digital_labor" / "bundled" / "data"
+    assert counts == f"{len(dl.load('countries'))} {len(bibliography.references())}"
 
 
 def test_ci_runs_the_readme_test_command():

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pybtex.database
 
-from ..data import DataError
+from ..data import BUNDLED, DataError
 
 __all__ = ["KINDS", "bibliography_path", "references", "summary"]
 
@@ -32,8 +32,9 @@ KINDS = {
 
 
 def bibliography_path() -> Path:
-    """``references.bib`` at the root of the repository."""
-    return Path(__file__).resolve().parents[3] / "references.bib"
+    """``references.bib``: at the root of the repository, or the copy a regular install carries."""
+    repository = Path(__file__).resolve().parents[3] / "references.bib"
+    return repository if repository.exists() else BUNDLED / "references.bib"
 
 
 def references(path: Path | None = None) -> pd.DataFrame:
