@@ -16,7 +16,14 @@ from .data import DataError, load, manifest
 
 __all__ = ["Finding", "VERDICTS", "evidence_keys", "finding", "ledger", "ledger_markdown"]
 
-VERDICTS = ("confirmed", "nuanced", "contradicted", "not checkable with public data")
+VERDICTS = {
+    "confirmed": "the data agree with the claim as the essay states it",
+    "nuanced": "the data support part of the claim, or support it only with a qualification",
+    "contradicted": "the data disagree with the claim as the essay states it",
+    "holds in the model": "a claim about mechanisms: an explicit model reproduces it, under stated "
+    "assumptions; no data confirm or refute it",
+    "not checkable with public data": "the data that would settle the claim are not public; the row says which",
+}
 
 
 @dataclass(frozen=True)
@@ -68,6 +75,8 @@ def ledger(records: pd.DataFrame | None = None) -> pd.DataFrame:
         checked = record["status"] == "checked"
         if checked and pd.isna(record["verdict"]):
             raise DataError(f"Claim '{record['id']}' is marked checked but has no verdict.")
+        if checked and record["verdict"] not in VERDICTS:
+            raise DataError(f"Claim '{record['id']}': verdict '{record['verdict']}' is not one of {list(VERDICTS)}.")
         if not checked and not (pd.isna(record["verdict"]) and pd.isna(record["check"])):
             raise DataError(f"Claim '{record['id']}' is pending but already has a verdict or a check.")
         result = finding(record) if checked else None
@@ -86,7 +95,7 @@ def ledger_markdown(table: pd.DataFrame | None = None) -> str:
     """The ledger as MyST Markdown, one block per chapter, with citations and section links."""
     table = ledger() if table is None else table
     datasets = {item.name: item.title for item in manifest()}
-    lines: list[str] = []
+    lines = ["The verdicts:", ""] + [f"- **{verdict}**: {meaning}." for verdict, meaning in VERDICTS.items()] + [""]
     for chapter, records in table.groupby("chapter", sort=True):
         checked = int((records["status"] == "checked").sum())
         lines += [f"## Chapter {chapter}", "", f"{checked} of {len(records)} claims checked.", ""]
