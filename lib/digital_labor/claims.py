@@ -98,7 +98,8 @@ def ledger_markdown(table: pd.DataFrame | None = None) -> str:
     lines = ["The verdicts:", ""] + [f"- **{verdict}**: {meaning}." for verdict, meaning in VERDICTS.items()] + [""]
     for chapter, records in table.groupby("chapter", sort=True):
         checked = int((records["status"] == "checked").sum())
-        lines += [f"## Chapter {chapter}", "", f"{checked} of {len(records)} claims checked.", ""]
+        heading = f"## Chapter {chapter}" if checked else f"## Chapter {chapter} (in preparation)"
+        lines += [heading, "", f"{checked} of {len(records)} claims checked.", ""]
         lines += ["| Claim | The essay | What the data says | Verdict | Evidence |", "|---|---|---|---|---|"]
         for _, record in records.iterrows():
             lines.append(_row_markdown(record, datasets))
@@ -110,7 +111,7 @@ def _row_markdown(record: pd.Series, datasets: dict[str, str]) -> str:
     claim = _cell(record["claim"])
     if not pd.isna(record["section"]):
         claim += f" ({{ref}}`discussion <{record['section']}>`)"
-    says = _cell(record["finding"]) if record["status"] == "checked" else f"*to be checked in chapter {record['chapter']}*"
+    says = _cell(record["finding"]) if record["status"] == "checked" else "*not yet examined*"
     verdict = f"**{record['verdict']}**" if record["status"] == "checked" else "pending"
     evidence = []
     for key in evidence_keys(record):

@@ -57,3 +57,28 @@ def test_timeline_chart_describes_what_it_shows():
     spec = bibliography.timeline_chart(bibliography.references()).to_dict()
     assert spec["description"].startswith(f"Dot timeline of the {bibliography.summary(bibliography.references())['count']} works")
     assert spec["encoding"]["shape"]["field"] == spec["encoding"]["color"]["field"] == "kind"
+
+
+def test_the_essay_s_references_are_dated_as_the_essay_cites_them(tmp_path):
+    bib = tmp_path / "refs.bib"
+    bib.write_text(
+        "@book{later2019, author={Doe, Jane}, title={Book}, year={2019}, essayyear={2018}, keywords={essay}}\n"
+        "@book{old1801, author={Mortimer, Thomas}, title={Lectures}, year={1801}, keywords={essay}}\n"
+    )
+    table = bibliography.references(bib).set_index("key")
+    assert table.loc["later2019", "year"] == 2019 and table.loc["later2019", "year_cited"] == 2018
+    assert bibliography.summary(table.reset_index())["latest"] == 2018
+
+
+def test_an_essayyear_that_is_not_a_year_is_an_error(tmp_path):
+    bib = tmp_path / "refs.bib"
+    bib.write_text("@book{b, title={T}, year={2019}, essayyear={soon}, keywords={essay}}\n")
+    with pytest.raises(DataError, match="'b' has an essayyear that is not a four-digit year"):
+        bibliography.references(bib)
+
+
+def test_the_book_dates_casilli_s_book_as_the_essay_does():
+    table = bibliography.references()
+    essay = table[table["cited_by_essay"]]
+    assert essay.set_index("key").loc["casilli2019", "year_cited"] == 2018
+    assert bibliography.summary(table)["latest"] <= 2018  # the essay (2016, revised) cites nothing later

@@ -70,10 +70,18 @@ def test_ledger_markdown_groups_by_chapter_and_cites():
     table = claims.ledger(pd.DataFrame([record(), record(id="y", chapter=4, status="pending", check=None,
                                                           verdict=None, evidence=None, section=None)]))
     text = claims.ledger_markdown(table)
-    assert "## Chapter 1" in text and "## Chapter 4" in text
+    assert "## Chapter 1\n" in text and "## Chapter 4 (in preparation)\n" in text
     assert "1 of 1 claims checked." in text and "0 of 1 claims checked." in text
     assert "{cite:t}`frey2013`" in text and "dataset *Countries of the world" in text
-    assert "*to be checked in chapter 4*" in text
+    assert "*not yet examined*" in text
+
+
+def test_ledger_page_explains_every_verdict_and_refuses_others():
+    text = claims.ledger_markdown(claims.ledger(pd.DataFrame([record()])))
+    for verdict, meaning in claims.VERDICTS.items():
+        assert f"- **{verdict}**: {meaning}." in text
+    with pytest.raises(DataError, match="verdict 'proven' is not one of"):
+        claims.ledger(pd.DataFrame([record(verdict="proven")]))
 
 
 SUBJECTS = ("automation", "firm_boundary", "two_sided", "platform_sides", "labour_geography", "flows", "visibility")

@@ -1,7 +1,9 @@
 """The book's bibliography (``references.bib``) as a table.
 
 Entries that the essay itself cites carry ``keywords = {essay}``; the others are works the
-book adds (models, later measurements, data sources).
+book adds (models, later measurements, data sources). Where the entry holds a later edition than
+the one the essay cites, ``essayyear`` gives the year the essay gives, and the essay's references
+are dated by it.
 """
 
 from __future__ import annotations
@@ -38,7 +40,8 @@ def bibliography_path() -> Path:
 
 
 def references(path: Path | None = None) -> pd.DataFrame:
-    """One row per entry: key, kind, year (missing if undated), first author, title, cited by the essay?"""
+    """One row per entry: key, kind, year of the edition held (missing if undated), the year as the
+    essay cites it (``essayyear``, else the same), first author, title, cited by the essay?"""
     source = Path(path or bibliography_path())
     try:
         entries = pybtex.database.parse_file(str(source)).entries
@@ -50,6 +53,9 @@ def references(path: Path | None = None) -> pd.DataFrame:
         keywords = {word.strip() for word in entry.fields.get("keywords", "").split(",")}
         if not year and "essay" in keywords:
             raise DataError(f"Bibliography {source.name}: entry '{key}', cited by the essay, has no four-digit year.")
+        as_cited = re.fullmatch(r"\d{4}", entry.fields.get("essayyear", "")) if "essayyear" in entry.fields else year
+        if "essayyear" in entry.fields and as_cited is None:
+            raise DataError(f"Bibliography {source.name}: entry '{key}' has an essayyear that is not a four-digit year.")
         people = entry.persons.get("author") or entry.persons.get("editor") or []
         author = " ".join(people[0].last_names) if people else entry.fields.get("organization", entry.fields.get("institution", ""))
         rows.append(
@@ -57,25 +63,26 @@ def references(path: Path | None = None) -> pd.DataFrame:
                 "key": key,
                 "kind": KINDS.get(entry.type.lower(), "web page, dataset or other"),
                 "year": int(year.group()) if year else None,
+                "year_cited": int(as_cited.group()) if as_cited else None,
                 "first_author": author.replace("{", "").replace("}", ""),
                 "title": entry.fields.get("title", "").replace("{", "").replace("}", ""),
                 "cited_by_essay": "essay" in keywords,
             }
         )
-    table = pd.DataFrame(rows).astype({"year": "Int64"})
+    table = pd.DataFrame(rows).astype({"year": "Int64", "year_cited": "Int64"})
     return table.sort_values(["year", "key"], ignore_index=True)
 
 
 def summary(table: pd.DataFrame) -> dict[str, float]:
-    """Counts and dates of the essay's references: how many, the span, and how recent."""
+    """Counts and dates of the essay's references (as the essay dates them): how many, the span, how recent."""
     essay = table[table["cited_by_essay"]]
     if essay.empty:
         raise DataError("No bibliography entry is marked as cited by the essay (keywords = {essay}).")
     return {
         "count": int(len(essay)),
-        "earliest": int(essay["year"].min()),
-        "latest": int(essay["year"].max()),
-        "median_year": float(essay["year"].median()),
-        "share_since_2010_pct": float((essay["year"] >= 2010).mean() * 100),
-        "before_1900": int((essay["year"] < 1900).sum()),
+        "earliest": int(essay["year_cited"].min()),
+        "latest": int(essay["year_cited"].max()),
+        "median_year": float(essay["year_cited"].median()),
+        "share_since_2010_pct": float((essay["year_cited"] >= 2010).mean() * 100),
+        "before_1900": int((essay["year_cited"] < 1900).sum()),
     }
