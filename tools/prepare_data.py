@@ -144,6 +144,216 @@ FACT_TABLES: dict[str, dict[str, str]] = {
 }
 
 
+# -- Value capture: few employees and many users, implicit work, the value of a user's hour ----
+# Appended for the pages on capturing the value that comes from use.
+
+VALUE_CAPTURE_FACT_TABLES: dict[str, dict[str, str]] = {
+    "platform_firms_fy2016": {"Fortune Global 500": "fortune2017"},
+    "facebook_arpu": {
+        "Facebook 10-K 2013": "facebook2014",
+        "Facebook Q4 2015 earnings slides": "facebook2016",
+        "Facebook Q4 2019 earnings release": "facebook2020",
+        "Meta Q4 2021 earnings": "meta2022",
+    },
+    "platform_revenues_recent": {
+        "Meta Q4 and full-year 2024 results release": "meta2025a",
+        "news reports of Meta's 2024 10-K": "meta2025b",
+        "Facebook Q4 and full-year 2019 results release": "facebook2020",
+        "Uber 10-K": "uber2025",
+    },
+}
+
+SOCIAL_MEDIA_TIME_BIBKEYS = {
+    "Facebook Q1 2016 earnings call": "facebook2016q1",
+    "Facebook Q2 2014 earnings call": "facebook2014q2",
+    "Facebook Q1 2015 earnings call": "facebook2015q1",
+    "GlobalWebIndex (2014)": "globalwebindex2014",
+    "GlobalWebIndex (2017)": "globalwebindex2017",
+    "We Are Social & Hootsuite (2018)": "wearesocial2018",
+    "We Are Social & Hootsuite (2019)": "wearesocial2019",
+    "We Are Social & Meltwater (2024)": "wearesocial2024",
+}
+
+SOCIAL_MEDIA_TIME_ISO3 = {
+    "United States": "USA", "Philippines": "PHL", "Brazil": "BRA", "Japan": "JPN", "Kenya": "KEN",
+    "South Africa": "ZAF", "Nigeria": "NGA", "Indonesia": "IDN",
+}
+
+# Walmart's own description of its scale, 2016 (the only figure of customer visits the book holds).
+WALMART_CUSTOMER_VISITS = (
+    ("customer visits per week", 260_000_000, "visits (nearly)", "2016",
+     "Walmart Inc., corporate website, 'Our Story' page (2016 text)",
+     "copies of the page's text in public GitHub repositories (e.g. an example app, file CardModalExample.js)",
+     "Today, nearly 260 million customers visit our more than 11,500 stores under 63 banners in 28 countries and "
+     "e-commerce sites in 11 countries each week. With fiscal year 2016 revenue of $482.1 billion, Walmart employs "
+     "2.3 million associates worldwide", "medium"),
+    ("associates (employees) worldwide", 2_300_000, "people", "2016", "same", "same", "same", "medium"),
+)
+
+
+def facebook_users_employees(facts: Path) -> None:
+    """Facebook's Q4 monthly active users and year-end headcount: 'same' resolved, bibkeys added."""
+    table = pd.read_csv(facts / "facebook_users_employees.csv", dtype=str, keep_default_na=False)
+    # "same (a remark)" means the row above's source; the remark goes to a note column.
+    remark = table["source_employees"].str.extract(r"^same \((.*)\)$")[0].fillna("")
+    for column in ("source_mau", "source_employees"):
+        same = table[column].str.startswith("same")
+        table[column] = table[column].mask(same).ffill().where(table[column] != "", "")
+    table["note"] = remark
+    table.insert(table.columns.get_loc("source_mau"), "bibkey_mau", "facebookreleases")
+    table.insert(table.columns.get_loc("source_employees"), "bibkey_employees", table["source_employees"].map(lambda s: "facebook10k" if s else ""))
+    table.to_csv(DATA / "facebook_users_employees.csv", index=False, lineterminator="\n")
+
+
+def social_media_time(facts: Path) -> None:
+    """The 'social media time' rows of the time-use facts, with ISO3 codes and minutes per day.
+
+    The Statista row (an aggregator, low confidence) is left out; ``value`` and ``unit`` are kept
+    as published and ``minutes_per_day`` converts the hours of the survey rows (× 60).
+    """
+    table = pd.read_csv(facts / "notifications_time_use.csv", dtype=str, keep_default_na=False)
+    table = table[(table["topic"] == "social media time") & ~table["source"].str.startswith("Statista")].copy()
+    for column in ("source", "seen_at", "excerpt"):
+        table[column] = table[column].mask(table[column] == "same").ffill()
+    table.insert(table.columns.get_loc("source"), "bibkey", table["source"].map(_bibkey(SOCIAL_MEDIA_TIME_BIBKEYS)))
+    table.insert(table.columns.get_loc("country") + 1, "iso3", table["country"].map(SOCIAL_MEDIA_TIME_ISO3).fillna(""))
+    hours = table["unit"].str.startswith("hours")
+    minutes = pd.to_numeric(table["value"]) * hours.map({True: 60, False: 1})
+    table.insert(table.columns.get_loc("unit") + 1, "minutes_per_day", minutes.round(1).map(lambda m: f"{m:g}"))
+    table.drop(columns=["topic"]).to_csv(DATA / "social_media_time.csv", index=False, lineterminator="\n")
+
+
+def hourly_pay_benchmarks(facts: Path) -> None:
+    """Hourly pay in US$ to compare with: the US federal minimum wage and microwork earnings."""
+    wages = pd.read_csv(facts / "minimum_wages.csv", dtype=str, keep_default_na=False)
+    wages = wages[(wages["country_iso3"] == "USA") & (wages["coverage"].str.startswith("all covered"))]
+    rows = [{"benchmark": "US federal minimum wage", "value": wages["usd_value"].iloc[0], "unit": "US$ per hour",
+             "period": wages["effective"].iloc[0], "bibkey": "flsa2007", "source": wages["source"].iloc[0],
+             "seen_at": wages["seen_at"].iloc[0], "excerpt": wages["excerpt"].iloc[0], "confidence": wages["confidence"].iloc[0]}]
+    micro = pd.read_csv(facts / "microwork.csv", dtype=str, keep_default_na=False)
+    for column in ("source", "seen_at", "excerpt"):
+        micro[column] = micro[column].mask(micro[column] == "same").ffill()
+    picks = {
+        "median hourly earnings of workers": ("Mechanical Turk workers' median hourly earnings", "hara2018"),
+        "average hourly pay offered by requesters": ("Mechanical Turk requesters' average hourly pay offered", "hara2018"),
+        "average hourly wage on microtask platforms": ("Microtask platforms' average hourly wage (meta-analysis)", "hornuf2022"),
+    }
+    for quantity, (name, bibkey) in picks.items():
+        row = micro[micro["quantity"] == quantity].iloc[0]
+        rows.append({"benchmark": name, "value": row["value"], "unit": row["unit"], "period": row["period"], "bibkey": bibkey,
+                     "source": row["source"], "seen_at": row["seen_at"], "excerpt": row["excerpt"], "confidence": row["confidence"]})
+    pd.DataFrame(rows).to_csv(DATA / "hourly_pay_benchmarks.csv", index=False, lineterminator="\n")
+
+
+def walmart_customer_visits() -> None:
+    """Walmart's stated weekly customer visits and headcount (2016), typed from its own page."""
+    columns = ["quantity", "value", "unit", "period", "source", "seen_at", "excerpt", "confidence"]
+    table = pd.DataFrame(WALMART_CUSTOMER_VISITS, columns=columns)
+    for column in ("source", "seen_at", "excerpt"):
+        table[column] = table[column].mask(table[column] == "same").ffill()
+    table.insert(table.columns.get_loc("source"), "bibkey", "walmart2016")
+    table.to_csv(DATA / "walmart_customer_visits.csv", index=False, lineterminator="\n")
+
+
+def value_capture(facts: Path) -> None:
+    """Every data file of the value-capture pages."""
+    for name, bibkeys in VALUE_CAPTURE_FACT_TABLES.items():
+        with_sources(facts, name, bibkeys)
+    facebook_users_employees(facts)
+    social_media_time(facts)
+    hourly_pay_benchmarks(facts)
+    walmart_customer_visits()
+
+
+# Chapter 4, market for visibility (added with the market-for-visibility revision).
+CLICK_FARM_CHANNELS = {
+    # How the likes of each row were obtained (Muller 2014 for the Veritasium case).
+    "share of a YouTube channel's Facebook likes from six countries":
+        "gained while the page was promoted with Facebook's own paid ads; no click farm was hired (Muller 2014)",
+    "price of 1000 likes at a Dhaka click farm": "a click farm selling likes",
+    "annual pay of a Dhaka click-farm worker": "a click farm selling likes",
+    "honeypot pages used to study like farms": "likes bought both through Facebook ads and from like farms (honeypot study)",
+}
+
+
+def click_farm_channels() -> None:
+    """Add the book's `channel` column to click_farms.csv (after with_sources has written it)."""
+    table = pd.read_csv(DATA / "click_farms.csv", dtype=str, keep_default_na=False)
+    table.insert(table.columns.get_loc("excerpt") + 1, "channel", table["quantity"].map(CLICK_FARM_CHANNELS))
+    if table["channel"].isna().any():
+        raise SystemExit("click_farms: a row has no channel")
+    table.to_csv(DATA / "click_farms.csv", index=False, lineterminator="\n")
+
+
+ANNOTATION_ROWS = (
+    ("Quick, Draw!", "drawings in the released dataset"), ("Quick, Draw!", "categories"),
+    ("Quick, Draw!", "doodles drawn by players (all collected)"),
+    ("reCAPTCHA", "websites using reCAPTCHA"), ("reCAPTCHA", "words transcribed (cumulative)"),
+    ("reCAPTCHA", "word accuracy of transcription"),
+    ("CAPTCHA (all)", "CAPTCHAs solved by humans"), ("CAPTCHA (all)", "human time spent solving CAPTCHAs"),
+    ("CAPTCHA (all)", "time per CAPTCHA"),
+    ("Crowdsource by Google (Open Images Extended)", "images open-sourced from app contributors"),
+    ("Crowdsource by Google (Open Images Extended)", "countries of contributors"),
+    ("Crowdsource by Google (Open Images Extended)", "share of images from India"),
+)
+ANNOTATION_BIBKEYS = {
+    "Google Creative Lab": "googlecreativelab2017", "Johnson, I. (2017)": "johnson2017", "Ha, D.": "ha2017",
+    "von Ahn": "vonahn2008", "reCAPTCHA project website": "recaptchand", "Sarin, S.": "sarinnd",
+    "Google, Open Images Extended": "googleoiend",
+}
+QUICK_DRAW_TIME_ROW = {  # typed for the book from Ha & Eck's description of the game
+    "dataset": "Quick, Draw!", "quantity": "time allowed per drawing", "value": "20", "unit": "seconds (less than)",
+    "period": "2016-11/2017",
+    "source": "Ha, D. & Eck, D. (2017). A Neural Representation of Sketch Drawings. arXiv:1704.03477 (ICLR 2018).",
+    "seen_at": "huggingface.co/datasets/google/quickdraw (dataset card, which takes its description of the data from the paper)",
+    "excerpt": "an online game where the players are asked to draw objects belonging to a particular object class in less than 20 seconds",
+    "confidence": "medium",
+}
+
+
+def dataset_annotation(facts: Path) -> None:
+    """The inshoring rows of the annotation fact table (low confidence left out), plus Quick, Draw!'s time limit."""
+    table = pd.read_csv(facts / "dataset_annotation.csv", dtype=str, keep_default_na=False)
+    for column in ("source", "seen_at", "excerpt"):
+        table[column] = table[column].mask(table[column] == "same").ffill()
+    table = table[table["confidence"] != "low"]
+    rows = pd.concat([table[(table["dataset"] == d) & (table["quantity"] == q)] for d, q in ANNOTATION_ROWS])
+    if len(rows) != len(ANNOTATION_ROWS):
+        raise SystemExit("dataset_annotation: a selected row is missing or duplicated")
+    rows = pd.concat([rows.iloc[:3], pd.DataFrame([QUICK_DRAW_TIME_ROW]), rows.iloc[3:]], ignore_index=True)
+    rows.insert(rows.columns.get_loc("source"), "bibkey", rows["source"].map(_bibkey(ANNOTATION_BIBKEYS)))
+    rows.to_csv(DATA / "dataset_annotation.csv", index=False, lineterminator="\n")
+
+
+def market_index_monthly(facts: Path) -> None:
+    """NASDAQ Composite and S&P 500 month-end closes (Yahoo Finance), as compiled (unchanged)."""
+    table = pd.read_csv(facts / "market_index_monthly.csv", dtype=str, keep_default_na=False)
+    table.to_csv(DATA / "market_index_monthly.csv", index=False, lineterminator="\n")
+
+
+# Published 2014 Facebook CPMs, typed from the Social.com benchmark as cited (period, scope, US$,
+# where read, excerpt); source: Salesforce Marketing Cloud (2015), bibkey salesforce2015.
+CPM_SOURCE = ("Salesforce Marketing Cloud (2015). Social.com Advertising Benchmark, January 2015 "
+              "(ads bought through Social.com, January to September 2014)")
+CPM_BENCHMARKS = (
+    ("2014-Q1", "Facebook ads, all regions (Social.com advertisers)", "0.46",
+     "DMNews, 'Social Ad Spend Tripled Last Year' (2015)", "CPMs that rose from 46 cents in the first quarter to $1.54 in Q3"),
+    ("2014-Q3", "Facebook ads, all regions (Social.com advertisers)", "1.54",
+     "DMNews, 'Social Ad Spend Tripled Last Year' (2015)", "CPMs that rose from 46 cents in the first quarter to $1.54 in Q3"),
+    ("2014-Q2/Q3", "Facebook mobile ads, United States (Social.com advertisers)", "4.50",
+     "vdocuments.us (copy of the benchmark's slides)",
+     "CPM costs have risen as well ... and have somewhat stabilized in Q2 and Q3, at $4.50"),
+)
+
+
+def facebook_cpm_benchmarks() -> None:
+    """Published Facebook CPMs for 2014, typed from the report as cited."""
+    table = pd.DataFrame(
+        [{"period": p, "scope": s, "cpm_usd": v, "bibkey": "salesforce2015", "source": CPM_SOURCE, "seen_at": w,
+          "excerpt": e, "confidence": "medium"} for p, s, v, w, e in CPM_BENCHMARKS])
+    table.to_csv(DATA / "facebook_cpm_benchmarks.csv", index=False, lineterminator="\n")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--facts", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "facts")
@@ -154,6 +364,11 @@ def main() -> None:
         with_sources(args.facts, name, bibkeys)
     facebook_share_price(args.facts)
     automation_prophecies()
+    click_farm_channels()
+    dataset_annotation(args.facts)
+    market_index_monthly(args.facts)
+    facebook_cpm_benchmarks()
+    value_capture(args.facts)
 
 
 if __name__ == "__main__":

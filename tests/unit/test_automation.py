@@ -188,3 +188,97 @@ def test_jobs_at_risk_finding_states_the_range():
     assert isinstance(finding, Finding)
     assert finding.value == f"{estimates['task_based_low']:.0f}–{estimates['task_based_high']:.0f}"
     assert f"{estimates['occupation_based']:.0f} %" in finding.summary
+
+
+def test_jobs_at_risk_finding_reads_the_claim_the_essay_makes():
+    """The row judges 'the prophecy is old and the 47 % was contested', from the data."""
+    finding = automation.jobs_at_risk()
+    oldest = int(dl.load("automation_prophecies")["year"].min())
+    assert f"dates from {oldest}" in finding.summary
+    estimates = automation.high_risk_estimates(dl.load("automation_forecasts"))
+    # "The contest is real": every task-based estimate is far below the occupation-based one.
+    assert estimates["task_based_high"] < estimates["occupation_based"] / 2
+    dates = dl.load("automation_publication_dates")
+    lead = automation.months_between(dates, "ifr2013", "frey2013")
+    assert lead > 0  # the IFR study came first, as the sentence says
+    assert f"{lead} months before Frey and Osborne" in finding.summary
+    # "The first task-based estimate appeared ... before the essay was presented."
+    assert automation.months_between(dates, "arntz2016", "casilli2016plateformisation") > 0
+    record = dl.load("claims").set_index("id").loc["jobs-at-risk"]
+    assert "contested" in record["claim"] and record["verdict"] == "confirmed"
+
+
+def test_first_public_month_is_that_of_the_cited_version():
+    dates = dl.load("automation_publication_dates")
+    months = automation.first_public(dates)
+    assert months["ifr2013"] == pd.Timestamp("2013-01-01")  # not the 2011 first version
+    assert months["frey2013"] == pd.Timestamp("2013-09-01")
+    assert months.is_monotonic_increasing
+    assert automation.months_between(dates, "frey2013", "ifr2013") == -automation.months_between(
+        dates, "ifr2013", "frey2013")
+    with pytest.raises(KeyError, match="nedelkoska2018"):
+        automation.months_between(dates, "frey2013", "nedelkoska2018")
+
+
+def test_timeline_orders_works_of_the_same_year_by_month_when_dates_are_given():
+    prophecies, forecasts = dl.load("automation_prophecies"), dl.load("automation_forecasts")
+    labels = list(automation.timeline_table(prophecies, forecasts, dl.load("automation_publication_dates"))["label"])
+    assert labels.index("IFR (2013)") < labels.index("Frey & Osborne (2013)")
+    undated = list(automation.timeline_table(prophecies, forecasts)["label"])
+    assert sorted(undated) == sorted(labels)
+
+
+def test_least_dispersed_heterogeneity_minimises_the_spread_of_worker_scores():
+    grid = np.linspace(0, 1, 201)
+    spreads = []
+    for h in grid:
+        workers = simulate_workers(SMALL, h)
+        mean = np.average(workers["worker_score"], weights=workers["employment_weight"])
+        spreads.append(np.average((workers["worker_score"] - mean) ** 2, weights=workers["employment_weight"]))
+    assert automation.least_dispersed_heterogeneity(SMALL) == pytest.approx(grid[int(np.argmin(spreads))], abs=0.005)
+
+
+def test_more_dispersed_personal_mixes_move_the_least_dispersed_point_down():
+    values = [automation.least_dispersed_heterogeneity(
+        AutomationEconomy(n_occupations=120, workers_per_occupation=20, personal_mix_concentration=c))
+        for c in (0.02, 0.1, 0.5)]
+    assert values[0] < values[1] < values[2] < 1
+
+
+def test_task_based_share_bottoms_out_near_the_least_dispersed_point_then_rises():
+    """The page explains the rise of the task-based share above h = 0.9 by this mechanism."""
+    economy = AutomationEconomy()
+    grid = np.round(np.linspace(0, 1, 21), 2)
+    task = risk_by_heterogeneity(economy, grid).query("method == @TASK_BASED").set_index("heterogeneity")[
+        "share_at_high_risk_pct"]
+    lowest = task.idxmin()
+    assert 0 < lowest < 1
+    assert lowest == pytest.approx(automation.least_dispersed_heterogeneity(economy), abs=0.1)
+    assert task.loc[1.0] > task.loc[lowest]
+    assert (np.diff(task.loc[:lowest]) < 0).all()  # falls all the way to the trough
+    # At h = 1 the occupation plays no part: the share is that of the personal mixes alone.
+    workers = simulate_workers(economy, 1.0)
+    above = workers["personal_mix_score"] > economy.threshold
+    assert task.loc[1.0] == pytest.approx(100 * workers.loc[above, "employment_weight"].sum())
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_the_trough_and_the_rise_do_not_depend_on_the_seed(seed):
+    economy = AutomationEconomy(seed=seed)
+    grid = np.round(np.linspace(0.5, 1, 11), 2)
+    task = risk_by_heterogeneity(economy, grid).query("method == @TASK_BASED").set_index("heterogeneity")[
+        "share_at_high_risk_pct"]
+    assert 0.5 < task.idxmin() < 1 and task.loc[1.0] > task.min()
+
+
+def test_risk_chart_description_names_the_trough_when_there_is_one():
+    economy = AutomationEconomy()
+    heterogeneities = [0.0, 0.9, 1.0]
+    risk = automation.risk_by_heterogeneity(economy, heterogeneities)
+    chart = automation.risk_model_chart(risk, automation.score_distribution(economy, heterogeneities), economy.threshold)
+    task = risk[risk["method"] == TASK_BASED].set_index("heterogeneity")["share_at_high_risk_pct"]
+    assert task.idxmin() == 0.9
+    assert f"its lowest value, {task.min():.1f} per cent, at h = 0.9" in chart.to_dict()["description"]
+    monotone = automation.risk_by_heterogeneity(economy, [0.0, 0.5])
+    chart = automation.risk_model_chart(monotone, automation.score_distribution(economy, [0.0, 0.5]), economy.threshold)
+    assert "lowest value" not in chart.to_dict()["description"]

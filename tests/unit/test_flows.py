@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from digital_labor import charts, countries, flows, geo
@@ -33,9 +34,10 @@ def test_proportional_matching_is_the_outer_product(shares):
     assert matrix(table).loc[demand.index, supply.index].to_numpy() == pytest.approx(expected)
 
 
+@pytest.mark.parametrize("pool", list(flows.POOLS))
 @pytest.mark.parametrize(("beta", "gamma"), [(0.0, 0.0), (1.5, 0.0), (0.0, 2.0), (3.0, 1.0)])
-def test_margins_hold_for_any_parameters(shares, beta, gamma):
-    table = flows.flow_matrix(shares, distance_decay=beta, home_bias=gamma)
+def test_margins_hold_for_any_parameters(shares, beta, gamma, pool):
+    table = flows.flow_matrix(shares, distance_decay=beta, home_bias=gamma, pool=pool)
     graph = flows.flow_graph(table)
     strength = flows.strengths(graph).set_index("node")
     for row in shares.itertuples():
@@ -58,8 +60,12 @@ def test_distance_decay_shortens_the_average_trip(shares):
 
 
 def test_invalid_parameters_are_refused(shares):
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="home_bias"):
         flows.flow_matrix(shares, home_bias=-1)
+    with pytest.raises(ValueError, match="distance_decay"):
+        flows.flow_matrix(shares, distance_decay=float("inf"))
+    with pytest.raises(ValueError, match="pool must be one of"):
+        flows.flow_matrix(shares, pool="somewhere")
     with pytest.raises(ValueError, match="sum to 1"):
         flows.flow_matrix(shares.assign(share=shares["share"] * 2))
     with pytest.raises(ValueError, match="No series"):
@@ -90,6 +96,77 @@ def test_top_corridors(shares):
     assert (top["buyer"] != top["worker"]).all() and top["flow_pct"].is_monotonic_decreasing
 
 
+def test_without_frictions_every_pool_gives_proportional_matching(shares):
+    reference = matrix(flows.flow_matrix(shares, pool="neutral"))
+    for pool in ("population", "named"):
+        kernel = flows.kernel_matrix(["USA", "ROW"], ["IND", "ROW"], distance_decay=0, home_bias=0, pool=pool)
+        assert kernel == pytest.approx(np.ones((2, 2)))
+        assert matrix(flows.flow_matrix(shares, pool=pool)).to_numpy() == pytest.approx(reference.to_numpy())
+
+
+def test_a_pool_of_one_country_has_that_country_s_kernel():
+    distance = flows.distances_km(["IND", "USA"]).loc["IND", "USA"]
+    one = pd.Series({"IND": 1.0})
+    assert flows.pool_kernel(one, pd.Series({"USA": 1.0}), distance_decay=2) == pytest.approx(np.exp(-2 * distance / 10_000))
+    assert flows.pool_kernel(one, one, distance_decay=2, home_bias=1) == pytest.approx(np.e)
+
+
+def test_a_pool_kernel_is_a_weighted_mean_of_its_members_kernels():
+    members = pd.Series({"IND": 0.25, "BGD": 0.75})
+    usa = pd.Series({"USA": 1.0})
+    single = {code: flows.pool_kernel(pd.Series({code: 1.0}), usa, distance_decay=3) for code in members.index}
+    pooled = flows.pool_kernel(members, usa, distance_decay=3)
+    assert pooled == pytest.approx(0.25 * single["IND"] + 0.75 * single["BGD"])
+    assert min(single.values()) < pooled < max(single.values())
+    with pytest.raises(ValueError, match="sum to 1"):
+        flows.pool_kernel(members * 2, usa, distance_decay=3)
+
+
+def test_pool_weights_cover_the_unnamed_countries_by_population_or_the_named_ones_equally():
+    weights = flows.pool_weights(["USA", "GBR", "IND", "AUS"])
+    assert weights.sum() == pytest.approx(1) and not {"USA", "GBR", "IND", "AUS"} & set(weights.index)
+    assert weights.idxmax() == "CHN" and "BGD" in weights.index
+    named = flows.pool_weights(["USA", "GBR", "IND", "AUS", "ROW"], "named")
+    assert named.to_dict() == pytest.approx({"USA": 0.25, "GBR": 0.25, "IND": 0.25, "AUS": 0.25})
+    with pytest.raises(ValueError):
+        flows.pool_weights(["USA"], "neutral")
+
+
+def test_with_strong_decay_the_pool_keeps_only_its_domestic_part():
+    # As β grows, every cross-border kernel vanishes: what is left of K(rest-of-world buyers, Bangladesh)
+    # is Bangladesh's own weight in the buyer pool times the home bonus.
+    weight = flows.pool_weights(["USA", "GBR", "IND", "AUS"])["BGD"]
+    kernel = flows.kernel_matrix(["USA", "GBR", "IND", "AUS", "ROW"], ["BGD"], distance_decay=500, home_bias=1)
+    assert kernel[-1, 0] == pytest.approx(weight * np.e, rel=1e-6)
+    assert kernel[0, 0] < 1e-100
+    neutral = flows.kernel_matrix(["ROW"], ["BGD"], distance_decay=500, home_bias=1, pool="neutral")
+    assert neutral[0, 0] == 1
+
+
+def test_the_neutral_pool_drives_part_of_the_fall_of_the_north_to_south_share(shares):
+    def among_classified(beta, gamma, pool):
+        table = flows.flow_matrix(shares, distance_decay=beta, home_bias=gamma, pool=pool)
+        return flows.north_to_south_share(table)["among_classified"]
+
+    start = among_classified(0, 0, "population")
+    assert start == pytest.approx(100 * (0.64 / 0.699) * (0.40 / 0.58))
+    neutral, named, population = (among_classified(2, 1, pool) for pool in ("neutral", "named", "population"))
+    assert start > population > named > neutral
+    assert neutral == pytest.approx(38.57, abs=0.01) and population == pytest.approx(46.74, abs=0.01)
+
+
+def test_with_shares_moves_named_countries_and_lets_the_rest_of_the_world_absorb_it(shares):
+    changed = flows.with_shares(shares, "worker", {"BGD": 10, "IND": 22})
+    workers = changed[changed["side"] == "worker"].set_index("iso3")["share"]
+    assert workers["BGD"] == pytest.approx(0.10) and workers["IND"] == pytest.approx(0.22)
+    assert workers["ROW"] == pytest.approx(1 - 0.10 - 0.22 - 0.12 - 0.06) and workers.sum() == pytest.approx(1)
+    assert changed[changed["side"] == "buyer"]["share"].to_numpy() == pytest.approx(shares[shares["side"] == "buyer"]["share"].to_numpy())
+    with pytest.raises(ValueError, match="more than 100"):
+        flows.with_shares(shares, "worker", {"BGD": 90})
+    with pytest.raises(ValueError, match="not a named worker"):
+        flows.with_shares(shares, "worker", {"FRA": 5})
+
+
 @pytest.fixture
 def book_mode(monkeypatch):
     monkeypatch.setenv(charts.BOOK_ENV, "1")  # the world map is then served by URL
@@ -98,6 +175,7 @@ def book_mode(monkeypatch):
 def test_flow_map_draws_only_the_top_cross_border_corridors_over_the_world_map(book_mode):
     chart = flows.flow_map(flows.flow_matrix(), geo.centroids(), n=5).to_dict()
     assert "Model:" in " ".join(chart["title"]["subtitle"]) and chart["description"]
+    assert "buyer → worker" in chart["title"]["text"] and "from buyer to worker countries" in chart["description"]
     rules = [layer for layer in chart["layer"] if layer["mark"]["type"] == "rule"]
     assert len(rules) == 1
     arcs = chart["datasets"][rules[0]["data"]["name"]]
@@ -111,5 +189,6 @@ def test_node_link_view_has_every_node_and_is_labelled_as_a_model():
     table = flows.flow_matrix()
     chart = flows.node_link_chart(table, countries.north_south("un_developed")).to_dict()
     assert "a simulation, not data" in " ".join(chart["title"]["subtitle"])
+    assert "buyer → worker" in chart["title"]["text"] and "from buyer to worker" in chart["description"]
     nodes = [layer for layer in chart["layer"] if layer["mark"]["type"] == "point"][0]
     assert len(chart["datasets"][nodes["data"]["name"]]) == table["buyer"].nunique() + table["worker"].nunique()

@@ -104,7 +104,7 @@ def test_oli_file_is_validated_by_its_table_schema():
 
 @pytest.mark.parametrize(
     ("function", "value"),
-    [(labour_geography.top_producers, "4 of 5"), (labour_geography.top_buyers, 64.0)],
+    [(labour_geography.top_producers, "5 of 5"), (labour_geography.top_buyers, 64.0)],
 )
 def test_findings_have_the_expected_values(function, value):
     finding = function()
@@ -115,12 +115,93 @@ def test_findings_have_the_expected_values(function, value):
 def test_rankings_come_in_rank_order():
     assert labour_geography.ranking("essay_top_producers") == ["PHL", "PAK", "IND", "CHN", "BGD"]
     assert labour_geography.ranking("oli_supply_top20_2017_2020")[:2] == ["IND", "BGD"]
+    assert labour_geography.rank_of("oli_supply_top20_2017_2020", "CHN") == 7
+    assert labour_geography.rank_of("oli_supply_top20_2017_2020", "FRA") is None
 
 
-def test_producer_finding_names_countries_and_their_actual_ranks():
+def test_producer_finding_judges_the_essay_s_period_first_then_what_changed():
     summary = labour_geography.top_producers().summary
-    assert "China ranks 7th" in summary and "United States (a buyer country in the essay)" in summary
-    assert "CHN" not in summary and "PHL" not in summary
+    essay_period, later = summary.index("March 2013"), summary.index("June 2017 to October 2020")
+    assert essay_period < later
+    then = summary[:later]
+    assert "all five producer countries" in then and "among the seven largest recipients of oDesk payments" in then
+    assert "Ukraine (third) and Russia (sixth), which the essay leaves out" in then and "China seventh" in then
+    afterwards = summary[later:]
+    assert "four of them are in the top five" in afterwards and "China ranks seventh" in afterwards
+    assert "the United States, one of the essay's buyer countries, is fourth" in afterwards
+    assert not any(code in summary for code in ("CHN", "PHL", "USA", "UKR", " 7th", " 5 "))
+
+
+def test_buyer_finding_names_countries_in_a_sentence():
+    summary = labour_geography.top_buyers().summary
+    assert summary.startswith("Of the four largest buyer countries the OLI reported for May to September 2016 "
+                              "(the United States, the United Kingdom, India and Australia), three are on the essay's list")
+    assert "India (5.9 %) is not on it" in summary and summary.endswith("do not rank Canada or France.")
+    assert "USA" not in summary and "GBR" not in summary
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        (["India"], "India"),
+        (["India", "Bangladesh"], "India and Bangladesh"),
+        (["United States", "India", "Philippines"], "the United States, India and the Philippines"),
+    ],
+)
+def test_name_list_joins_names_with_commas_and_and(names, expected):
+    assert labour_geography.name_list(names) == expected
+
+
+def test_text_helpers_write_counts_ranks_and_periods_in_words():
+    assert labour_geography.name_list(["Canada", "France"], conjunction="or") == "Canada or France"
+    assert labour_geography.name_list(["United Kingdom", "India"], articles=False) == "United Kingdom and India"
+    with pytest.raises(ValueError):
+        labour_geography.name_list([])
+    assert [labour_geography.ordinal_word(n) for n in (1, 4, 7, 20, 21, 22, 113)] == [
+        "first", "fourth", "seventh", "twentieth", "21st", "22nd", "113th"]
+    assert labour_geography.number_word(0) == "zero" and labour_geography.number_word(5) == "five"
+    assert labour_geography.number_word(35) == "35"
+    assert labour_geography.period_words("2016-05/2016-09") == "May to September 2016"
+    assert labour_geography.period_words("2017-06/2020-10") == "June 2017 to October 2020"
+    with pytest.raises(ValueError, match="YYYY-MM"):
+        labour_geography.period_words("2017 (mid-year)")
+
+
+def test_a_series_with_several_periods_needs_one_picked():
+    with pytest.raises(ValueError, match="several periods"):
+        labour_geography.published_shares("oli_supply_2017_2021")
+    with pytest.raises(ValueError, match="no period '2019'"):
+        labour_geography.published_shares("oli_supply_2017_2021", period="2019")
+    shares = labour_geography.published_shares("oli_supply_2017_2021", period="2017").set_index("iso3")["share_pct"]
+    assert shares.to_dict() == {"IND": 25, "BGD": 10}
+
+
+SERIES = {"press report": "oli_supply_2017", "Stephany et al.": ("oli_supply_2017_2021", "2017")}
+
+
+def test_bangladesh_and_the_united_kingdom_swap_places_with_the_series():
+    index = labour_geography.representation_index(SERIES)
+    comparison = labour_geography.compare_over_representation(index, "GBR", "BGD").set_index("series")
+    population = index.drop_duplicates("iso3").set_index("iso3")["population_pct"]
+    # Press report: Bangladesh (16 %) is more over-represented than the United Kingdom (6 %).
+    assert comparison.loc["press report", "higher"] == "BGD"
+    assert comparison.loc["press report", "ratio"] == pytest.approx((6 / population["GBR"]) / (16 / population["BGD"]))
+    # Stephany et al.'s 2017 figure (10 %): the comparison reverses; the UK comes from the press report.
+    assert comparison.loc["Stephany et al.", "higher"] == "GBR"
+    assert comparison.loc["Stephany et al.", "first_from"] == "press report"
+    assert comparison.loc["Stephany et al.", "second_index"] == pytest.approx(10 / population["BGD"])
+    with pytest.raises(ValueError, match="publishes FRA"):
+        labour_geography.compare_over_representation(index, "GBR", "FRA")
+
+
+def test_share_drift_is_points_per_year_between_the_series_ends():
+    drift = labour_geography.share_drift().set_index("iso3")
+    assert drift.loc["IND", "points_per_year"] == pytest.approx((33 - 25) / 4)
+    assert drift.loc["BGD", "points_per_year"] == pytest.approx((15 - 10) / 4)
+    with pytest.raises(ValueError, match="periods that are years"):
+        labour_geography.share_drift("oli_supply_2017")
+    with pytest.raises(ValueError, match="No series"):
+        labour_geography.share_drift("nonexistent")
 
 
 @pytest.mark.parametrize(

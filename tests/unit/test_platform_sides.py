@@ -35,10 +35,22 @@ def test_platform_stands_between_users_and_advertisers():
     assert not nx.has_path(without_platform, "advertisers", "users")
 
 
-def test_users_give_data_but_receive_no_money():
-    summary = flow_summary(platform_sides_graph()).set_index(["node", "flow", "direction"])
+def test_users_give_data_and_are_paid_on_an_edge_the_essay_describes():
+    graph = platform_sides_graph()
+    summary = flow_summary(graph).set_index(["node", "flow", "direction"])
     assert summary.loc[("users", "data", "gives"), "n_flows"] > 0
-    assert summary.loc[("users", "money", "receives"), "n_flows"] == 0
+    paid = [data for _, target, data in graph.in_edges("users", data=True) if data["flow"] == "money"]
+    assert len(paid) == summary.loc[("users", "money", "receives"), "n_flows"] >= 1
+    assert all(data["basis"] == "essay" for data in paid)
+    assert any("micro-payments" in data["label"] for data in paid)
+
+
+def test_every_flow_says_whether_the_essay_describes_it_or_the_schematic_assumes_it():
+    flows = dl.load("platform_sides_flows")
+    assert set(flows["basis"]) == {"essay", "assumption"}
+    assert (flows["basis_note"].str.len() > 10).all()
+    graph = platform_sides_graph()
+    assert sorted(data["basis"] for *_, data in graph.edges(data=True)) == sorted(flows["basis"])
 
 
 def test_flow_summary_counts_every_edge_once_each_way():
@@ -88,8 +100,12 @@ def test_network_chart_draws_every_node_and_flow():
     nodes, edges = platform_sides.node_link_frames(platform_sides_graph())
     chart = platform_sides.platform_network_chart(nodes, edges)
     spec = json.dumps(chart.to_dict())
-    assert "(a simulation, not data)" in " ".join(chart.to_dict()["title"]["subtitle"])
+    source_line = " ".join(chart.to_dict()["title"]["subtitle"])
+    assert "schematic" in source_line and "not data" in source_line
+    assert "simulation" not in source_line  # a description of the essay, not a simulation
+    assumed = int((edges["basis"] == "assumption").sum())
     assert f"{len(nodes)} groups and {len(edges)} flows" in chart.to_dict()["description"]
+    assert f"{assumed} of them assumed" in chart.to_dict()["description"]
     assert "http" not in spec.replace("https://vega.github.io", "")
 
 
@@ -101,8 +117,15 @@ def test_a_flow_to_an_unknown_group_is_refused_with_its_line():
         platform_sides.platform_sides_graph(nodes, broken)
 
 
-def test_a_reader_can_pay_the_users_and_the_counts_follow():
+def test_a_reader_can_change_who_is_paid_and_the_counts_follow():
     nodes, flows = dl.load("platform_sides_nodes"), dl.load("platform_sides_flows")
-    paid = pd.concat([flows, pd.DataFrame([{"source": "platform", "target": "users", "flow": "money", "label": "rewards"}])])
-    summary = flow_summary(platform_sides.platform_sides_graph(nodes, paid)).set_index(["node", "flow", "direction"])
-    assert summary.loc[("users", "money", "receives"), "n_flows"] == 1
+    paid_users = (flows["target"] == "users") & (flows["flow"] == "money")
+    unpaid = platform_sides.platform_sides_graph(nodes, flows[~paid_users])
+    summary = flow_summary(unpaid).set_index(["node", "flow", "direction"])
+    assert summary.loc[("users", "money", "receives"), "n_flows"] == 0
+    extra = pd.DataFrame([{"source": "advertisers", "target": "users", "flow": "money", "label": "cash back"}])
+    more = platform_sides.platform_sides_graph(nodes, pd.concat([flows, extra], ignore_index=True))
+    summary = flow_summary(more).set_index(["node", "flow", "direction"])
+    assert summary.loc[("users", "money", "receives"), "n_flows"] == int(paid_users.sum()) + 1
+    added = [data for source, _, data in more.in_edges("users", data=True) if source == "advertisers"]
+    assert added[0]["basis"] == "unstated"  # a reader's row without a basis says so

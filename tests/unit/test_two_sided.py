@@ -116,4 +116,60 @@ def test_multi_sided_prices_finding_is_the_model_threshold():
     finding = two_sided.multi_sided_prices()
     threshold = two_sided.users_price_threshold(two_sided.TwoSidedMarket())
     assert finding.value == pytest.approx(threshold, abs=0.005)
-    assert "model" in finding.summary
+    assert "holds in the model" in finding.summary
+    from digital_labor.data import load
+
+    assert load("claims").set_index("id").loc["multi-sided-prices", "verdict"] == "holds in the model"
+
+
+def random_interior_markets(count: int = 400, seed: int = 3) -> list[TwoSidedMarket]:
+    rng = np.random.default_rng(seed)
+    markets = []
+    while len(markets) < count:
+        market = TwoSidedMarket(
+            alpha_users=rng.uniform(-1, 1), alpha_advertisers=rng.uniform(-1, 2),
+            cost_users=rng.uniform(0, 0.5), cost_advertisers=rng.uniform(0, 0.5),
+            value_users=rng.uniform(0.1, 1), value_advertisers=rng.uniform(0.1, 1),
+            spread_users=rng.uniform(0.3, 2), spread_advertisers=rng.uniform(0.3, 2),
+        )
+        try:
+            optimal_prices(market)
+        except NoInteriorOptimum:
+            continue
+        markets.append(market)
+    return markets
+
+
+def test_zero_price_condition_in_primitives_gives_the_price_and_its_sign():
+    markets = random_interior_markets()
+    signs = set()
+    for market in markets:
+        terms = two_sided.users_price_terms(market)
+        price = optimal_prices(market)["price_users"]
+        assert terms["margin"] * price == pytest.approx(terms["cost_and_markup"] - terms["cross_side_gain"], abs=1e-9)
+        assert (price <= 0) == (terms["cross_side_gain"] >= terms["cost_and_markup"])
+        signs.add(price <= 0)
+    assert signs == {True, False}  # the sample has paying and paid users
+
+
+def test_closed_form_threshold_when_users_ignore_ads():
+    base = TwoSidedMarket(alpha_users=0.0)
+    cases = [base, replace(base, cost_users=0.3), replace(base, value_advertisers=0.9),
+             replace(base, spread_advertisers=1.3), replace(base, value_users=0.7, spread_users=1.2)]
+    for market in cases:
+        assert two_sided.users_price_threshold_indifferent(market) == pytest.approx(users_price_threshold(market))
+    closed = two_sided.users_price_threshold_indifferent
+    assert closed(replace(base, cost_users=0.3)) > closed(base)  # costlier users: later subsidy
+    assert closed(replace(base, value_advertisers=0.9)) < closed(base)  # more to extract: sooner
+    assert closed(replace(base, spread_users=0.5)) < closed(base)  # more price-sensitive users
+    assert closed(replace(base, alpha_users=-0.3)) == closed(base)  # it sets alpha_users to 0
+
+
+def test_default_market_users_pay_less_than_advertisers_and_the_condition_says_they_pay():
+    """The page's sentences on the default market: users pay, less than advertisers, at equal cost."""
+    market = TwoSidedMarket()
+    prices = optimal_prices(market)
+    assert market.cost_users == market.cost_advertisers
+    assert 0 < prices["price_users"] < prices["price_advertisers"]
+    terms = two_sided.users_price_terms(market)
+    assert terms["cross_side_gain"] < terms["cost_and_markup"]

@@ -1,14 +1,62 @@
-"""Organic reach, the pay-per-be-viewed model, the share-price windows and click-farm figures."""
+"""Inshoring volumes, organic reach, the pay-per-be-viewed model, the share price against the
+market, and click-farm figures."""
 
 from __future__ import annotations
 
 import math
 
+import numpy as np
+import pandas as pd
 import pytest
 
 import digital_labor as dl
 from digital_labor import visibility as v
 from digital_labor.claims import Finding
+
+# -- inshoring ------------------------------------------------------------------------------
+
+
+def test_annotation_values_are_the_published_figures():
+    assert v.annotation_value("reCAPTCHA", "websites using reCAPTCHA") == 40_000
+    assert v.annotation_value("reCAPTCHA", "words transcribed (cumulative)") == 440_000_000
+    assert v.annotation_value("Quick, Draw!", "time allowed per drawing") == 20
+    with pytest.raises(KeyError, match="No figure 'nothing' for 'reCAPTCHA'"):
+        v.annotation_value("reCAPTCHA", "nothing")
+
+
+def test_unpaid_hours_and_full_time_years():
+    assert v.unpaid_hours(3600, 10) == pytest.approx(10)
+    assert v.full_time_years(4000) == pytest.approx(2)
+    assert v.full_time_years(4000, hours_per_year=1000) == pytest.approx(4)
+    with pytest.raises(ValueError, match="seconds_per_item"):
+        v.unpaid_hours(10, -1)
+    with pytest.raises(ValueError, match="hours_per_year"):
+        v.full_time_years(10, 0)
+
+
+def test_inshoring_scenarios_multiply_items_by_seconds():
+    table = v.inshoring_scenarios().set_index("project")
+    quick = table.loc["Quick, Draw!"]
+    assert quick["hours_high"] == pytest.approx(1e9 * 20 / 3600)
+    assert quick["fte_years_high"] == pytest.approx(1e9 * 20 / 3600 / 2000)
+    assert quick["seconds_low"] == pytest.approx(10)
+    recaptcha = table.loc["reCAPTCHA"]
+    assert recaptcha["hours_high"] == pytest.approx(440e6 * 10 / 3600)
+    assert recaptcha["fte_years_low"] == pytest.approx(recaptcha["fte_years_high"] / 2)
+    whole = v.inshoring_scenarios(low_share=1).set_index("project")
+    assert (whole["hours_low"] == whole["hours_high"]).all()
+    with pytest.raises(ValueError, match="low_share"):
+        v.inshoring_scenarios(low_share=0)
+
+
+def test_captcha_figures_are_consistent_with_ten_seconds_each():
+    check = v.captcha_time_check()
+    assert check["hours_computed"] == pytest.approx(60e6 * 10 / 3600)
+    assert check["hours_stated"] == 150_000
+    assert check["hours_computed"] > check["hours_stated"]  # "more than 150,000 hours"
+
+
+# -- organic reach and the pay model --------------------------------------------------------
 
 
 def test_reach_values_match_the_source_end_points():
@@ -16,6 +64,10 @@ def test_reach_values_match_the_source_end_points():
     assert v.reach_at("2014-02", v.LARGE_PAGES) == pytest.approx(2.11)
     with pytest.raises(KeyError):
         v.reach_at("2013-11", v.LARGE_PAGES)
+
+
+def test_reach_sample_is_read_from_the_data():
+    assert v.reach_sample() == {"pages": 106.0, "fans_million": 48.2}
 
 
 def test_reached_fans_is_the_essays_arithmetic():
@@ -38,16 +90,31 @@ def test_break_even_cpm_inverts_the_cost():
     assert math.isinf(v.break_even_cpm(10.0, 10_000, 5.0, 5.0))
 
 
-def test_grid_is_long_form_with_one_cost_per_group_fan_count_and_cpm():
-    grid = v.restore_reach_grid(fans=(1e3, 1e6), cpms=(1.0, 2.0))
-    assert len(grid) == 2 * 2 * 2
-    assert not grid.duplicated(["page_group", "fans", "cpm_usd"]).any()
-    large = grid[grid["page_group"] == v.LARGE_PAGES].set_index(["fans", "cpm_usd"])["monthly_cost_usd"]
-    assert large[(1e6, 2.0)] == pytest.approx(2 * large[(1e6, 1.0)], rel=1e-3)
+def test_grid_gives_the_views_to_buy_so_any_cpm_prices_them():
+    grid = v.restore_reach_grid(fans=(1e3, 1e6))
+    assert len(grid) == 2 * 2 and not grid.duplicated(["page_group", "fans"]).any()
+    large = grid[(grid["page_group"] == v.LARGE_PAGES) & (grid["fans"] == 1e6)].iloc[0]
+    assert large["views_bought_per_month"] == pytest.approx(30 * 1e6 * (4.04 - 2.11) / 100)
+    assert large["views_bought_per_month"] / 1000 * 3.0 == pytest.approx(v.restore_reach_cost(1e6, 4.04, 2.11, 3.0))
+
+
+def test_cpm_benchmarks_bound_the_model_parameter():
+    bench = v.cpm_benchmarks()
+    assert list(bench["cpm_usd"]) == sorted(bench["cpm_usd"])
+    assert bench["cpm_usd"].min() == pytest.approx(0.46) and bench["cpm_usd"].max() == pytest.approx(4.50)
+    costs = v.restore_reach_by_cpm(bench)
+    assert {"period", "scope", "cpm_usd", "page_group", "fans", "monthly_cost_usd"} <= set(costs.columns)
+    large = costs[costs["page_group"] == v.LARGE_PAGES].set_index("cpm_usd")["monthly_cost_usd"]
+    assert large[4.50] == pytest.approx(v.restore_reach_cost(1e6, 4.04, 2.11, 4.50))
+    assert large[4.50] / large[0.46] == pytest.approx(4.50 / 0.46)
+
+
+# -- share price and market -----------------------------------------------------------------
 
 
 def test_price_windows_match_the_sources_note():
     assert v.price_change("2013-10-01", "2014-02-28") == pytest.approx(35.8, abs=0.05)
+    assert type(v.price_change("2013-10-01", "2014-02-28")) is float  # prints as a number on the page
     assert v.price_change("2013-02-28", "2014-02-28") == pytest.approx(151, abs=0.5)
     with pytest.raises(KeyError, match="2013-10-15"):
         v.price_change("2013-10-15", "2014-02-28")
@@ -55,8 +122,85 @@ def test_price_windows_match_the_sources_note():
 
 def test_rise_by_start_covers_every_earlier_close():
     table = v.rise_by_start("2014-02-28")
-    assert table["start"].max() < __import__("pandas").Timestamp("2014-02-28")
+    assert table["start"].max() < pd.Timestamp("2014-02-28")
     assert len(table) == len(v.share_prices()[: "2014-02-27"])
+
+
+def test_rise_windows_give_the_first_and_last_start_of_a_claimed_rise():
+    spans = v.rise_windows(v.rise_by_start("2014-02-28"), 140)
+    assert spans["first"] == pd.Timestamp("2012-07-31") and spans["last"] == pd.Timestamp("2013-06-28")
+    assert spans["exceptions"] == [pd.Timestamp("2013-01-31")]
+    assert spans["count"] == 11
+    toy = pd.DataFrame({"start": pd.to_datetime(["2020-01-31", "2020-02-29", "2020-03-31", "2020-04-30"]), "change_pct": [10, 150, 90, 200]})
+    assert v.rise_windows(toy, 100) == {"first": pd.Timestamp("2020-02-29"), "last": pd.Timestamp("2020-04-30"), "count": 2,
+                                        "exceptions": [pd.Timestamp("2020-03-31")]}
+    assert v.rise_windows(toy, 500)["count"] == 0
+
+
+def test_prices_with_index_join_on_the_shared_days():
+    table = v.prices_with_index()
+    assert len(table) == 25 and table["date"].max() == pd.Timestamp("2014-03-31")
+    assert {"facebook", "nasdaq_composite", "sp500"} <= set(table.columns)
+    assert v.index_change("2013-10-01", "2014-02-28") == pytest.approx(100 * (4308.12 / 3817.98 - 1))
+    assert v.market_adjusted_change("2013-10-01", "2014-02-28", "sp500") == pytest.approx(
+        v.price_change("2013-10-01", "2014-02-28") - 100 * (1859.45 / 1695.00 - 1))
+    with pytest.raises(KeyError, match="March 2014"):
+        v.index_change("2013-10-01", "2014-08-29")
+    with pytest.raises(KeyError, match="Unknown index"):
+        v.index_change("2013-10-01", "2014-02-28", "dax")
+
+
+def test_abnormal_by_start_is_the_gap_between_the_two_rises():
+    table = v.abnormal_by_start("2014-02-28")
+    row = table[table["start"] == pd.Timestamp("2013-10-01")].iloc[0]
+    assert row["abnormal_pts"] == pytest.approx(row["facebook_pct"] - row["index_pct"])
+    assert row["facebook_pct"] == pytest.approx(v.price_change("2013-10-01", "2014-02-28"))
+    assert table.attrs["index"] == "NASDAQ Composite"
+
+
+def test_month_end_returns_drop_days_that_are_not_month_ends():
+    returns = v.month_end_returns(v.prices_with_index())
+    assert pd.Timestamp("2013-10-01") not in set(returns["date"]) and pd.Timestamp("2012-05-18") not in set(returns["date"])
+    june = returns[returns["date"] == pd.Timestamp("2012-06-29")].iloc[0]
+    assert june["facebook"] == pytest.approx(100 * (31.10 / 29.60 - 1))
+
+
+def _synthetic_prices(beta: float, alpha_pct: float, shock_pct: float = 0.0) -> pd.DataFrame:
+    rng = np.random.default_rng(1)
+    dates = pd.date_range("2012-05-31", periods=24, freq="ME")
+    market = rng.normal(1.0, 3.0, len(dates) - 1)
+    firm = alpha_pct + beta * market
+    firm[dates[1:].to_period("M") == pd.Period("2013-12")] += shock_pct
+    level = lambda r: 100 * np.concatenate([[1.0], np.cumprod(1 + r / 100)])  # noqa: E731
+    return pd.DataFrame({"date": dates, "facebook": level(firm), "nasdaq_composite": level(market)})
+
+
+def test_market_model_recovers_a_known_beta_and_a_planted_shock():
+    exact = v.market_model(_synthetic_prices(beta=2.0, alpha_pct=0.5))
+    assert exact.beta == pytest.approx(2.0) and exact.alpha_pct == pytest.approx(0.5)
+    assert exact.car_pct == pytest.approx(0.0, abs=1e-9)
+    shocked = v.market_model(_synthetic_prices(beta=2.0, alpha_pct=0.5, shock_pct=7.0))
+    assert shocked.car_pct == pytest.approx(7.0)
+    assert set(shocked.returns["period"]) >= {"estimation", "essay's window"}
+    with pytest.raises(ValueError, match="end before the window"):
+        v.market_model(_synthetic_prices(2.0, 0.5), estimation=("2012-06", "2013-11"))
+    with pytest.raises(ValueError, match="price column"):
+        v.market_model(_synthetic_prices(2.0, 0.5), index="dax")
+    renamed = _synthetic_prices(2.0, 0.5).rename(columns={"nasdaq_composite": "dji"})
+    assert v.market_model(renamed, index="dji").index == "dji"
+
+
+def test_market_model_on_the_real_series():
+    fitted = v.market_model(v.prices_with_index())
+    assert fitted.n_estimation == 16 and fitted.index == "NASDAQ Composite"
+    assert fitted.beta == pytest.approx(2.36, abs=0.01)
+    assert fitted.car_pct == pytest.approx(-2.0, abs=0.05)
+    assert abs(fitted.t_stat) < 1
+    window = fitted.returns[fitted.returns["period"] == "essay's window"]
+    assert list(window["date"].dt.month) == [10, 11, 12, 1, 2]
+
+
+# -- click farms and findings ---------------------------------------------------------------
 
 
 def test_click_farm_figures_and_fake_like_countries():
@@ -64,7 +208,8 @@ def test_click_farm_figures_and_fake_like_countries():
     assert figures["likes_worth_a_year_of_pay"] == pytest.approx(120 / 15 * 1000)
     countries = v.fake_like_countries()
     assert list(countries["iso3"]) == ["IND", "EGY", "PHL", "BGD", "NPL", "LKA"]
-    assert countries.attrs == {"share_pct": 75.0, "likes": 135000.0}
+    assert countries.attrs["share_pct"] == 75.0 and countries.attrs["likes"] == 135000.0
+    assert "Facebook's own paid ads" in countries.attrs["channel"] and "no click farm" in countries.attrs["channel"]
 
 
 @pytest.mark.parametrize(
@@ -83,13 +228,48 @@ def test_findings_have_the_expected_values(function, value):
     assert finding.value == value
 
 
-def test_restore_reach_chart_has_a_cpm_slider_and_filters_by_it():
-    chart = v.restore_reach_chart(v.restore_reach_grid(), monthly_pay_usd=10).to_dict()
-    params = chart.get("params", []) + [p for layer in chart["layer"] for p in layer.get("params", [])]
+def test_share_price_finding_names_the_windows_and_the_market():
+    text = v.share_price_rise().summary
+    assert "between July 2012 and June 2013, except January 2013 (121 %)" in text
+    assert "NASDAQ Composite rose 12.8 %" in text and "beta 2.36" in text
+    assert "cannot show" in text
+
+
+def test_fake_likes_finding_says_the_one_breakdown_is_not_a_click_farm():
+    text = v.fake_likes_geography().summary
+    assert "not of likes sold by a click farm" in text and "Facebook's own paid ads" in text
+    assert "Dhaka" in text and "Northern Africa" in text
+
+
+# -- charts ---------------------------------------------------------------------------------
+
+
+def _params(chart: dict) -> list[dict]:
+    return chart.get("params", []) + [p for layer in chart["layer"] for p in layer.get("params", [])]
+
+
+def test_restore_reach_chart_prices_the_views_at_the_slider_and_the_benchmarks():
+    bench = v.cpm_benchmarks()
+    chart = v.restore_reach_chart(v.restore_reach_grid(), monthly_pay_usd=10, benchmarks=bench).to_dict()
+    params = _params(chart)
     assert params and params[0]["name"] == "cpm" and params[0]["bind"]["input"] == "range"
-    filters = [t["filter"] for layer in chart["layer"] for t in layer.get("transform", []) if "filter" in t]
-    assert any("cpm" in str(f) for f in filters)
-    assert "Model:" in " ".join(chart["title"]["subtitle"])
+    assert params[0]["value"] == pytest.approx(bench["cpm_usd"].median())
+    calcs = [t["calculate"] for layer in chart["layer"] for t in layer.get("transform", []) if "calculate" in t]
+    assert any(c.endswith("* cpm") for c in calcs)
+    assert any(c.endswith("* 0.46") for c in calcs) and any(c.endswith("* 4.5") for c in calcs)
+    subtitle = " ".join(chart["title"]["subtitle"])
+    assert "Model:" in subtitle and "Facebook ad impressions" in subtitle
+    assert "US$ 0.46 to 4.50" in chart["description"]
+
+
+def test_model_charts_are_labelled_and_describe_their_numbers():
+    inshoring = v.inshoring_chart(v.inshoring_scenarios()).to_dict()
+    assert "Model:" in " ".join(inshoring["title"]["subtitle"])
+    assert "2,778 full-time years" in inshoring["description"]
+    fitted = v.market_model(v.prices_with_index())
+    abnormal = v.abnormal_returns_chart(fitted).to_dict()
+    assert "Model:" in " ".join(abnormal["title"]["subtitle"])
+    assert f"beta {fitted.beta:.2f}" in abnormal["description"] and "cumulative -2.0 %" in abnormal["description"]
 
 
 @pytest.mark.parametrize(
@@ -98,6 +278,8 @@ def test_restore_reach_chart_has_a_cpm_slider_and_filters_by_it():
         lambda: v.organic_reach_chart(v.organic_reach()),
         lambda: v.share_price_chart(dl.load("facebook_share_price")),
         lambda: v.rise_by_start_chart(v.rise_by_start("2014-02-28")),
+        lambda: v.rise_by_start_chart(v.rise_by_start("2014-02-28"), index=v.abnormal_by_start("2014-02-28")),
+        lambda: v.index_comparison_chart(v.prices_with_index()),
     ],
 )
 def test_data_charts_cite_their_datasets_and_describe_themselves(build):
@@ -105,6 +287,22 @@ def test_data_charts_cite_their_datasets_and_describe_themselves(build):
     source_line = " ".join(chart["title"]["subtitle"])
     assert source_line.startswith("Source:") and "Model:" not in source_line
     assert chart["description"].strip()
+
+
+def test_rise_chart_describes_the_windows_and_draws_the_index_too():
+    spec = v.rise_by_start_chart(v.rise_by_start("2014-02-28"), index=v.abnormal_by_start("2014-02-28")).to_dict()
+    assert "at least +140 % for 11 start dates, from July 2012 to June 2013" in spec["description"]
+    values = next(iter(spec["datasets"].values()))
+    assert {row["series"] for row in values} == {"Facebook", "NASDAQ Composite"}
+    assert "NASDAQ Composite and S&P 500" in " ".join(spec["title"]["subtitle"])
+
+
+def test_index_comparison_is_rebased_at_the_start_of_the_window():
+    spec = v.index_comparison_chart(v.prices_with_index()).to_dict()
+    values = next(rows for rows in spec["datasets"].values() if "level" in rows[0])
+    at_base = {row["series"]: row["level"] for row in values if str(row["date"]).startswith("2013-10-01")}
+    assert at_base == pytest.approx({"Facebook": 100.0, "NASDAQ Composite": 100.0, "S&P 500": 100.0})
+    assert "Facebook 135.8, NASDAQ Composite 112.8, S&P 500 109.7" in spec["description"]
 
 
 def test_charts_draw_the_frame_they_are_given_not_the_book_dataset():

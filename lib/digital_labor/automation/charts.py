@@ -48,7 +48,7 @@ def prophecies_timeline(table: pd.DataFrame) -> alt.Chart:
         description=(
             f"Dot timeline of {len(table)} dated forecasts and replies, from "
             f"{table['label'].iloc[0]} to {table['label'].iloc[-1]}: prophecies of the nineteenth "
-            "century, then a cluster of quantitative estimates and counter-arguments after 2013."
+            "century, then, from 2013 on, a cluster of quantitative estimates and counter-arguments."
         ),
         datasets=["automation_prophecies", "automation_forecasts"],
     )
@@ -169,6 +169,11 @@ def risk_model_chart(risk: pd.DataFrame, distribution: pd.DataFrame, threshold: 
     low, high = risk["heterogeneity"].min(), risk["heterogeneity"].max()
     task = risk[risk["method"] == TASK_BASED].set_index("heterogeneity")["share_at_high_risk_pct"]
     occupation = risk[risk["method"] == OCCUPATION_BASED]["share_at_high_risk_pct"]
+    lowest = task.idxmin()
+    trough = (
+        f", with its lowest value, {task.min():.1f} per cent, at h = {lowest:g}"
+        if low < lowest < high else ""
+    )
     return describe(
         chart,
         title="Why task-based estimates are lower: workers in one occupation do different tasks",
@@ -176,7 +181,7 @@ def risk_model_chart(risk: pd.DataFrame, distribution: pd.DataFrame, threshold: 
             f"Two panels with a slider for the heterogeneity h, from {low:g} to {high:g}. Left: the share of "
             f"employment above the high-risk threshold of {threshold:g}, {occupation.iloc[0]:.1f} per cent under the "
             f"occupation-based method whatever h, and under the task-based method {task.loc[low]:.1f} per cent at "
-            f"h = {low:g} and {task.loc[high]:.1f} per cent at h = {high:g}. Right: the distribution of workers' own "
+            f"h = {low:g} and {task.loc[high]:.1f} per cent at h = {high:g}{trough}. Right: the distribution of workers' own "
             "automation scores, which moves towards the middle of the scale as h grows, against the U-shaped "
             "distribution of occupation scores."
         ),

@@ -7,17 +7,51 @@ import re
 import numpy as np
 import pandas as pd
 
-__all__ = ["RISK_BANDS", "forecast_bands", "high_risk_estimates", "timeline_table"]
+__all__ = [
+    "RISK_BANDS",
+    "first_public",
+    "forecast_bands",
+    "high_risk_estimates",
+    "months_between",
+    "timeline_table",
+]
 
 RISK_BANDS = ("high risk (above 0.7)", "significant change (0.5 to 0.7)")
 
 
-def timeline_table(prophecies: pd.DataFrame, forecasts: pd.DataFrame) -> pd.DataFrame:
+def first_public(dates: pd.DataFrame) -> pd.Series:
+    """Month in which the cited version of each work was first made public, by bibkey.
+
+    ``dates`` is the ``automation_publication_dates`` table; only rows about the version the
+    essay and the book cite (``version_cited``) count. Sorted from the earliest.
+    """
+    cited = dates[dates["version_cited"].astype(bool)]
+    return cited.groupby("bibkey")["month"].min().sort_values().rename("first_public")
+
+
+def months_between(dates: pd.DataFrame, earlier: str, later: str) -> int:
+    """Whole months from the first public month of work ``earlier`` to that of work ``later``.
+
+    Negative when ``later`` was in fact made public first.
+    """
+    months = first_public(dates)
+    for key in (earlier, later):
+        if key not in months.index:
+            raise KeyError(f"No dated event for '{key}' in the publication dates.")
+    start, end = months[earlier], months[later]
+    return (end.year - start.year) * 12 + (end.month - start.month)
+
+
+def timeline_table(
+    prophecies: pd.DataFrame, forecasts: pd.DataFrame, dates: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """One row per dated forecast: the prophecies, plus task-based estimates not already there.
 
     Columns: ``year``, ``label`` ("Author (year)"), ``author``, ``work``, ``claim_kind``,
     ``prediction``. Estimates come from ``automation_forecasts`` (high-risk rows only, one per
-    study) and are described by their headline share.
+    study) and are described by their headline share. Works of the same year are ordered by
+    the month they were made public when ``dates`` (``automation_publication_dates``) gives it,
+    so that the IFR's January 2013 study comes before Frey and Osborne's September 2013 paper.
     """
     rows = prophecies[["year", "author", "work", "claim_kind", "prediction", "bibkey"]].copy()
     extra = forecasts[~forecasts["bibkey"].isin(rows["bibkey"])]
@@ -35,9 +69,11 @@ def timeline_table(prophecies: pd.DataFrame, forecasts: pd.DataFrame) -> pd.Data
             "bibkey": extra["bibkey"],
         }
     )
-    table = pd.concat([rows, extra], ignore_index=True).sort_values(["year", "author"], kind="stable")
+    table = pd.concat([rows, extra], ignore_index=True)
+    table["month"] = pd.NaT if dates is None else table["bibkey"].map(first_public(dates))
+    table = table.sort_values(["year", "month", "author"], kind="stable", na_position="last")
     table["label"] = [f"{_short_authors(author)} ({year})" for author, year in zip(table["author"], table["year"])]
-    return table.drop(columns="bibkey").reset_index(drop=True)[
+    return table.drop(columns=["bibkey", "month"]).reset_index(drop=True)[
         ["year", "label", "author", "work", "claim_kind", "prediction"]
     ]
 

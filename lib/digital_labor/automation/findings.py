@@ -4,23 +4,44 @@ from __future__ import annotations
 
 from ..claims import Finding
 from ..data import load
-from .data import high_risk_estimates
+from .data import first_public, high_risk_estimates, months_between
 
 __all__ = ["jobs_at_risk"]
 
 
 def jobs_at_risk() -> Finding:
-    """The 47 % figure against the task-based estimates that followed it."""
+    """The essay's claim: the replacement prophecy is old, and Frey and Osborne's 47 % was contested.
+
+    Reads the dated prophecies, the published estimates and the publication dates of the
+    works in the debate. The value is the range of the task-based estimates, which is what
+    the contest of the 47 % rests on.
+    """
+    prophecies = load("automation_prophecies")
     shares = high_risk_estimates(load("automation_forecasts"))
+    dates = load("automation_publication_dates")
+    oldest = prophecies.loc[prophecies["year"].idxmin()]
+    ifr_lead = months_between(dates, "ifr2013", "frey2013")
+    arntz_lead = months_between(dates, "arntz2016", "casilli2016plateformisation")
+    frey_month = first_public(dates)["frey2013"]
+    ifr_month = first_public(dates)["ifr2013"]
+    ifr_order = (
+        f"the IFR's study was presented in {ifr_month:%B %Y}, {ifr_lead} months before Frey and "
+        f"Osborne's paper ({frey_month:%B %Y}), so it answers the replacement thesis in general, "
+        f"not the {shares['occupation_based']:.0f} %"
+        if ifr_lead > 0
+        else f"the IFR's study ({ifr_month:%B %Y}) came after Frey and Osborne's paper ({frey_month:%B %Y})"
+    )
     return Finding(
         value=f"{shares['task_based_low']:.0f}–{shares['task_based_high']:.0f}",
-        unit="% of jobs at high risk (task-based)",
+        unit=f"% of jobs at high risk (task-based), against the occupation-based {shares['occupation_based']:.0f} %",
         summary=(
-            f"Frey and Osborne's {shares['occupation_based']:.0f} % scores whole occupations. "
-            f"Task-based estimates for OECD countries find {shares['task_based_low']:.0f} % to "
-            f"{shares['task_based_high']:.0f} % of jobs at high risk, with another "
-            f"{shares['task_based_change']:.0f} % facing significant change "
-            f"({shares['task_based_exposed']:.0f} % exposed in all): much work will change, far "
-            "less is likely to disappear."
+            f"The prophecy is old: the oldest forecast in the book's dataset dates from {oldest['year']} "
+            f"({oldest['author']}). Frey and Osborne's {shares['occupation_based']:.0f} % comes from "
+            f"scoring whole occupations; task-based estimates, which score what workers actually do, "
+            f"find {shares['task_based_low']:.0f} % to {shares['task_based_high']:.0f} % of jobs at "
+            f"high risk in OECD countries, with another {shares['task_based_change']:.0f} % facing "
+            "significant change. The contest is real and holds up; the first task-based estimate "
+            f"appeared {arntz_lead} months before the essay was presented. Of the two works the "
+            f"essay cites for it, {ifr_order}."
         ),
     )

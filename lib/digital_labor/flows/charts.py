@@ -15,7 +15,8 @@ from .model import REST_OF_WORLD, flow_graph, strengths, top_corridors
 __all__ = ["FLOW_MODEL", "flow_map", "node_link_chart"]
 
 GEOGRAPHY = ["online_labour_geography"]
-FLOW_MODEL = "doubly constrained gravity model of buyer → worker flows from published margins"
+# The book's convention: a flow runs buyer → worker, the way tasks are sent and pay travels.
+FLOW_MODEL = "doubly constrained gravity model of flows from buyer to worker countries (tasks and pay), fitted to published margins"
 
 
 def _with_positions(table: pd.DataFrame, points: pd.DataFrame) -> pd.DataFrame:
@@ -54,9 +55,10 @@ def flow_map(flows: pd.DataFrame, positions: pd.DataFrame, *, n: int = 10, param
     )
     chart = alt.layer(land, arcs, dots).project(type="equalEarth").properties(width=660, height=340)
     return charts.describe(
-        chart, title=f"Modelled flows of online work: the {n} largest cross-border corridors ({parameters})",
+        chart, title=f"Modelled flows of online work, buyer → worker: the {n} largest cross-border corridors ({parameters})",
         description=(
-            "World map with straight arcs from buyer to worker countries, width proportional to the modelled flow. "
+            "World map with straight arcs from buyer to worker countries (the direction in which tasks are sent and pay "
+            "travels; the finished work goes the other way), width proportional to the modelled flow. "
             + "; ".join(f"{r.corridor}: {r.flow_pct:.1f} %" for r in corridors.itertuples())
             + ". Work bought and done in the same country, and the pooled rest of the world, cannot be drawn on the map."
         ),
@@ -104,10 +106,10 @@ def node_link_chart(flows: pd.DataFrame, groups: pd.Series, *, parameters: str =
     chart = alt.layer(links, dots, text_left, text_right, heads).properties(width=560, height=300)
     top = top_corridors(flows, 3, known_only=False)
     return charts.describe(
-        chart, title=f"The flow model as a network: buyers → workers ({parameters})",
+        chart, title=f"The flow model as a network, buyer → worker ({parameters})",
         description=(
             "Node-link diagram: buyer countries on the left, worker countries on the right, each with its share of "
-            "all flow; links are as wide as the modelled flow. Largest corridors: "
+            "all flow; links run from buyer to worker (tasks and pay) and are as wide as the modelled flow. Largest corridors: "
             + "; ".join(f"{r.corridor} {r.flow_pct:.1f} %" for r in top.itertuples()) + "."
         ),
         datasets=GEOGRAPHY, model=FLOW_MODEL,

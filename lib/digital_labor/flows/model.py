@@ -13,14 +13,25 @@ its supply share. With ``β = γ = 0`` this is *proportional matching*: each buy
 over worker countries in proportion to their supply shares, ``flow(i → j) = D_i · S_j``.
 
 Countries without a published share are pooled into one "rest of the world" node on each side
-(``ROW``); its distance to anything is unknown, so pairs involving it get ``K = 1``. All flows
-are fractions of the total (they sum to 1). It is a model: it cannot be checked corridor by
-corridor, only against rankings that the data do give.
+(``ROW``). A pool has no single distance, so its kernel is the *mean of its members' kernels*
+(:func:`pool_kernel`): by default each country outside the named ones weighs by its population
+(``pool="population"``); ``pool="named"`` gives the pool the mean kernel of the named countries
+of its side, and ``pool="neutral"`` the kernel 1 (distance zero, adjacent to everyone), which
+favours the pool more the stronger the distance decay. All flows are fractions of the total
+(they sum to 1).
+
+Direction: a flow ``i → j`` runs from the buyer's country to the worker's, the way tasks are
+sent and pay travels; the finished work (clicks, labels, data) goes the other way.
+
+It is a model: each country's in-strength (out-strength) equals its supply (demand) share by
+construction, whatever the parameters, so rankings of countries test the margins it is fed, not
+its corridors, which only contract-level data could check.
 """
 
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 import networkx as nx
 import numpy as np
@@ -28,22 +39,33 @@ import pandas as pd
 
 from ..countries import north_south
 from ..data import load
+from ..params import require
 
 __all__ = [
     "REST_OF_WORLD",
     "distances_km",
     "flow_graph",
     "flow_matrix",
+    "POOLS",
+    "kernel_matrix",
     "market_shares",
     "north_south_flows",
     "north_to_south_share",
+    "pool_kernel",
+    "pool_weights",
     "strengths",
     "top_corridors",
+    "with_shares",
 ]
 
 REST_OF_WORLD = "ROW"
 REST_OF_WORLD_NAME = "Rest of the world"
 EARTH_RADIUS_KM = 6371.0
+POOLS = {
+    "population": "the mean kernel of the countries not named on its side, weighted by population",
+    "named": "the mean kernel of the countries named on its side, each weighing the same",
+    "neutral": "kernel 1, as if the pool were next door to every country",
+}
 
 
 def market_shares(demand_series: str = "oli_demand_2016", supply_series: str = "oli_supply_2017") -> pd.DataFrame:
@@ -72,17 +94,118 @@ def market_shares(demand_series: str = "oli_demand_2016", supply_series: str = "
     return pd.concat(frames, ignore_index=True)
 
 
-def distances_km(codes: list[str]) -> pd.DataFrame:
-    """Great-circle distances (km) between country centroids; NaN for the rest of the world."""
-    from ..geo import centroids
+def with_shares(shares: pd.DataFrame, side: str, values_pct: dict[str, float]) -> pd.DataFrame:
+    """Margins with some named countries' shares replaced (in %), the rest of the world absorbing the change.
 
-    points = centroids().set_index("iso3")
-    lon = np.radians([points.loc[c, "lon"] if c in points.index else np.nan for c in codes])
-    lat = np.radians([points.loc[c, "lat"] if c in points.index else np.nan for c in codes])
+    A sensitivity tool: e.g. ``with_shares(shares, "worker", {"BGD": 10})`` puts Bangladesh at
+    10 % of workers and gives the difference to the rest of the world, so each side still sums to 1.
+    """
+    require(side in ("buyer", "worker"), f"side must be 'buyer' or 'worker', not {side!r}")
+    table = shares.copy()
+    on_side = table["side"] == side
+    for code, value in values_pct.items():
+        row = on_side & (table["iso3"] == code) & table["published"]
+        require(bool(row.any()), f"{code} is not a named {side} country of these margins")
+        require(math.isfinite(value) and 0 <= value <= 100, f"the share of {code} must be between 0 and 100 %")
+        table.loc[row, "share"] = value / 100
+    rest = on_side & ~table["published"]
+    residual = 1 - table.loc[on_side & table["published"], "share"].sum()
+    require(residual >= -1e-9, f"the {side} shares would add up to more than 100 %")
+    table.loc[rest, "share"] = max(residual, 0.0)
+    return table
+
+
+def _haversine_km(lon: np.ndarray, lat: np.ndarray) -> np.ndarray:
+    lon, lat = np.radians(lon), np.radians(lat)
     dlat = lat[:, None] - lat[None, :]
     dlon = lon[:, None] - lon[None, :]
     h = np.sin(dlat / 2) ** 2 + np.cos(lat[:, None]) * np.cos(lat[None, :]) * np.sin(dlon / 2) ** 2
-    return pd.DataFrame(2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(h)), index=codes, columns=codes)
+    return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(h))
+
+
+@lru_cache(maxsize=1)
+def _world_distances() -> pd.DataFrame:
+    """Distances (km) between the centroids of every country that has one; computed once per process."""
+    from ..geo import centroids
+
+    points = centroids().set_index("iso3")
+    return pd.DataFrame(_haversine_km(points["lon"].to_numpy(), points["lat"].to_numpy()), index=points.index, columns=points.index)
+
+
+def distances_km(codes: list[str]) -> pd.DataFrame:
+    """Great-circle distances (km) between country centroids; NaN for the rest of the world."""
+    world = _world_distances()
+    known = [code for code in codes if code in world.index]
+    return world.loc[known, known].reindex(index=codes, columns=codes)
+
+
+def pool_weights(named: list[str], pool: str = "population") -> pd.Series:
+    """How much each country weighs in a rest-of-the-world pool (sums to 1), by ISO3.
+
+    ``pool="population"``: every country with a centroid that is not in ``named``, weighted by its
+    population in the book's country table; ``pool="named"``: the ``named`` countries themselves,
+    equally weighted. (``"neutral"`` has no members: see :func:`pool_kernel`.)
+    """
+    require(pool in ("population", "named"), f"pool weights exist for 'population' or 'named', not {pool!r}")
+    if pool == "named":
+        members = [code for code in dict.fromkeys(named) if code != REST_OF_WORLD]
+        require(bool(members), "a 'named' pool needs at least one named country")
+        return pd.Series(1 / len(members), index=members)
+    population = load("countries").set_index("iso3")["population"]
+    members = [code for code in _world_distances().index if code in population.index and code not in set(named)]
+    weights = population.loc[members].astype(float)
+    return weights / weights.sum()
+
+
+def _kernel(distance: np.ndarray, same: np.ndarray, distance_decay: float, home_bias: float) -> np.ndarray:
+    return np.exp(-distance_decay * distance / 10_000) * np.where(same, math.exp(home_bias), 1.0)
+
+
+def pool_kernel(
+    rows: pd.Series, columns: pd.Series, *, distance_decay: float, home_bias: float = 0.0
+) -> float:
+    """Mean kernel between two weighted groups of countries: ``Σ_k Σ_l w_k v_l K(k, l)``.
+
+    ``rows`` and ``columns`` map ISO3 codes to weights summing to 1 (a single country is a
+    weight of 1 on it). This is the attraction between a pool and a country (or another pool) if
+    the pool's work were spread over its members in proportion to their weights. Domestic pairs
+    (``k = l``) get the home bias, as between named countries.
+    """
+    require(math.isclose(rows.sum(), 1) and math.isclose(columns.sum(), 1), "pool weights must each sum to 1")
+    world = _world_distances()
+    distance = world.loc[rows.index, columns.index].to_numpy()
+    same = rows.index.to_numpy()[:, None] == columns.index.to_numpy()[None, :]
+    return float(rows.to_numpy() @ _kernel(distance, same, distance_decay, home_bias) @ columns.to_numpy())
+
+
+def kernel_matrix(
+    buyers: list[str], workers: list[str], *, distance_decay: float, home_bias: float, pool: str = "population"
+) -> np.ndarray:
+    """The kernel ``K(i, j)`` between buyer and worker nodes, with the rest of the world as a pool.
+
+    Between named countries, ``exp(−β · distance / 10,000 km) · exp(γ · [i = j])``; a pair that
+    involves a pool gets :func:`pool_kernel` over the pool's members (see :data:`POOLS`).
+    """
+    require(pool in POOLS, f"pool must be one of {list(POOLS)}, not {pool!r}")
+    distance = distances_km(list(dict.fromkeys([*buyers, *workers]))).loc[buyers, workers].to_numpy()
+    same = (np.array(buyers)[:, None] == np.array(workers)[None, :]) & (np.array(buyers)[:, None] != REST_OF_WORLD)
+    kernel = _kernel(np.nan_to_num(distance), same, distance_decay, home_bias)
+    if pool == "neutral":
+        return np.where(np.isnan(distance), 1.0, kernel)
+    groups = {
+        "buyer": pool_weights([c for c in buyers if c != REST_OF_WORLD], pool),
+        "worker": pool_weights([c for c in workers if c != REST_OF_WORLD], pool),
+    }
+
+    def members(code: str, side: str) -> pd.Series:
+        return groups[side] if code == REST_OF_WORLD else pd.Series({code: 1.0})
+
+    for i, buyer in enumerate(buyers):
+        for j, worker in enumerate(workers):
+            if REST_OF_WORLD in (buyer, worker):
+                kernel[i, j] = pool_kernel(members(buyer, "buyer"), members(worker, "worker"),
+                                           distance_decay=distance_decay, home_bias=home_bias)
+    return kernel
 
 
 def flow_matrix(
@@ -90,29 +213,29 @@ def flow_matrix(
     *,
     distance_decay: float = 0.0,
     home_bias: float = 0.0,
+    pool: str = "population",
     tolerance: float = 1e-12,
     max_iterations: int = 10_000,
 ) -> pd.DataFrame:
     """Flows from every buyer node to every worker node under the gravity model (long form).
 
-    ``distance_decay`` is β (per 10,000 km) and ``home_bias`` is γ; both must be ≥ 0. Returns
-    ``buyer``, ``buyer_name``, ``worker``, ``worker_name``, ``distance_km`` and ``flow`` (a
-    fraction of the total; row sums equal the demand shares, column sums the supply shares).
+    ``distance_decay`` is β (per 10,000 km) and ``home_bias`` is γ; both must be ≥ 0. ``pool``
+    says how the rest of the world is placed (:data:`POOLS`). Returns ``buyer``, ``buyer_name``,
+    ``worker``, ``worker_name``, ``distance_km`` (NaN for a pool) and ``flow`` (a fraction of the
+    total; row sums equal the demand shares, column sums the supply shares).
     """
-    if distance_decay < 0 or home_bias < 0 or not (math.isfinite(distance_decay) and math.isfinite(home_bias)):
-        raise ValueError("distance_decay and home_bias must be finite and zero or more.")
+    require(math.isfinite(distance_decay) and distance_decay >= 0, "distance_decay must be finite and zero or more")
+    require(math.isfinite(home_bias) and home_bias >= 0, "home_bias must be finite and zero or more")
     shares = market_shares() if shares is None else shares
     buyers = shares[shares["side"] == "buyer"].reset_index(drop=True)
     workers = shares[shares["side"] == "worker"].reset_index(drop=True)
     demand, supply = buyers["share"].to_numpy(float), workers["share"].to_numpy(float)
-    if not math.isclose(demand.sum(), 1, abs_tol=1e-9) or not math.isclose(supply.sum(), 1, abs_tol=1e-9):
-        raise ValueError("Demand and supply shares must each sum to 1.")
+    require(math.isclose(demand.sum(), 1, abs_tol=1e-9) and math.isclose(supply.sum(), 1, abs_tol=1e-9),
+            "Demand and supply shares must each sum to 1.")
     codes = list(dict.fromkeys([*buyers["iso3"], *workers["iso3"]]))
     distance = distances_km(codes).loc[buyers["iso3"], workers["iso3"]].to_numpy()
-    kernel = np.where(np.isnan(distance), 1.0, np.exp(-distance_decay * np.nan_to_num(distance) / 10_000))
-    same = (buyers["iso3"].to_numpy()[:, None] == workers["iso3"].to_numpy()[None, :])
-    same &= buyers["iso3"].to_numpy()[:, None] != REST_OF_WORLD
-    kernel = kernel * np.where(same, math.exp(home_bias), 1.0)
+    kernel = kernel_matrix(buyers["iso3"].tolist(), workers["iso3"].tolist(),
+                           distance_decay=distance_decay, home_bias=home_bias, pool=pool)
     a, b = np.ones(len(demand)), np.ones(len(supply))
     for _ in range(max_iterations):
         a = np.divide(demand, kernel @ b, out=np.zeros_like(demand), where=demand > 0)

@@ -1,59 +1,150 @@
-"""Findings of the claims ledger on where online workers and buyers are."""
+"""Findings of the claims ledger on where online workers and buyers are, and the words they are told in.
+
+The findings are sentences that the ledger and the chapter's pages print as they are; the small
+helpers here (:func:`name_list`, :func:`ordinal_word`, :func:`number_word`) write country lists,
+ranks and counts as a reader would, never as codes or digits glued into prose.
+"""
 
 from __future__ import annotations
+
+import calendar
 
 from ..claims import Finding
 from ..data import load
 from .data import country_names, ranking, ranking_overlap
 
-__all__ = ["top_buyers", "top_producers"]
+__all__ = ["country_phrase", "name_list", "number_word", "ordinal_word", "period_words", "top_buyers", "top_producers"]
+
+NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")
+ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                 "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+                 "eighteenth", "nineteenth", "twentieth")
+# Country names that English writes with "the" (as the book's sources spell them).
+WITH_ARTICLE = {"United States", "United Kingdom", "Philippines", "Netherlands", "United Arab Emirates",
+                "Czech Republic", "Dominican Republic", "Central African Republic", "Russian Federation", "Bahamas",
+                "Gambia", "Maldives", "Comoros", "Solomon Islands", "Marshall Islands"}
 
 
-def _ordinal(number: int) -> str:
+def number_word(number: int) -> str:
+    """A count as a word from zero to twenty ('seven'); digits beyond."""
+    return NUMBER_WORDS[number] if 0 <= number < len(NUMBER_WORDS) else str(number)
+
+
+def ordinal_word(number: int) -> str:
+    """A rank as a word from first to twentieth ('seventh'); '21st' style beyond."""
+    if 1 <= number <= len(ORDINAL_WORDS):
+        return ORDINAL_WORDS[number - 1]
     suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
     return f"{number}{suffix}"
 
 
+def country_phrase(name: str) -> str:
+    """A country's name as it stands in a sentence: 'the United States', 'India'."""
+    return f"the {name}" if name in WITH_ARTICLE else name
+
+
+def name_list(names: list[str], *, conjunction: str = "and", articles: bool = True) -> str:
+    """Names joined as in a sentence: 'India', 'India and Bangladesh', 'the United States, India and Bangladesh'.
+
+    ``articles`` adds 'the' where English needs it (:func:`country_phrase`); ``conjunction`` joins
+    the last two ('and', 'or'). No serial comma, as in the rest of the book.
+    """
+    words = [country_phrase(name) if articles else name for name in names]
+    if not words:
+        raise ValueError("name_list needs at least one name.")
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
+
+
+def period_words(period: str) -> str:
+    """A period written 'YYYY-MM/YYYY-MM' as words: '2016-05/2016-09' → 'May to September 2016'."""
+    try:
+        (y1, m1), (y2, m2) = (tuple(int(part) for part in side.split("-")) for side in period.split("/"))
+    except ValueError:
+        raise ValueError(f"period_words expects 'YYYY-MM/YYYY-MM', not {period!r}.") from None
+    first, last = calendar.month_name[m1], calendar.month_name[m2]
+    return f"{first} to {last} {y2}" if y1 == y2 else f"{first} {y1} to {last} {y2}"
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def top_producers() -> Finding:
-    """The essay's five producer countries against the OLI's top five supply countries, 2017-2020."""
+    """The essay's five producer countries, judged first on its own period (oDesk, March 2013), then on the OLI 2017-2020."""
     essay = ranking("essay_top_producers")
-    oli = ranking("oli_supply_top20_2017_2020")
+    then = ranking("odesk_2013_dollar_inflows")
+    later = ranking("oli_supply_top20_2017_2020")
     buyers = ranking("essay_top_buyers")
     names = country_names()
-    result = ranking_overlap(oli[:5], essay)
-    missed = [
-        f"{names[code]} ranks {_ordinal(oli.index(code) + 1)}" if code in oli else f"{names[code]} is not in the top 20"
-        for code in result["missed"]
+    size = len(essay)
+
+    # The essay's period: the oDesk ranking of payments received, all of it (the source ranks seven countries).
+    at_the_time = ranking_overlap(then, essay)
+    count = (f"all {number_word(size)}" if at_the_time["overlap"] == size
+             else f"{number_word(at_the_time['overlap'])} of the {number_word(size)}")
+    sentence = (
+        f"In the essay's own period, {count} producer countries it names "
+        f"({name_list([names[c] for c in essay])}) are among the {number_word(len(then))} largest recipients of "
+        f"oDesk payments in March 2013 (the source ranks only {number_word(len(then))} countries)"
+    )
+    if at_the_time["missed"]:
+        sentence += f" ({name_list([names[c] for c in at_the_time['missed']])} not)"
+    omitted = [f"{country_phrase(names[c])} ({ordinal_word(then.index(c) + 1)})" for c in at_the_time["unexpected"]]
+    if omitted:
+        sentence += f"; that ranking also holds {name_list(omitted, articles=False)}, which the essay leaves out"
+    below = [f"{country_phrase(names[c])} {ordinal_word(then.index(c) + 1)}" for c in essay if c in then and then.index(c) >= size]
+    if below:
+        sentence += f", and puts {name_list(below, articles=False)}"
+
+    # What changed: the OLI's top five, June 2017 to October 2020.
+    afterwards = ranking_overlap(later[:size], essay)
+    changes = [
+        f"{country_phrase(names[c])} ranks {ordinal_word(later.index(c) + 1)}" if c in later
+        else f"{country_phrase(names[c])} is not in the top {number_word(len(later))}"
+        for c in afterwards["missed"]
     ]
-    unexpected = [names[code] + (" (a buyer country in the essay)" if code in buyers else "") for code in result["unexpected"]]
+    changes += [
+        f"{country_phrase(names[c])}, " + ("one of the essay's buyer countries, " if c in buyers else "")
+        + f"is {ordinal_word(later.index(c) + 1)}"
+        for c in afterwards["unexpected"]
+    ]
+    later_sentence = (
+        f"In the Online Labour Index's ranking of June 2017 to October 2020, {number_word(afterwards['overlap'])} of them "
+        f"are in the top {number_word(size)}"
+    )
+    if changes:
+        later_sentence += ": " + "; ".join(changes)
     return Finding(
-        value=f"{result['overlap']} of {result['size']}",
-        unit="of the essay's producers in the OLI top five",
-        summary=(
-            f"{result['overlap']} of the essay's {result['size']} producer countries "
-            f"({', '.join(names[code] for code in result['shared'])}) are in the Online Labour Index's top five "
-            f"supply countries of June 2017 to October 2020; {'; '.join(missed)}; the top five also holds "
-            f"{', '.join(unexpected)}."
-        ),
+        value=f"{at_the_time['overlap']} of {at_the_time['size']}",
+        unit=f"of the essay's producers among the {number_word(len(then))} largest recipients of oDesk payments, March 2013",
+        summary=f"{sentence}. {later_sentence}.",
     )
 
 
 def top_buyers() -> Finding:
     """The essay's five buyer countries against the OLI's published demand shares, 2016."""
     essay = ranking("essay_top_buyers")
+    names = country_names()
     geography = load("online_labour_geography")
     demand = geography[geography["series"] == "oli_demand_2016"].sort_values("value", ascending=False)
-    listed = demand["country_iso3"].tolist()
     shared = demand[demand["country_iso3"].isin(essay)]
     others = demand[~demand["country_iso3"].isin(essay)]
+    unranked = [names[code] for code in essay if code not in set(demand["country_iso3"])]
+    leader = demand.iloc[0]
+    sentence = (
+        f"Of the {number_word(len(demand))} largest buyer countries the OLI reported for "
+        f"{period_words(demand['period'].iloc[0])} ({name_list(demand['country'].tolist())}), "
+        f"{number_word(len(shared))} are on the essay's list and post {shared['value'].sum():.1f} % of vacancies "
+        f"({country_phrase(leader['country'])} alone {leader['value']:.0f} %)"
+    )
+    if not others.empty:
+        verb = "is" if len(others) == 1 else "are"
+        sentence += (f"; {name_list(others['country'].tolist())} ({others['value'].sum():.1f} %) {verb} not on it")
+    if unranked:
+        sentence += f", and the OLI's published figures do not rank {name_list(unranked, conjunction='or')}"
     return Finding(
         value=round(float(shared["value"].sum()), 1),
         unit="% of OLI vacancies posted from the essay's buyer countries that the OLI names",
-        summary=(
-            f"Of the four largest buyer countries the OLI reported for May-September 2016 ({', '.join(listed)}), "
-            f"{len(shared)} are on the essay's list and post {shared['value'].sum():.1f} % of vacancies "
-            f"(the United States alone {demand.iloc[0]['value']:.0f} %); "
-            f"{', '.join(others['country'])} ({others['value'].sum():.1f} %) is not on it, and the OLI's "
-            "published figures do not rank Canada or France."
-        ),
+        summary=_capitalised(sentence) + ".",
     )

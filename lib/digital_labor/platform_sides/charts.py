@@ -13,9 +13,13 @@ import pandas as pd
 
 from ..charts import category_scales, describe
 
-__all__ = ["NETWORK_MODEL", "platform_network_chart"]
+__all__ = ["NETWORK_SOURCE", "platform_network_chart"]
 
-NETWORK_MODEL = "schematic flows around a ride-hailing and ad-funded platform"
+NETWORK_SOURCE = (
+    "the book's schematic of a platform's sides, drawn from the essay's description "
+    "(Casilli 2016, after Benavent 2016), with a few flows assumed to complete a ride-hailing "
+    "example; a description, not data"
+)
 DASHES = [[1, 0], [8, 3], [2, 2], [8, 3, 2, 3], [4, 4]]
 
 
@@ -38,7 +42,8 @@ def _flow_layers(edges: pd.DataFrame, domain: list[float]) -> alt.LayerChart:
     colours, _ = category_scales(flows)
     dashes = alt.Scale(domain=flows, range=DASHES[: len(flows)])
     tooltip = [alt.Tooltip("source:N", title="From"), alt.Tooltip("target:N", title="To"),
-               alt.Tooltip("flow:N", title="Flow"), alt.Tooltip("label:N", title="What flows")]
+               alt.Tooltip("flow:N", title="Flow"), alt.Tooltip("label:N", title="What flows"),
+               alt.Tooltip("basis:N", title="Basis (essay or assumption)")]
     links = alt.Chart(edges).mark_rule(strokeWidth=2.5).encode(
         x=alt.X("x:Q", axis=None, scale=alt.Scale(domain=domain)),
         y=alt.Y("y:Q", axis=None, scale=alt.Scale(domain=domain)),
@@ -85,12 +90,14 @@ def platform_network_chart(nodes: pd.DataFrame, edges: pd.DataFrame) -> alt.Laye
     reach = float(max(nodes["x"].abs().max(), nodes["y"].abs().max()))
     domain = [-1.45 * reach, 1.45 * reach]
     chart = (_flow_layers(edges, domain) + _node_layers(nodes, domain)).properties(width=600, height=600)
+    assumed = int((edges["basis"] == "assumption").sum()) if "basis" in edges else 0
     return describe(
         chart,
-        title="Around a platform: who gives what to whom",
+        title="Around a platform: who gives what to whom (a schematic)",
         description=(
-            f"Network diagram of {len(nodes)} groups and {len(edges)} flows around a platform at the centre. "
+            f"Schematic network diagram of {len(nodes)} groups and {len(edges)} flows around a platform at the "
+            f"centre, {assumed} of them assumed to complete the example rather than taken from the essay. "
             + _exchanges(nodes, edges) + "."
         ),
-        model=NETWORK_MODEL,
+        source=NETWORK_SOURCE,
     )

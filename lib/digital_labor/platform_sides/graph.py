@@ -1,10 +1,12 @@
 """The sides of a platform as a directed graph of flows, built from two tables in ``data/``.
 
 A schematic description, not data: the book's map of a ride-hailing platform with a social,
-ad-funded front end (datasets ``platform_sides_nodes`` and ``platform_sides_flows``). Nodes are
-the platform and the groups around it; each directed edge is one flow of money, data,
-attention, labour or service from one group to another. Change the tables (add a group, pay
-the users) and the graph, its counts and its chart follow.
+ad-funded front end (datasets ``platform_sides_nodes`` and ``platform_sides_flows``), drawn
+from the essay's description of a platform's sides. Nodes are the platform and the groups
+around it; each directed edge is one flow of money, data, attention, labour or service from
+one group to another, with its basis: a flow the essay describes, or an assumption the
+schematic adds. Counting the edges restates what was drawn; it measures nothing. Change the
+tables (add a group, stop paying the users) and the graph, its counts and its chart follow.
 """
 
 from __future__ import annotations
@@ -25,8 +27,9 @@ def platform_sides_graph(nodes: pd.DataFrame, flows: pd.DataFrame) -> nx.MultiDi
     """The graph of a platform's sides from a node table and a flow table.
 
     ``nodes`` has ``id``, ``role`` and ``label`` (the centre has role ``platform``); ``flows``
-    has ``source``, ``target``, ``flow`` (one of :data:`FLOWS`) and ``label``. Raises
-    :class:`~digital_labor.DataError` naming the row of a flow whose end is not a node.
+    has ``source``, ``target``, ``flow`` (one of :data:`FLOWS`) and ``label``, and optionally
+    ``basis`` (``essay`` or ``assumption``); a flow without one gets basis ``"unstated"``.
+    Raises :class:`~digital_labor.DataError` naming the row of a flow whose end is not a node.
     """
     graph = nx.MultiDiGraph()
     for node in nodes.itertuples(index=False):
@@ -35,7 +38,9 @@ def platform_sides_graph(nodes: pd.DataFrame, flows: pd.DataFrame) -> nx.MultiDi
         unknown = [end for end in (flow.source, flow.target) if end not in graph]
         if unknown:
             raise DataError(f"Flow table, line {row}: '{unknown[0]}' is not a node id of the node table.")
-        graph.add_edge(flow.source, flow.target, flow=flow.flow, label=flow.label)
+        basis = getattr(flow, "basis", None)
+        graph.add_edge(flow.source, flow.target, flow=flow.flow, label=flow.label,
+                       basis=basis if isinstance(basis, str) and basis else "unstated")
     return graph
 
 
@@ -60,7 +65,7 @@ def node_link_frames(
 
     Returns ``(nodes, edges)``. ``nodes`` columns: ``id``, ``role``,
     ``label``, ``x``, ``y``. ``edges`` columns: ``source``, ``target``,
-    ``flow``, ``label``, ``x``, ``y``, ``x2``, ``y2``.
+    ``flow``, ``label``, ``basis``, ``x``, ``y``, ``x2``, ``y2``.
     """
     if lane_width < 0:
         raise ValueError("lane_width must be >= 0")
@@ -118,6 +123,7 @@ def _edge_row(
         "target": target,
         "flow": data["flow"],
         "label": data["label"],
+        "basis": data.get("basis", "unstated"),
         "x": sx + shift_x,
         "y": sy + shift_y,
         "x2": tx + shift_x,

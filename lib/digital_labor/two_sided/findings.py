@@ -21,7 +21,9 @@ def multi_sided_prices() -> Finding:
             f"parameters users pay {at_default['price_users']:.3f} and advertisers "
             f"{at_default['price_advertisers']:.3f} at αa = {market.alpha_advertisers:g}; the "
             f"users' price falls to zero at αa = {threshold:.2f} and becomes a subsidy beyond it, "
-            "while advertisers keep paying. Zero and negative prices are optimal when one side is "
-            "worth enough to the other: a model result under stated conditions, not a measurement."
+            "while advertisers keep paying. Zero and negative prices are optimal when what users "
+            "are worth to advertisers outweighs the cost of serving users and the mark-up their "
+            "demand allows: the claim holds in the model, under conditions stated in its "
+            "primitives; it is not a measurement."
         ),
     )

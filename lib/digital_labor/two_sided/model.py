@@ -31,6 +31,29 @@ and, substituting back, Armstrong's pricing rule
 ``phi_i / phi_i' = t_i * n_i``: each side's price is its cost, minus the
 external benefit its members bring to the other side, plus a monopoly
 mark-up. A negative price is a subsidy (a free service and more).
+
+The same rule in the model's primitives. Write ``s_u = v_u - f_u`` and
+``s_a = v_a - f_a`` (what each side's stand-alone value leaves above its
+cost). Substituting the optimal participations gives::
+
+    D * p_u = [f_u D + t_u (2 t_a s_u + alpha_u s_a)] - alpha_a (t_u s_a + A s_u)
+
+so the users' optimal price is zero or negative exactly when::
+
+    alpha_a (t_u s_a + A s_u)  >=  f_u D + t_u (2 t_a s_u + alpha_u s_a)
+
+(:func:`users_price_terms`). On the left, what users are worth to the
+advertisers, scaled by how much surplus there is to extract from the
+advertisers; on the right, the cost of serving users and the mark-up their
+price sensitivity allows. When users are indifferent to ads
+(``alpha_u = 0``) the condition is a threshold on ``alpha_a`` in closed
+form (:func:`users_price_threshold_indifferent`)::
+
+    alpha_a >= (sqrt(t_u**2 s_a**2 + 8 v_u t_u t_a (v_u + f_u)) - t_u s_a) / (2 v_u)
+
+Ad-funded media, where viewers pay nothing and dislike ads, are the setting
+of Anderson and Coate (2005); Rochet and Tirole (2003) price per transaction
+(usage fees), which this membership model does not have.
 """
 
 from dataclasses import dataclass, replace
@@ -49,7 +72,9 @@ __all__ = [
     "optimal_prices",
     "optimal_prices_numeric",
     "price_map",
+    "users_price_terms",
     "users_price_threshold",
+    "users_price_threshold_indifferent",
 ]
 
 _OUTCOME_KEYS = (
@@ -263,3 +288,42 @@ def users_price_threshold(market: TwoSidedMarket) -> float:
     # Raises NoInteriorOptimum if the root lies outside the interior region.
     optimal_prices(replace(market, alpha_advertisers=threshold))
     return float(threshold)
+
+
+def users_price_terms(market: TwoSidedMarket) -> dict[str, float]:
+    """The two sides of the zero-price condition for users, in the model's primitives.
+
+    Returns ``cross_side_gain`` = ``alpha_a (t_u s_a + A s_u)`` and ``cost_and_markup`` =
+    ``f_u D + t_u (2 t_a s_u + alpha_u s_a)``, with ``s_i = v_i - f_i``, ``A = alpha_u +
+    alpha_a`` and ``D = 4 t_u t_a - A**2``, plus ``margin`` (``D``). At an interior optimum
+    (``D > 0``), ``D * price_users = cost_and_markup - cross_side_gain``: users pay nothing
+    or are paid exactly when the gain is at least the cost and mark-up.
+    """
+    total_alpha = market.alpha_users + market.alpha_advertisers
+    margin = 4 * market.spread_users * market.spread_advertisers - total_alpha**2
+    surplus_users = market.value_users - market.cost_users
+    surplus_advertisers = market.value_advertisers - market.cost_advertisers
+    gain = market.alpha_advertisers * (
+        market.spread_users * surplus_advertisers + total_alpha * surplus_users
+    )
+    cost_and_markup = market.cost_users * margin + market.spread_users * (
+        2 * market.spread_advertisers * surplus_users + market.alpha_users * surplus_advertisers
+    )
+    return {"cross_side_gain": float(gain), "cost_and_markup": float(cost_and_markup), "margin": float(margin)}
+
+
+def users_price_threshold_indifferent(market: TwoSidedMarket) -> float:
+    """Closed-form alpha_a at which users' price is zero when users are indifferent to ads.
+
+    Sets ``alpha_users`` to 0 (the other parameters from ``market``) and solves the
+    zero-price condition of :func:`users_price_terms` for alpha_a:
+    ``(sqrt(t_u**2 s_a**2 + 8 v_u t_u t_a (v_u + f_u)) - t_u s_a) / (2 v_u)``.
+    The threshold rises with the cost of serving users (``f_u``) and with advertisers'
+    price-insensitivity (``t_a``), and falls as advertisers have more surplus to extract
+    (``s_a``) or users become more price-sensitive (smaller ``t_u``).
+    """
+    t_u, t_a = market.spread_users, market.spread_advertisers
+    v_u, f_u = market.value_users, market.cost_users
+    s_a = market.value_advertisers - market.cost_advertisers
+    root = np.sqrt(t_u**2 * s_a**2 + 8 * v_u * t_u * t_a * (v_u + f_u))
+    return float((root - t_u * s_a) / (2 * v_u))

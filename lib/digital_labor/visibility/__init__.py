@@ -1,7 +1,9 @@
-"""The market for visibility on Facebook: organic reach, paid reach, the share price, click farms.
+"""The market for visibility: users' unpaid data work (inshoring), Facebook's organic and paid
+reach, its share price against the market, and click farms.
 
-:mod:`.data` reads the series; :mod:`.model` prices "pay-per-be-viewed"; :mod:`.charts` draws
-them; :mod:`.findings` gives the claims ledger its rows.
+:mod:`.data` reads the series; :mod:`.model` holds three labelled models (hours of unpaid work,
+"pay-per-be-viewed", a market model of the share price); :mod:`.charts` draws them;
+:mod:`.findings` gives the claims ledger its rows.
 """
 
 from . import charts, data, findings, model

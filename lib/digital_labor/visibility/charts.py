@@ -1,6 +1,6 @@
-"""Charts of the market for visibility: organic reach, the cost of paid reach, the share price.
+"""Charts of the market for visibility: unpaid work, organic reach, paid reach, the share price.
 
-Every builder takes a frame from :mod:`digital_labor.visibility` and returns a described chart;
+Every builder takes frames from :mod:`digital_labor.visibility` and returns a described chart;
 none loads its own data, so a reader can pass another series.
 """
 
@@ -10,12 +10,58 @@ import altair as alt
 import pandas as pd
 
 from .. import charts
-from .data import ALL_PAGES, LARGE_PAGES
-from .model import PAY_MODEL_ASSUMPTIONS
+from .data import ALL_PAGES, LARGE_PAGES, rise_windows
+from .model import INSHORING_ASSUMPTIONS, MARKET_MODEL_ASSUMPTIONS, PAY_MODEL_ASSUMPTIONS, MarketModel
 
-__all__ = ["PAY_MODEL", "organic_reach_chart", "restore_reach_chart", "rise_by_start_chart", "share_price_chart"]
+__all__ = [
+    "INSHORING_MODEL",
+    "MARKET_MODEL",
+    "PAY_MODEL",
+    "abnormal_returns_chart",
+    "index_comparison_chart",
+    "inshoring_chart",
+    "organic_reach_chart",
+    "restore_reach_chart",
+    "rise_by_start_chart",
+    "share_price_chart",
+]
 
 PAY_MODEL = "pay-per-be-viewed cost of buying back lost organic reach"
+
+
+INSHORING_MODEL = "hours of unpaid work = published items × assumed seconds per item"
+
+
+MARKET_MODEL = "market model of Facebook's monthly returns on the index's, fitted by least squares on earlier months"
+
+
+def _window_shade(window: tuple[str, str]) -> alt.Chart:
+    frame = pd.DataFrame({"start": [pd.Timestamp(window[0])], "end": [pd.Timestamp(window[1])]})
+    return alt.Chart(frame).mark_rect(color=charts.PALETTE[1], opacity=0.2).encode(x="start:T", x2="end:T")
+
+
+def inshoring_chart(scenarios: pd.DataFrame) -> alt.LayerChart:
+    """Low-high range of full-time years of unpaid work per project (an
+    :func:`~digital_labor.visibility.inshoring_scenarios` frame)."""
+    y = alt.Y("project:N", title=None, sort=alt.EncodingSortField("fte_years_high", order="descending"))
+    tooltip = [alt.Tooltip("project:N", title="Project"), alt.Tooltip("items:Q", title="Items", format=",.0f"),
+               alt.Tooltip("seconds_low:Q", title="Seconds each (low)"), alt.Tooltip("seconds_high:Q", title="Seconds each (high)"),
+               alt.Tooltip("fte_years_low:Q", title="Full-time years (low)", format=",.0f"),
+               alt.Tooltip("fte_years_high:Q", title="Full-time years (high)", format=",.0f")]
+    base = alt.Chart(scenarios).encode(y=y, tooltip=tooltip)
+    bar = base.mark_bar(height=18, color=charts.PALETTE[0], opacity=0.5).encode(
+        x=alt.X("fte_years_low:Q", title="Full-time years of unpaid work (2,000 hours each)"), x2="fte_years_high:Q")
+    low = base.mark_point(filled=True, size=70, shape="circle", color=charts.PALETTE[0]).encode(x="fte_years_low:Q")
+    high = base.mark_point(filled=True, size=70, shape="diamond", color=charts.PALETTE[3]).encode(x="fte_years_high:Q")
+    chart = alt.layer(bar, low, high).properties(width=520, height=120)
+    return charts.describe(
+        chart, title="How much unpaid work? Two of Google's data projects in full-time years (a model)",
+        description="Range chart, one bar per project from the low to the high scenario. " + "; ".join(
+            f"{r.project}: {r.items:,.0f} {r.items_label}, {r.seconds_low:g} to {r.seconds_high:g} seconds each, "
+            f"{r.hours_low:,.0f} to {r.hours_high:,.0f} hours, {r.fte_years_low:,.0f} to {r.fte_years_high:,.0f} full-time years"
+            for r in scenarios.itertuples()) + f". {INSHORING_ASSUMPTIONS}",
+        datasets=["dataset_annotation"], model=INSHORING_MODEL,
+    )
 
 
 def organic_reach_chart(table: pd.DataFrame) -> alt.Chart:
@@ -42,47 +88,59 @@ def organic_reach_chart(table: pd.DataFrame) -> alt.Chart:
     )
 
 
-def restore_reach_chart(grid: pd.DataFrame, *, monthly_pay_usd: float, default_cpm: float = 5.0) -> alt.LayerChart:
-    """Monthly cost of buying back lost reach against fans, with a CPM slider and a pay reference line."""
-    cpm = alt.param(name="cpm", value=default_cpm,
-                    bind=alt.binding_range(min=float(grid["cpm_usd"].min()), max=float(grid["cpm_usd"].max()), step=0.5,
-                                           name="Price of 1,000 impressions, CPM (US$): "))
-    colour, shape = charts.category_scales([ALL_PAGES, LARGE_PAGES])
-    x = alt.X("fans:Q", title="Fans of the page (log scale)", scale=alt.Scale(type="log"), axis=alt.Axis(format="~s"))
-    y = alt.Y("monthly_cost_usd:Q", title="Monthly cost to restore reach (US$, log scale)", scale=alt.Scale(type="log", domain=[0.1, 1e6]))
-    base = alt.Chart(grid).transform_filter("abs(datum.cpm_usd - cpm) < 0.01").encode(
-        x=x, y=y, color=alt.Color("page_group:N", title="Reach lost by", scale=colour))
-    lines = base.mark_line().add_params(cpm)
-    dots = base.mark_point(filled=True, size=40).encode(
-        shape=alt.Shape("page_group:N", title="Reach lost by", scale=shape),
-        tooltip=[alt.Tooltip("page_group:N", title="Pages"), alt.Tooltip("fans:Q", title="Fans", format=",.0f"),
-                 alt.Tooltip("cpm_usd:Q", title="CPM (US$)", format=".2f"), alt.Tooltip("monthly_cost_usd:Q", title="US$ a month", format=",.2f")])
+def _pay_reference(monthly_pay_usd: float) -> alt.LayerChart:
     pay = alt.Chart(pd.DataFrame({"pay": [monthly_pay_usd], "label": [f"a click worker's monthly pay (US$ {monthly_pay_usd:.0f})"]}))
     rule = pay.mark_rule(strokeDash=[5, 4], color="black").encode(y="pay:Q")
     text = pay.mark_text(align="left", dx=4, dy=-6, fontSize=11).encode(y="pay:Q", x=alt.datum(1000), text="label:N")
-    chart = alt.layer(lines, dots, rule, text).properties(width=520, height=320)
+    return rule + text
+
+
+def restore_reach_chart(grid: pd.DataFrame, *, monthly_pay_usd: float, benchmarks: pd.DataFrame, default_cpm: float | None = None) -> alt.LayerChart:
+    """Monthly cost of buying back lost reach against fans: a band over the published CPM range,
+    a line at the slider's CPM, and a click worker's monthly pay for reference.
+
+    ``grid`` is :func:`~digital_labor.visibility.restore_reach_grid`; ``benchmarks`` has a
+    ``cpm_usd`` column (:func:`~digital_labor.visibility.cpm_benchmarks`), whose lowest and highest
+    values bound the band; the slider starts at ``default_cpm`` (their median if not given).
+    """
+    low, high = float(benchmarks["cpm_usd"].min()), float(benchmarks["cpm_usd"].max())
+    start = float(benchmarks["cpm_usd"].median()) if default_cpm is None else default_cpm
+    cpm = alt.param(name="cpm", value=start, bind=alt.binding_range(min=0.1, max=10.0, step=0.01, name="Price of 1,000 impressions, CPM (US$): "))
+    colour, shape = charts.category_scales([ALL_PAGES, LARGE_PAGES])
+    x = alt.X("fans:Q", title="Fans of the page (log scale)", scale=alt.Scale(type="log"), axis=alt.Axis(format="~s"))
+    y = alt.Y("monthly_cost_usd:Q", title="Monthly cost to restore reach (US$, log scale)", scale=alt.Scale(type="log", domain=[0.1, 1e6]))
+    base = alt.Chart(grid).encode(x=x, color=alt.Color("page_group:N", title="Reach lost by", scale=colour))
+    band = base.transform_calculate(cost_low=f"datum.views_bought_per_month / 1000 * {low}", cost_high=f"datum.views_bought_per_month / 1000 * {high}").mark_area(
+        opacity=0.18).encode(y=alt.Y("cost_low:Q", scale=alt.Scale(type="log", domain=[0.1, 1e6])), y2="cost_high:Q")
+    at_slider = base.transform_calculate(monthly_cost_usd="datum.views_bought_per_month / 1000 * cpm").encode(y=y)
+    lines = at_slider.mark_line().add_params(cpm)
+    dots = at_slider.mark_point(filled=True, size=40).encode(
+        shape=alt.Shape("page_group:N", title="Reach lost by", scale=shape),
+        tooltip=[alt.Tooltip("page_group:N", title="Pages"), alt.Tooltip("fans:Q", title="Fans", format=",.0f"),
+                 alt.Tooltip("views_bought_per_month:Q", title="Views to buy a month", format=",.0f"),
+                 alt.Tooltip("monthly_cost_usd:Q", title="US$ a month at the slider's CPM", format=",.2f")])
+    chart = alt.layer(band, lines, dots, _pay_reference(monthly_pay_usd)).properties(width=520, height=320)
     return charts.describe(
         chart, title="What would a page pay to be seen again? (a model)",
         description=(
             "Line chart, log-log: the monthly cost of buying, as paid impressions, the views a page lost when organic reach "
             "fell from October 2013 to February 2014, against its number of fans, for the average page and for pages over "
-            f"500,000 likes; a slider sets the price of 1,000 impressions (default US$ {default_cpm:.0f}); a dashed line "
-            f"marks a click-farm worker's monthly pay. {PAY_MODEL_ASSUMPTIONS}"
+            f"500,000 likes. The shaded bands span the published 2014 prices of 1,000 Facebook impressions, US$ {low:.2f} "
+            f"to {high:.2f}; the lines follow a slider (starting at US$ {start:.2f}); a dashed line marks a click-farm "
+            f"worker's monthly pay. {PAY_MODEL_ASSUMPTIONS}"
         ),
-        datasets=["facebook_organic_reach", "click_farms"], model=PAY_MODEL,
+        datasets=["facebook_organic_reach", "facebook_cpm_benchmarks", "click_farms"], model=PAY_MODEL,
     )
 
 
 def share_price_chart(prices: pd.DataFrame, window: tuple[str, str] = ("2013-10-01", "2014-02-28")) -> alt.LayerChart:
     """Monthly closes (``date``, ``close_usd``), with the essay's window shaded."""
-    shade = alt.Chart(pd.DataFrame({"start": [pd.Timestamp(window[0])], "end": [pd.Timestamp(window[1])]})).mark_rect(
-        color=charts.PALETTE[1], opacity=0.2).encode(x="start:T", x2="end:T")
     line = alt.Chart(prices).mark_line(color=charts.PALETTE[0]).encode(
         x=alt.X("date:T", title="Date"), y=alt.Y("close_usd:Q", title="Closing price (US$ per share)"))
     points = line.mark_point(filled=True, color=charts.PALETTE[0], size=30).encode(
         tooltip=[alt.Tooltip("date:T", title="Day", format="%d %b %Y"), alt.Tooltip("close_usd:Q", title="Close (US$)", format=".2f")])
     first, last = prices.iloc[0], prices.iloc[-1]
-    chart = alt.layer(shade, line, points).properties(width=560, height=280)
+    chart = alt.layer(_window_shade(window), line, points).properties(width=560, height=280)
     return charts.describe(
         chart, title="Facebook's share price, 2012-2014, with the essay's window shaded",
         description=(
@@ -93,26 +151,95 @@ def share_price_chart(prices: pd.DataFrame, window: tuple[str, str] = ("2013-10-
     )
 
 
-def rise_by_start_chart(table: pd.DataFrame, end: str = "2014-02-28", claimed_pct: float = 140.0) -> alt.LayerChart:
-    """The rise to ``end`` from each earlier close (a :func:`~digital_labor.visibility.rise_by_start` frame),
-    against the essay's claimed rise."""
-    base = alt.Chart(table).encode(
+def rise_by_start_chart(table: pd.DataFrame, end: str = "2014-02-28", claimed_pct: float = 140.0, index: pd.DataFrame | None = None) -> alt.LayerChart:
+    """The rise to ``end`` from each earlier close (a :func:`~digital_labor.visibility.rise_by_start`
+    frame) against the essay's claimed rise; with ``index`` (an
+    :func:`~digital_labor.visibility.abnormal_by_start` frame), the index's rise from the same days too."""
+    series = [("Facebook", table[["start", "change_pct"]])]
+    if index is not None:
+        series.append((index.attrs.get("index", "market index"), index[["start", "index_pct"]].rename(columns={"index_pct": "change_pct"})))
+    long = pd.concat([frame.assign(series=name) for name, frame in series], ignore_index=True)
+    colour, shape = charts.category_scales([name for name, _ in series])
+    base = alt.Chart(long).encode(
         x=alt.X("start:T", title="Start of the window (the window ends on " + end + ")", axis=alt.Axis(format="%b %Y", tickCount=8)),
-        y=alt.Y("change_pct:Q", title="Change of the share price to the end (%)"),
-        tooltip=[alt.Tooltip("start:T", title="From", format="%d %b %Y"), alt.Tooltip("change_pct:Q", title="Change (%)", format=".1f")],
+        y=alt.Y("change_pct:Q", title="Change to the end of the window (%)"),
+        color=alt.Color("series:N", title=None, scale=colour),
     )
-    bars = base.mark_rule(color=charts.PALETTE[0], strokeWidth=2).encode(y2=alt.datum(0)) + base.mark_point(filled=True, size=50, color=charts.PALETTE[0])
+    marks = base.mark_line(strokeWidth=1.5) + base.mark_point(filled=True, size=50).encode(
+        shape=alt.Shape("series:N", title=None, scale=shape),
+        tooltip=[alt.Tooltip("series:N", title="Series"), alt.Tooltip("start:T", title="From", format="%d %b %Y"),
+                 alt.Tooltip("change_pct:Q", title="Change (%)", format=".1f")])
     claim = alt.Chart(pd.DataFrame({"y": [claimed_pct], "label": [f"the essay's +{claimed_pct:.0f} %"]}))
     rule = claim.mark_rule(strokeDash=[5, 4], color=charts.PALETTE[3]).encode(y="y:Q")
-    text = claim.mark_text(align="left", dx=4, dy=-8, color=charts.PALETTE[3]).encode(y="y:Q", x=alt.datum(alt.DateTime(year=table["start"].min().year, month=table["start"].min().month, date=1)), text="label:N")
-    chart = alt.layer(bars, rule, text).properties(width=560, height=260)
+    first = table["start"].min()
+    text = claim.mark_text(align="left", dx=4, dy=-8, color=charts.PALETTE[3]).encode(
+        y="y:Q", x=alt.datum(alt.DateTime(year=first.year, month=first.month, date=1)), text="label:N")
+    windows = rise_windows(table, claimed_pct)
+    reach = (f"at least +{claimed_pct:.0f} % for {windows['count']} start dates, from {windows['first']:%B %Y} to "
+             f"{windows['last']:%B %Y}" if windows["count"] else f"never +{claimed_pct:.0f} %")
+    also = "" if index is None else f" The second series is the {series[1][0]}'s change from the same days."
+    chart = alt.layer(marks, rule, text).properties(width=560, height=260)
     return charts.describe(
         chart, title="How much did the share price rise? It depends on where the window starts",
         description=(
-            f"Bar chart: percentage change of Facebook's close from each earlier month end to {end}; a dashed line marks "
-            f"the essay's +{claimed_pct:.0f} %. Largest: {table['change_pct'].max():.0f} % from "
-            f"{table.loc[table['change_pct'].idxmax(), 'start']:%B %Y}; from 1 October 2013: "
-            f"{table.loc[table['start'] == pd.Timestamp('2013-10-01'), 'change_pct'].iloc[0]:.1f} %."
+            f"Line chart: percentage change of Facebook's close from each earlier close to {end}; a dashed line marks the "
+            f"essay's +{claimed_pct:.0f} %. The change is {reach}. Largest: {table['change_pct'].max():.0f} % from "
+            f"{table.loc[table['change_pct'].idxmax(), 'start']:%B %Y}." + also
         ),
-        datasets=["facebook_share_price"],
+        datasets=["facebook_share_price"] + ([] if index is None else ["market_index_monthly"]),
+    )
+
+
+def index_comparison_chart(table: pd.DataFrame, base: str = "2013-10-01", window: tuple[str, str] = ("2013-10-01", "2014-02-28")) -> alt.LayerChart:
+    """Facebook and the two indices rebased to 100 on ``base`` (a
+    :func:`~digital_labor.visibility.prices_with_index` frame), with the essay's window shaded."""
+    names = {"facebook": "Facebook", "nasdaq_composite": "NASDAQ Composite", "sp500": "S&P 500"}
+    at_base = table.set_index("date").loc[pd.Timestamp(base)]
+    long = pd.concat(
+        [pd.DataFrame({"date": table["date"], "series": name, "level": 100 * table[column] / at_base[column]}) for column, name in names.items()],
+        ignore_index=True)
+    colour, shape = charts.category_scales(list(names.values()))
+    lines = alt.Chart(long).encode(
+        x=alt.X("date:T", title="Date", axis=alt.Axis(format="%b %Y", tickCount=8)),
+        y=alt.Y("level:Q", title=f"Level, {pd.Timestamp(base).day} {pd.Timestamp(base):%B %Y} = 100"),
+        color=alt.Color("series:N", title=None, scale=colour))
+    marks = lines.mark_line() + lines.mark_point(filled=True, size=30).encode(
+        shape=alt.Shape("series:N", title=None, scale=shape),
+        tooltip=[alt.Tooltip("series:N", title="Series"), alt.Tooltip("date:T", title="Day", format="%d %b %Y"),
+                 alt.Tooltip("level:Q", title="Level", format=".1f")])
+    end = long[long["date"] == pd.Timestamp(window[1])].set_index("series")["level"]
+    chart = alt.layer(_window_shade(window), marks).properties(width=560, height=280)
+    return charts.describe(
+        chart, title="Facebook against the market, rebased to the start of the essay's window",
+        description=(
+            f"Line chart of Facebook's close and of the NASDAQ Composite and S&P 500, each set to 100 on {base}, from "
+            f"{table['date'].min():%B %Y} to {table['date'].max():%B %Y}; the shaded band marks {window[0]} to {window[1]}. "
+            f"On {window[1]}: " + ", ".join(f"{name} {end[name]:.1f}" for name in names.values()) + "."
+        ),
+        datasets=["facebook_share_price", "market_index_monthly"],
+    )
+
+
+def abnormal_returns_chart(model: MarketModel) -> alt.Chart:
+    """Monthly abnormal returns of a fitted :class:`~digital_labor.visibility.MarketModel`, by period."""
+    periods = [p for p in ("estimation", "essay's window", "after") if p in set(model.returns["period"])]
+    colour, _ = charts.category_scales(periods)
+    chart = alt.Chart(model.returns).mark_bar().encode(
+        x=alt.X("yearmonth(date):T", title="Month", axis=alt.Axis(format="%b %Y", tickCount=10)),
+        y=alt.Y("abnormal_pct:Q", title="Abnormal return (% in the month)"),
+        color=alt.Color("period:N", title="Months", scale=colour),
+        tooltip=[alt.Tooltip("yearmonth(date):T", title="Month", format="%b %Y"), alt.Tooltip("facebook_pct:Q", title="Facebook (%)", format=".1f"),
+                 alt.Tooltip("index_pct:Q", title=f"{model.index} (%)", format=".1f"), alt.Tooltip("expected_pct:Q", title="Expected (%)", format=".1f"),
+                 alt.Tooltip("abnormal_pct:Q", title="Abnormal (%)", format=".1f"), alt.Tooltip("period:N", title="Months")],
+    ).properties(width=560, height=260)
+    window = model.returns[model.returns["period"] == "essay's window"]
+    return charts.describe(
+        chart, title="Facebook's monthly return beyond what the market predicts (a model)",
+        description=(
+            f"Bar chart of monthly abnormal returns against the {model.index}: beta {model.beta:.2f} (standard error "
+            f"{model.beta_se:.2f}), fitted on {model.n_estimation} months; residual standard deviation {model.residual_sd_pct:.1f} % a month. "
+            "Essay's window: " + ", ".join(f"{r.date:%b %Y} {r.abnormal_pct:+.1f} %" for r in window.itertuples())
+            + f"; cumulative {model.car_pct:+.1f} % (t = {model.t_stat:.2f}). {MARKET_MODEL_ASSUMPTIONS}"
+        ),
+        datasets=["facebook_share_price", "market_index_monthly"], model=MARKET_MODEL,
     )

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from ..claims import Finding
 from ..countries import north_south
 from ..data import load
-from .data import ALL_PAGES, LARGE_PAGES, fake_like_countries, price_change, reach_at
-from .model import reached_fans
+from .data import ALL_PAGES, LARGE_PAGES, fake_like_countries, index_change, price_change, prices_with_index, reach_at, rise_by_start, rise_windows
+from .model import market_model, reached_fans
 
 __all__ = [
     "fake_likes_geography",
@@ -19,7 +21,7 @@ __all__ = [
 ESSAY_WINDOW = ("2013-10-01", "2014-02-28")
 
 
-TWELVE_MONTHS = ("2013-02-28", "2014-02-28")
+CLAIMED_RISE_PCT = 140.0
 
 
 def organic_reach_decline() -> Finding:
@@ -53,31 +55,47 @@ def reach_arithmetic() -> Finding:
 
 
 def share_price_rise() -> Finding:
-    """Facebook's share price over the essay's window and over twelve months to February 2014."""
+    """Facebook's share price over the essay's window, the windows that give +140 %, and the market."""
     window = price_change(*ESSAY_WINDOW)
-    year = price_change(*TWELVE_MONTHS)
+    rises = rise_by_start(ESSAY_WINDOW[1])
+    spans = rise_windows(rises, CLAIMED_RISE_PCT)
+    short = rises[rises["start"].isin(spans["exceptions"])]
+    except_text = "".join(f", except {r.start:%B %Y} ({r.change_pct:.0f} %)" for r in short.itertuples())
+    nasdaq = index_change(*ESSAY_WINDOW, "nasdaq_composite")
+    fitted = market_model(prices_with_index(), "nasdaq_composite")
     return Finding(
         value=round(window, 1),
         unit="% change, 1 Oct 2013 to 28 Feb 2014",
         summary=(
-            f"Between 1 October 2013 and 28 February 2014 the close rose {window:.1f} %, not 140 %; "
-            f"a rise of that order ({year:.0f} %) appears only over the twelve months to February 2014."
+            f"Between 1 October 2013 and 28 February 2014 the close rose {window:.1f} %, not {CLAIMED_RISE_PCT:.0f} %. "
+            f"A rise of at least {CLAIMED_RISE_PCT:.0f} % to February 2014 needs a window starting between "
+            f"{spans['first']:%B %Y} and {spans['last']:%B %Y}{except_text}. Over the essay's window the NASDAQ Composite "
+            f"rose {nasdaq:.1f} %, so Facebook beat it by {window - nasdaq:.1f} points; a market model fitted on the earlier "
+            f"months (beta {fitted.beta:.2f}) puts the window's abnormal return at {fitted.car_pct:+.1f} % (t = {fitted.t_stat:.2f}). "
+            "The data show a rise; they cannot show that the fall in reach caused it."
         ),
     )
 
 
 def fake_likes_geography() -> Finding:
-    """Where the fake likes of the one documented case came from, by North/South and UN region."""
+    """What the book's data can say about where the workers behind bought likes are."""
     frame = fake_like_countries()
     countries = load("countries").set_index("iso3")
     south = {definition: north_south(definition).reindex(frame["iso3"]).eq("South").all() for definition in ("un_developed", "wb_high_income")}
-    regions = sorted(countries.loc[frame["iso3"], "un_region"].unique())
+    subregions = sorted(countries.loc[frame["iso3"], "un_subregion"].unique())
+    farms = load("click_farms")
+    located = sorted({m.group(1) for q in farms.loc[farms["channel"] == "a click farm selling likes", "quantity"]
+                      for m in [re.search(r"at an? (\w+) click farm", q)] if m})
     return Finding(
         value=frame.attrs["share_pct"],
-        unit=f"% of {frame.attrs['likes']:,.0f} likes, from {len(frame)} countries",
+        unit=f"% of {frame.attrs['likes']:,.0f} likes gained through Facebook's own ads, from {len(frame)} countries",
         summary=(
-            f"In the one case with figures (Veritasium, 2014), {frame.attrs['share_pct']:.0f} % of the page's likes came from "
-            f"{', '.join(frame['country'])}: all in the South under {'both' if all(south.values()) else 'one of the'} "
-            f"definitions, in {' and '.join(regions)}. Nothing in the data places them in South America."
+            f"The only country breakdown in the data is not of likes sold by a click farm: the Veritasium page's "
+            f"{frame.attrs['likes']:,.0f} likes were {frame.attrs['channel']}. "
+            f"{frame.attrs['share_pct']:.0f} % of them came from {', '.join(frame['country'])} (South under "
+            f"{'both' if all(south.values()) else 'one of the'} definitions; {', '.join(subregions)}). "
+            f"The only click farm with figures is in {' and '.join(located) or 'no named city'}. Where the workers behind "
+            "bought likes live would take account-level data held by Facebook or the farms; South America cannot be "
+            "confirmed or ruled out."
         ),
     )

@@ -1,18 +1,111 @@
-"""A model of "pay-per-be-viewed": what a page would pay to win back the reach it lost.
+"""Three models of the market for visibility, each labelled as one.
 
-:func:`restore_reach_cost` is the arithmetic of buying, as paid impressions, the views of its
-own fans that falling organic reach no longer gives a page. A model, not data: see
-:data:`PAY_MODEL_ASSUMPTIONS`.
+- *Inshoring*: how many hours of unpaid work the published volumes of Quick, Draw! and
+  reCAPTCHA stand for, under stated seconds-per-item assumptions (:data:`INSHORING_ASSUMPTIONS`).
+- *Pay-per-be-viewed*: what a page would pay to win back, as paid impressions, the views of its
+  own fans that falling organic reach no longer gives it (:data:`PAY_MODEL_ASSUMPTIONS`).
+- *Market model*: Facebook's monthly return explained by the market's, so that the return over
+  the essay's window can be compared with what the market alone would predict
+  (:data:`MARKET_MODEL_ASSUMPTIONS`). A statistical benchmark, not a causal analysis.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
-from .data import ALL_PAGES, LARGE_PAGES, reach_at
+from ..params import require
+from .data import ALL_PAGES, INDICES, LARGE_PAGES, annotation_value, index_change, price_change, reach_at
 
-__all__ = ["PAY_MODEL_ASSUMPTIONS", "break_even_cpm", "reached_fans", "restore_reach_cost", "restore_reach_grid"]
+__all__ = [
+    "HOURS_PER_FULL_TIME_YEAR",
+    "INSHORING_ASSUMPTIONS",
+    "MARKET_MODEL_ASSUMPTIONS",
+    "MarketModel",
+    "PAY_MODEL_ASSUMPTIONS",
+    "abnormal_by_start",
+    "break_even_cpm",
+    "captcha_time_check",
+    "full_time_years",
+    "inshoring_scenarios",
+    "market_adjusted_change",
+    "market_model",
+    "month_end_returns",
+    "reached_fans",
+    "restore_reach_by_cpm",
+    "restore_reach_cost",
+    "restore_reach_grid",
+    "unpaid_hours",
+]
+
+# -- inshoring ------------------------------------------------------------------------------
+
+HOURS_PER_FULL_TIME_YEAR = 2000.0  # a convention of the model: 40 hours a week for 50 weeks
+
+INSHORING_ASSUMPTIONS = (
+    "Hours = items × seconds per item / 3600; a full-time year is 2,000 hours (40 hours a week, "
+    "50 weeks). High scenario: each Quick, Draw! doodle takes the 20 seconds the game allows, and "
+    "each reCAPTCHA word a whole CAPTCHA solve (about 10 seconds, the project's own figure). Low "
+    "scenario: half of those times (a doodle finished early; only the unknown word's half of a "
+    "solve). One solve per word, no retries: repeated solves of the same word would add time."
+)
+
+
+def unpaid_hours(items: float, seconds_per_item: float) -> float:
+    """Hours of work in ``items`` tasks of ``seconds_per_item`` seconds each."""
+    require(items >= 0, "items must be zero or more.")
+    require(seconds_per_item >= 0, "seconds_per_item must be zero or more.")
+    return items * seconds_per_item / 3600
+
+
+def full_time_years(hours: float, hours_per_year: float = HOURS_PER_FULL_TIME_YEAR) -> float:
+    """Full-time-equivalent years in ``hours`` of work."""
+    require(hours_per_year > 0, "hours_per_year must be positive.")
+    return hours / hours_per_year
+
+
+def inshoring_scenarios(low_share: float = 0.5, hours_per_year: float = HOURS_PER_FULL_TIME_YEAR) -> pd.DataFrame:
+    """Hours and full-time years of unpaid work in Quick, Draw! and reCAPTCHA (a model).
+
+    The items and the high scenario's seconds per item are published figures
+    (``dataset_annotation``); the low scenario takes ``low_share`` of those seconds. See
+    :data:`INSHORING_ASSUMPTIONS`.
+    """
+    require(0 < low_share <= 1, "low_share must be in (0, 1].")
+    projects = [
+        ("Quick, Draw!", "doodles drawn, to December 2017",
+         annotation_value("Quick, Draw!", "doodles drawn by players (all collected)"),
+         annotation_value("Quick, Draw!", "time allowed per drawing")),
+        ("reCAPTCHA", "words transcribed, to 2008",
+         annotation_value("reCAPTCHA", "words transcribed (cumulative)"),
+         annotation_value("CAPTCHA (all)", "time per CAPTCHA")),
+    ]
+    rows = []
+    for project, items_label, items, high in projects:
+        low = low_share * high
+        rows.append({
+            "project": project, "items_label": items_label, "items": items,
+            "seconds_low": low, "seconds_high": high,
+            "hours_low": unpaid_hours(items, low), "hours_high": unpaid_hours(items, high),
+            "fte_years_low": full_time_years(unpaid_hours(items, low), hours_per_year),
+            "fte_years_high": full_time_years(unpaid_hours(items, high), hours_per_year),
+        })
+    return pd.DataFrame(rows)
+
+
+def captcha_time_check() -> dict[str, float]:
+    """The reCAPTCHA project's daily figures redone: CAPTCHAs a day × seconds each, in hours,
+    against the hours a day it states."""
+    solved = annotation_value("CAPTCHA (all)", "CAPTCHAs solved by humans")
+    seconds = annotation_value("CAPTCHA (all)", "time per CAPTCHA")
+    stated = annotation_value("CAPTCHA (all)", "human time spent solving CAPTCHAs")
+    return {"captchas_per_day": solved, "seconds_each": seconds, "hours_computed": unpaid_hours(solved, seconds), "hours_stated": stated}
+
+
+# -- pay-per-be-viewed ----------------------------------------------------------------------
 
 PAY_MODEL_ASSUMPTIONS = (
     "A page posts a fixed number of times a month. Without paying, each post is seen by the "
@@ -24,8 +117,7 @@ PAY_MODEL_ASSUMPTIONS = (
 
 def reached_fans(fans: float, reach_pct: float) -> float:
     """How many fans see a post, given the page's fans and its organic reach in %."""
-    if fans < 0 or not 0 <= reach_pct <= 100:
-        raise ValueError("fans must be zero or more and reach_pct between 0 and 100.")
+    require(fans >= 0 and 0 <= reach_pct <= 100, "fans must be zero or more and reach_pct between 0 and 100.")
     return fans * reach_pct / 100
 
 
@@ -35,8 +127,7 @@ def restore_reach_cost(fans: float, reach_before_pct: float, reach_after_pct: fl
     ``cost = posts × fans × (reach_before − reach_after) / 100 / 1000 × CPM``; zero if reach did
     not fall. See :data:`PAY_MODEL_ASSUMPTIONS`.
     """
-    if cpm_usd < 0 or posts_per_month < 0:
-        raise ValueError("cpm_usd and posts_per_month must be zero or more.")
+    require(cpm_usd >= 0 and posts_per_month >= 0, "cpm_usd and posts_per_month must be zero or more.")
     lost = max(reached_fans(fans, reach_before_pct) - reached_fans(fans, reach_after_pct), 0.0)
     return posts_per_month * lost / 1000 * cpm_usd
 
@@ -50,21 +141,142 @@ def break_even_cpm(monthly_budget_usd: float, fans: float, reach_before_pct: flo
 
 
 def restore_reach_grid(
-    fans: tuple[float, ...] = tuple(10.0 ** np.arange(3, 7.01, 0.5)),
-    cpms: tuple[float, ...] = tuple(np.round(np.arange(0.5, 20.01, 0.5), 2)),
+    fans: Iterable[float] = tuple(10.0 ** np.arange(3, 7.01, 0.5)),
     posts_per_month: float = 30,
     start: str = "2013-10",
     end: str = "2014-02",
 ) -> pd.DataFrame:
-    """Long-form grid of the monthly cost of restoring reach, for each page group, fan count and CPM.
+    """The views a page must buy each month to restore its reach, by page group and fan count.
 
-    The reach before and after are the data's values for ``start`` and ``end``.
+    The reach before and after are the data's values for ``start`` and ``end``. The monthly cost
+    at a CPM of ``c`` US$ is ``views_bought_per_month / 1000 × c``, which a chart can compute for
+    any price (:func:`~digital_labor.visibility.restore_reach_chart` does, with a slider).
     """
     rows = []
     for group in (ALL_PAGES, LARGE_PAGES):
         before, after = reach_at(start, group), reach_at(end, group)
-        for cpm in cpms:
-            for count in fans:
-                cost = restore_reach_cost(count, before, after, cpm, posts_per_month)
-                rows.append({"page_group": group, "cpm_usd": float(cpm), "fans": float(count), "monthly_cost_usd": round(cost, 2)})
+        for count in fans:
+            views = 1000 * restore_reach_cost(count, before, after, 1.0, posts_per_month)
+            rows.append({"page_group": group, "fans": float(count), "reach_before_pct": before, "reach_after_pct": after,
+                         "views_bought_per_month": views})
     return pd.DataFrame(rows)
+
+
+def restore_reach_by_cpm(
+    cpms: pd.DataFrame,
+    cases: Iterable[tuple[str, float]] = ((ALL_PAGES, 10_000), (LARGE_PAGES, 1_000_000)),
+    posts_per_month: float = 30,
+    start: str = "2013-10",
+    end: str = "2014-02",
+) -> pd.DataFrame:
+    """Monthly cost of restoring reach for each (page group, fans) case at each price of ``cpms``.
+
+    ``cpms`` has a ``cpm_usd`` column (e.g. :func:`~digital_labor.visibility.cpm_benchmarks`);
+    its other columns are kept, so each cost stays next to the benchmark it uses.
+    """
+    rows = []
+    for group, fans in cases:
+        before, after = reach_at(start, group), reach_at(end, group)
+        for _, price in cpms.iterrows():
+            cost = restore_reach_cost(fans, before, after, float(price["cpm_usd"]), posts_per_month)
+            rows.append({**price.to_dict(), "page_group": group, "fans": float(fans), "monthly_cost_usd": cost})
+    return pd.DataFrame(rows)
+
+
+# -- the share price against the market -----------------------------------------------------
+
+MARKET_MODEL_ASSUMPTIONS = (
+    "Market model: Facebook's monthly return = alpha + beta × the index's monthly return + noise, "
+    "fitted by least squares on the months before the essay's window; the abnormal return of a "
+    "later month is its actual return minus the fitted one, and the window's cumulative abnormal "
+    "return is their sum. Returns are computed between month-end closes."
+)
+
+
+def market_adjusted_change(start: str, end: str, index: str = "nasdaq_composite") -> float:
+    """Facebook's percentage change between two days minus the index's over the same days (points)."""
+    return price_change(start, end) - index_change(start, end, index)
+
+
+def abnormal_by_start(end: str = "2014-02-28", index: str = "nasdaq_composite") -> pd.DataFrame:
+    """For every earlier day in both files: Facebook's change to ``end``, the index's, and the gap."""
+    from .data import prices_with_index
+
+    table = prices_with_index()
+    earlier = table[table["date"] < pd.Timestamp(end)]
+    rows = [{"start": day, "facebook_pct": price_change(f"{day:%Y-%m-%d}", end),
+             "index_pct": index_change(f"{day:%Y-%m-%d}", end, index)} for day in earlier["date"]]
+    frame = pd.DataFrame(rows)
+    frame["abnormal_pts"] = frame["facebook_pct"] - frame["index_pct"]
+    frame.attrs["index"] = INDICES[index]
+    return frame
+
+
+def month_end_returns(table: pd.DataFrame) -> pd.DataFrame:
+    """Monthly returns (%) between month-end closes of every price column of ``table``.
+
+    ``table`` has a ``date`` column and price columns (e.g.
+    :func:`~digital_labor.visibility.prices_with_index`); days that are not the last of their
+    month in the table (the listing day, 1 October 2013) are dropped first.
+    """
+    month = table["date"].dt.to_period("M")
+    ends = table[table["date"] == table.groupby(month)["date"].transform("max")].set_index("date")
+    return (100 * ends.pct_change()).dropna().reset_index()
+
+
+@dataclass(frozen=True)
+class MarketModel:
+    """A fitted market model and its abnormal returns (see :data:`MARKET_MODEL_ASSUMPTIONS`)."""
+
+    index: str
+    alpha_pct: float
+    beta: float
+    beta_se: float
+    residual_sd_pct: float
+    n_estimation: int
+    returns: pd.DataFrame  # date, facebook_pct, index_pct, expected_pct, abnormal_pct, period
+    car_pct: float
+    t_stat: float
+
+
+def market_model(
+    table: pd.DataFrame,
+    index: str = "nasdaq_composite",
+    estimation: tuple[str, str] = ("2012-06", "2013-09"),
+    window: tuple[str, str] = ("2013-10", "2014-02"),
+) -> MarketModel:
+    """Fit Facebook's monthly returns on an index's over ``estimation`` months; abnormal returns after.
+
+    ``index`` is a price column of ``table`` besides ``facebook`` (one of :data:`INDICES`, or a
+    column a reader joined in). Months are 'YYYY-MM', inclusive. The t statistic of the
+    cumulative abnormal return is ``CAR / (residual sd × √months in the window)``, assuming
+    independent, equally variable errors: with so few months it is a rough gauge, not a test to
+    lean on.
+    """
+    require(index in table.columns and index not in ("date", "facebook"), f"index must be a price column of the table, e.g. one of {list(INDICES)}.")
+    returns = month_end_returns(table[["date", "facebook", index]])
+    month = returns["date"].dt.to_period("M")
+    est = returns[(month >= pd.Period(estimation[0])) & (month <= pd.Period(estimation[1]))]
+    win_mask = (month >= pd.Period(window[0])) & (month <= pd.Period(window[1]))
+    require(len(est) >= 3, "the estimation period needs at least three monthly returns.")
+    require(win_mask.any(), "the window holds no monthly return in the data.")
+    require(pd.Period(estimation[1]) < pd.Period(window[0]), "the estimation period must end before the window.")
+    x, y = est[index].to_numpy(), est["facebook"].to_numpy()
+    beta, alpha = np.polyfit(x, y, 1)
+    residuals = y - (alpha + beta * x)
+    sd = float(np.sqrt((residuals**2).sum() / (len(est) - 2)))
+    beta_se = sd / float(np.sqrt(((x - x.mean()) ** 2).sum()))
+    frame = pd.DataFrame({
+        "date": returns["date"], "facebook_pct": returns["facebook"], "index_pct": returns[index],
+        "expected_pct": alpha + beta * returns[index],
+    })
+    frame["abnormal_pct"] = frame["facebook_pct"] - frame["expected_pct"]
+    frame["period"] = np.select(
+        [(month >= pd.Period(estimation[0])) & (month <= pd.Period(estimation[1])), win_mask, month > pd.Period(window[1])],
+        ["estimation", "essay's window", "after"], default="before",
+    )
+    car = float(frame.loc[win_mask, "abnormal_pct"].sum())
+    return MarketModel(
+        index=INDICES.get(index, index), alpha_pct=float(alpha), beta=float(beta), beta_se=beta_se, residual_sd_pct=sd,
+        n_estimation=len(est), returns=frame, car_pct=car, t_stat=car / (sd * float(np.sqrt(win_mask.sum()))),
+    )

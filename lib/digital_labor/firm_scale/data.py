@@ -1,0 +1,89 @@
+"""Users and revenue per employee, from Facebook's own series and the Fortune Global 500.
+
+Data: Facebook's monthly active users in each fourth quarter and its year-end headcount
+(``facebook_users_employees``); revenue and employees of platform and traditional firms in
+fiscal 2016 (``platform_firms_fy2016``); Facebook's 2019 and Meta's 2024 results
+(``platform_revenues_recent``).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..data import load
+
+__all__ = ["GAFAM", "facebook_revenue_per_employee", "firm_ratio", "firms_fy2016", "users_employees", "users_per_employee"]
+
+GAFAM = ("Alphabet", "Apple", "Facebook", "Amazon.com", "Microsoft")  # names as in the Fortune list
+
+
+def users_employees() -> pd.DataFrame:
+    """Facebook's users (millions, Q4) and employees (31 December) by year, with users per employee.
+
+    Years without a headcount (2012) are dropped. Columns: ``year``, ``users_millions``,
+    ``employees``, ``users_per_employee``, ``users_index`` and ``employees_index`` (first year =
+    100), ``confidence``.
+    """
+    table = load("facebook_users_employees").dropna(subset=["employees_year_end"])
+    frame = pd.DataFrame({
+        "year": table["year"].astype(int),
+        "users_millions": table["monthly_active_users_millions_q4"].astype(float),
+        "employees": table["employees_year_end"].astype(int),
+        "confidence": table["confidence"],
+    }).sort_values("year", ignore_index=True)
+    frame["users_per_employee"] = frame["users_millions"] * 1e6 / frame["employees"]
+    frame["users_index"] = 100 * frame["users_millions"] / frame["users_millions"].iloc[0]
+    frame["employees_index"] = 100 * frame["employees"] / frame["employees"].iloc[0]
+    return frame
+
+
+def users_per_employee(year: int) -> float:
+    """Facebook's monthly active users per employee in ``year``; raises KeyError if not in the data."""
+    frame = users_employees().set_index("year")
+    if year not in frame.index:
+        raise KeyError(f"No users and employees for {year}; the data cover {frame.index.min()}-{frame.index.max()}.")
+    return float(frame.loc[year, "users_per_employee"])
+
+
+def firms_fy2016() -> pd.DataFrame:
+    """The Fortune Global 500 firms of fiscal 2016 with revenue per employee (US$ million),
+    highest first; ``gafam`` marks the five firms the essay names."""
+    table = load("platform_firms_fy2016")
+    frame = table[["company", "kind", "fiscal_year", "revenue_musd", "employees", "confidence"]].copy()
+    frame["revenue_per_employee_musd"] = frame["revenue_musd"] / frame["employees"]
+    frame["gafam"] = frame["company"].isin(GAFAM)
+    return frame.sort_values("revenue_per_employee_musd", ascending=False, ignore_index=True)
+
+
+def firm_ratio(company: str, numerator: str = "revenue_per_employee_musd") -> float:
+    """One column of :func:`firms_fy2016` for one company; raises KeyError naming the known ones."""
+    frame = firms_fy2016().set_index("company")
+    if company not in frame.index:
+        raise KeyError(f"No firm '{company}' in platform_firms_fy2016; known: {', '.join(frame.index)}.")
+    return float(frame.loc[company, numerator])
+
+
+def facebook_revenue_per_employee() -> pd.DataFrame:
+    """Facebook's (Meta's) revenue per employee in the years the book's data give both figures.
+
+    2016 from the Fortune list; 2019 from Facebook's results and its year-end headcount; 2024
+    from Meta's results and its 10-K headcount. Columns: ``year``, ``company``,
+    ``revenue_musd``, ``employees``, ``revenue_per_employee_musd``, ``dataset``.
+    """
+    rows = []
+    fortune = firms_fy2016().set_index("company").loc["Facebook"]
+    rows.append({"year": int(fortune["fiscal_year"]), "company": "Facebook", "revenue_musd": float(fortune["revenue_musd"]),
+                 "employees": int(fortune["employees"]), "dataset": "platform_firms_fy2016"})
+    recent = load("platform_revenues_recent")
+    staff = users_employees().set_index("year")["employees"]
+    for (company, year), group in recent.groupby(["company", "fiscal_year"]):
+        if company == "Uber Technologies":
+            continue
+        values = group.set_index("quantity")["value"]
+        employees = int(values["employees"]) if "employees" in values else int(staff.get(year, 0))
+        if "revenue" in values and employees:
+            rows.append({"year": int(year), "company": company, "revenue_musd": float(values["revenue"]),
+                         "employees": employees, "dataset": "platform_revenues_recent"})
+    frame = pd.DataFrame(rows).sort_values("year", ignore_index=True)
+    frame["revenue_per_employee_musd"] = frame["revenue_musd"] / frame["employees"]
+    return frame

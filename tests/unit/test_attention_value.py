@@ -1,0 +1,64 @@
+"""Revenue per user-hour: ARPU and time data, the model's arithmetic, the regional gap, the chart."""
+
+from __future__ import annotations
+
+import pytest
+
+from digital_labor import attention_value as av
+
+
+def test_arpu_has_the_length_of_each_period():
+    frame = av.arpu().set_index(["period", "region"])
+    assert frame.loc[("2013", "Worldwide"), "days"] == 365 and frame.loc[("2013", "Worldwide"), "per"] == "year"
+    assert frame.loc[("2015-Q4", "US & Canada"), "days"] == 92 and frame.loc[("2015-Q4", "US & Canada"), "per"] == "quarter"
+    assert av.arpu_value("2021-Q4", "Rest of World") == 3.43
+    with pytest.raises(KeyError):
+        av.arpu_value("2016-Q4", "Europe")
+
+
+def test_time_figures_are_the_published_ones():
+    assert av.minutes_per_day(av.FACEBOOK_TIME) == 50
+    assert av.minutes_per_day(av.TIME_LOW) == 40
+    assert av.minutes_per_day(av.TIME_HIGH) == 120  # "almost 2 hours", converted
+    assert av.minutes_per_day("wearesocial2019", "Philippines") == 252
+    with pytest.raises(KeyError, match="name one"):
+        av.minutes_per_day("wearesocial2024")
+
+
+def test_revenue_per_hour_arithmetic_and_limits():
+    assert av.hours_in_period(92, 60) == 92
+    assert av.revenue_per_hour(92.0, 92, 60) == pytest.approx(1.0)
+    assert av.revenue_per_hour(0.0, 92, 60) == 0
+    assert av.revenue_per_hour(10.0, 92, 120) == pytest.approx(av.revenue_per_hour(10.0, 92, 60) / 2)
+    with pytest.raises(ValueError, match="minutes_per_day"):
+        av.revenue_per_hour(1.0, 92, 0)
+    hourly = av.hourly_value(50).set_index(["period", "region"])
+    assert hourly.loc[("2015-Q4", "US & Canada"), "usd_per_hour"] == pytest.approx(13.54 / (92 * 50 / 60))
+
+
+def test_regional_gap_is_the_arpu_ratio_with_equal_times_and_grows_with_more_time():
+    assert av.region_gap("2015-Q4") == pytest.approx(13.54 / 1.22)
+    assert round(av.region_gap("2015-Q4")) == 11 and round(av.region_gap("2021-Q4")) == 18  # the issue's 11x and 18x
+    assert av.region_gap("2021-Q4", 50, 50) == pytest.approx(av.region_gap("2021-Q4", 100, 100))
+    assert av.region_gap("2021-Q4", 50, 100) == pytest.approx(2 * av.region_gap("2021-Q4"))
+    with pytest.raises(KeyError):
+        av.region_gap("2013")
+
+
+def test_pay_benchmarks_are_in_dollars_per_hour():
+    assert av.pay_benchmark("US federal minimum wage") == 7.25
+    assert av.pay_benchmark("Mechanical Turk workers' median hourly earnings") == 2
+    with pytest.raises(KeyError, match="known"):
+        av.pay_benchmark("UK living wage")
+
+
+def test_chart_is_a_model_with_a_time_slider_and_describes_the_values():
+    chart = av.hourly_value_chart(av.arpu(), av.pay_benchmarks(), default_minutes=50, low_minutes=40, high_minutes=120).to_dict()
+    source = " ".join(chart["title"]["subtitle"])
+    assert "Model:" in source and "average revenue per user" in source.lower()
+    params = chart.get("params", []) + [p for layer in chart["layer"] for p in layer.get("params", [])]
+    assert params[0]["name"] == "minutes" and params[0]["value"] == 50 and params[0]["bind"]["max"] == 120
+    calc = [t["calculate"] for t in chart["layer"][0]["transform"] if "calculate" in t][0]
+    assert calc == "datum.arpu_usd / (datum.days * minutes / 60)"
+    assert "2015-Q4 US & Canada US$ 0.177" in chart["description"] and "US federal minimum wage US$ 7.25" in chart["description"]
+    assert chart["layer"][0]["encoding"]["shape"]["field"] == "period"

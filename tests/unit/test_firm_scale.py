@@ -1,0 +1,57 @@
+"""Users and revenue per employee: Facebook's series, the Fortune Global 500 firms, the findings."""
+
+from __future__ import annotations
+
+import pytest
+
+from digital_labor import firm_scale as fs
+from digital_labor.claims import Finding
+
+
+def test_users_per_employee_is_users_over_headcount_and_falls():
+    frame = fs.users_employees().set_index("year")
+    assert list(frame.index) == list(range(2013, 2021))  # 2012 has no headcount
+    assert fs.users_per_employee(2013) == pytest.approx(1228e6 / 6337)
+    assert fs.users_per_employee(2020) == pytest.approx(2797e6 / 58604)
+    assert fs.users_per_employee(2020) < fs.users_per_employee(2016) < fs.users_per_employee(2013)
+    assert frame.loc[2013, "users_index"] == 100 and frame.loc[2020, "employees_index"] == pytest.approx(100 * 58604 / 6337)
+    with pytest.raises(KeyError, match="2012"):
+        fs.users_per_employee(2012)
+
+
+def test_revenue_per_employee_of_the_fortune_firms():
+    firms = fs.firms_fy2016()
+    assert fs.firm_ratio("Facebook") == pytest.approx(27638 / 17048)
+    assert fs.firm_ratio("Walmart") == pytest.approx(485873 / 2_300_000)
+    assert firms["revenue_per_employee_musd"].is_monotonic_decreasing
+    assert set(firms.loc[firms["gafam"], "company"]) == set(fs.GAFAM)
+    with pytest.raises(KeyError, match="known"):
+        fs.firm_ratio("Tencent")
+
+
+def test_facebook_revenue_per_employee_joins_three_sources():
+    frame = fs.facebook_revenue_per_employee().set_index("year")
+    assert list(frame.index) == [2016, 2019, 2024]
+    assert frame.loc[2019, "revenue_per_employee_musd"] == pytest.approx(70697 / 44942)  # headcount from the users file
+    assert frame.loc[2024, "revenue_per_employee_musd"] == pytest.approx(164501 / 74067)
+
+
+def test_findings_values_and_what_they_say():
+    few = fs.few_employees_many_users()
+    assert isinstance(few, Finding) and few.value == round(1860e6 / 17048)
+    assert "fell from 193,783 in 2013 to 47,727 in 2020" in few.summary and "7.7 times" in few.summary
+    gafam = fs.gafam_top_capitalisations()
+    assert gafam.value == round((215639 + 135987 + 90272 + 85320 + 27638) / 1000, 1)
+    assert "no market capitalisations" in gafam.summary and "485.9" in gafam.summary
+
+
+def test_charts_cite_their_data_and_describe_their_numbers():
+    users = fs.users_employees_chart(fs.users_employees()).to_dict()
+    source = " ".join(users["title"]["subtitle"])
+    assert source.startswith("Source:") and "Model:" not in source and "monthly active users" in source
+    assert "from 193,783 in 2013 to 47,727 in 2020" in users["description"]
+    firms = fs.revenue_per_employee_chart(fs.firms_fy2016()).to_dict()
+    assert "Fortune Global 500" in " ".join(firms["title"]["subtitle"])
+    assert "Facebook (platform) 1.62" in firms["description"] and "Walmart (traditional) 0.21" in firms["description"]
+    dots = [layer for layer in firms["layer"] if layer["mark"]["type"] == "point"][0]
+    assert dots["encoding"]["shape"]["field"] == "kind"  # colour is not the only carrier of the kind
