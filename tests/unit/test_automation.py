@@ -202,10 +202,34 @@ def test_jobs_at_risk_finding_reads_the_claim_the_essay_makes():
     lead = automation.months_between(dates, "ifr2013", "frey2013")
     assert lead > 0  # the IFR study came first, as the sentence says
     assert f"{lead} months before Frey and Osborne" in finding.summary
-    # "The first task-based estimate appeared ... before the essay was presented."
-    assert automation.months_between(dates, "arntz2016", "casilli2016plateformisation") > 0
+    # "The earlier of the two task-based estimates ... appeared ... before the essay was presented."
+    arntz_lead = automation.months_between(dates, "arntz2016", "casilli2016plateformisation")
+    assert arntz_lead > 0
+    assert f"appeared {arntz_lead} months before the essay" in finding.summary
+    # The book does not claim that Arntz et al. were the first to contest the figure.
+    assert "first task-based" not in finding.summary
+
+
+def test_jobs_at_risk_finding_says_what_the_figure_measured():
+    """The summary quotes the book's paraphrase of Frey and Osborne: a risk, not a disappearance."""
+    finding = automation.jobs_at_risk()
+    prophecies = dl.load("automation_prophecies")
+    paraphrase = prophecies.loc[prophecies["bibkey"] == "frey2013", "prediction"].iloc[0]
+    assert "could take over" in paraphrase
+    assert paraphrase[1:] in finding.summary
+    assert "not a forecast that jobs would disappear" in finding.summary
+
+
+def test_jobs_at_risk_record_judges_the_claim_as_the_essay_states_it():
+    """The ledger quotes the essay's 'disparition' and marks the claim nuanced, not confirmed."""
     record = dl.load("claims").set_index("id").loc["jobs-at-risk"]
-    assert "contested" in record["claim"] and record["verdict"] == "confirmed"
+    assert "disparition" in record["essay_figure"] and "contestée" in record["essay_figure"]
+    assert "contested" in record["claim"] and "disappearance" in record["claim"]
+    assert record["verdict"] == "nuanced"
+    # The comment's two qualifications are those the data bear out.
+    assert "overstates" in record["comment"] and "cannot have" in record["comment"]
+    dates = dl.load("automation_publication_dates")
+    assert automation.months_between(dates, "ifr2013", "frey2013") > 0
 
 
 def test_first_public_month_is_that_of_the_cited_version():
@@ -218,6 +242,28 @@ def test_first_public_month_is_that_of_the_cited_version():
         dates, "ifr2013", "frey2013")
     with pytest.raises(KeyError, match="nedelkoska2018"):
         automation.months_between(dates, "frey2013", "nedelkoska2018")
+
+
+def test_timeline_description_names_every_century_and_work():
+    prophecies, forecasts = dl.load("automation_prophecies"), dl.load("automation_forecasts")
+    table = automation.timeline_table(prophecies, forecasts, dl.load("automation_publication_dates"))
+    description = automation.prophecies_timeline(table).to_dict()["description"]
+    assert "1 in the 20th century (1 prophecy: Keynes (1930))" in description
+    assert "3 in the 19th century (2 prophecies, 1 theoretical argument" in description
+    assert "in the 21st century" in description
+    assert all(label in description for label in table["label"])
+    counts = table.groupby((table["year"] - 1) // 100 + 1).size()
+    assert sum(counts) == len(table)
+    for century, count in counts.items():
+        assert f"{count} in the {automation.charts._ordinal(int(century))} century" in description
+
+
+def test_ordinals_and_plurals_of_the_timeline_description():
+    assert [automation.charts._ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 19, 21, 22, 23, 111)] == [
+        "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "19th", "21st", "22nd", "23rd", "111th"]
+    assert automation.charts._plural("prophecy", 2) == "prophecies"
+    assert automation.charts._plural("counter-argument", 2) == "counter-arguments"
+    assert automation.charts._plural("prophecy", 1) == "prophecy"
 
 
 def test_timeline_orders_works_of_the_same_year_by_month_when_dates_are_given():

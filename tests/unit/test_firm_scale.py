@@ -55,3 +55,12 @@ def test_charts_cite_their_data_and_describe_their_numbers():
     assert "Facebook (platform) 1.62" in firms["description"] and "Walmart (traditional) 0.21" in firms["description"]
     dots = [layer for layer in firms["layer"] if layer["mark"]["type"] == "point"][0]
     assert dots["encoding"]["shape"]["field"] == "kind"  # colour is not the only carrier of the kind
+
+
+def test_charts_compile_to_vega():
+    # The page's chart must compile in the browser's Vega-Lite: a stem encoded as x=alt.datum(0)
+    # with a field x2 made the compiler throw, and the chart rendered empty on the site.
+    vl_convert = pytest.importorskip("vl_convert")
+    for chart in (fs.users_employees_chart(fs.users_employees()), fs.revenue_per_employee_chart(fs.firms_fy2016())):
+        vega = vl_convert.vegalite_to_vega(chart.to_json())
+        assert vega["marks"], "the compiled chart has no marks"

@@ -9,6 +9,7 @@ import pytest
 
 import digital_labor as dl
 from digital_labor import DataError, platform_sides
+from digital_labor.data import dataset
 from digital_labor.platform_sides import FLOWS, flow_summary, node_link_frames
 
 
@@ -103,6 +104,8 @@ def test_network_chart_draws_every_node_and_flow():
     source_line = " ".join(chart.to_dict()["title"]["subtitle"])
     assert "schematic" in source_line and "not data" in source_line
     assert "simulation" not in source_line  # a description of the essay, not a simulation
+    for name in ("platform_sides_nodes", "platform_sides_flows"):  # the tables it is drawn from
+        assert dataset(name).title in source_line
     assumed = int((edges["basis"] == "assumption").sum())
     assert f"{len(nodes)} groups and {len(edges)} flows" in chart.to_dict()["description"]
     assert f"{assumed} of them assumed" in chart.to_dict()["description"]

@@ -112,6 +112,42 @@ def test_price_charts_flag_signs_and_thresholds():
     assert chart.to_dict()["params"][0]["value"] == -0.1
 
 
+def test_price_signs_count_a_price_zero_up_to_rounding_as_zero():
+    # With users indifferent to ads the users' price is zero at alpha_a = 1.2, up to rounding.
+    grid = two_sided.price_map([0.5, 1.2, 1.5, 1.9], [0.0, 0.3])
+    at_threshold = grid[(grid["alpha_advertisers"] == 1.2) & (grid["alpha_users"] == 0.0)]
+    assert abs(at_threshold["price_users"].iloc[0]) < 1e-9
+    signs = two_sided.price_signs(grid).set_axis(list(zip(grid["alpha_advertisers"], grid["alpha_users"])))
+    assert signs[(1.2, 0.0)] == "0"
+    assert signs[(0.5, 0.0)] == "+" and signs[(1.5, 0.0)] == "−" and signs[(1.9, 0.3)] == ""
+    assert (two_sided.price_signs(grid, tolerance=0.0)[grid["interior"]] != "").all()
+    with pytest.raises(ValueError, match="tolerance"):
+        two_sided.price_signs(grid, tolerance=-1)
+
+
+def test_negative_users_prices_lie_beyond_the_threshold_of_their_row():
+    """The page: on the heatmap, users are paid only where advertisers value them highly."""
+    alpha_u = np.round(np.arange(-0.6, 0.61, 0.1), 2) + 0.0
+    grid = price_map(np.round(np.arange(0, 2.01, 0.1), 2), alpha_u)
+    negative = grid[two_sided.price_signs(grid) == "−"]
+    assert len(negative) > 0
+    for u, rows in negative.groupby("alpha_users"):
+        threshold = users_price_threshold(replace(TwoSidedMarket(), alpha_users=u))
+        assert (rows["alpha_advertisers"] > threshold).all()
+
+
+def test_heatmap_description_is_computed_from_the_grid():
+    grid = price_map(np.round(np.arange(0, 2.01, 0.1), 2), np.round(np.arange(-0.6, 0.61, 0.1), 2) + 0.0)
+    chart = two_sided.price_heatmap(grid).to_dict()
+    signs = two_sided.price_signs(grid)
+    description = chart["description"]
+    assert f"each of {len(grid)} pairs" in description
+    assert f"paid in {(signs == '−').sum()}, all at αa of" in description
+    assert f"{(signs == '').sum()} grey cells have no interior optimum" in description
+    assert f"Users pay in {(signs == '+').sum()} cells" in description
+    assert "(money units)" in chart["layer"][0]["encoding"]["x"]["title"]
+
+
 def test_multi_sided_prices_finding_is_the_model_threshold():
     finding = two_sided.multi_sided_prices()
     threshold = two_sided.users_price_threshold(two_sided.TwoSidedMarket())

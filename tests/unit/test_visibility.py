@@ -268,8 +268,18 @@ def test_model_charts_are_labelled_and_describe_their_numbers():
     assert "2,778 full-time years" in inshoring["description"]
     fitted = v.market_model(v.prices_with_index())
     abnormal = v.abnormal_returns_chart(fitted).to_dict()
-    assert "Model:" in " ".join(abnormal["title"]["subtitle"])
     assert f"beta {fitted.beta:.2f}" in abnormal["description"] and "cumulative -2.0 %" in abnormal["description"]
+
+
+def test_market_model_chart_is_a_fit_to_data_not_a_simulation_and_not_colour_only():
+    # A regression on observed prices: its source line cites the data and calls it a fitted benchmark,
+    # never "a simulation, not data"; and the period of each month is carried by a shape as well as colour.
+    spec = v.abnormal_returns_chart(v.market_model(v.prices_with_index())).to_dict()
+    source_line = " ".join(spec["title"]["subtitle"])
+    assert source_line.startswith("Source:") and "simulation, not data" not in source_line
+    assert "fitted to these data" in source_line and "Market model" in source_line
+    shaped = [layer for layer in spec["layer"] if "shape" in layer.get("encoding", {})]
+    assert shaped and shaped[0]["encoding"]["shape"]["field"] == shaped[0]["encoding"]["color"]["field"] == "period"
 
 
 @pytest.mark.parametrize(

@@ -45,7 +45,7 @@ def _cost_panel(curves: pd.DataFrame, shares: pd.DataFrame, cut: alt.Parameter) 
     colours, shapes = category_scales(GOVERNANCE)
     cost_lines = alt.Chart(curves).transform_filter(_selected(cut)).mark_line(
         strokeWidth=3, point=alt.OverlayMarkDef(filled=True, size=30)).encode(
-        x=K_AXIS, y=alt.Y("cost:Q", title="Governance cost (cost units)", scale=alt.Scale(domain=[0, 5])),
+        x=K_AXIS, y=alt.Y("cost:Q", title="Governance cost (arbitrary units)", scale=alt.Scale(domain=[0, 5])),
         color=alt.Color("governance:N", title="Governance", scale=colours),
         shape=alt.Shape("governance:N", title="Governance", scale=shapes),
         strokeDash=alt.StrokeDash("governance:N", title="Governance",

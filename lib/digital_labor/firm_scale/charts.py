@@ -76,7 +76,8 @@ def revenue_per_employee_chart(firms: pd.DataFrame) -> alt.LayerChart:
         y=alt.Y("company:N", title=None, sort=order),
         x=alt.X("revenue_per_employee_musd:Q", title="Revenue per employee (US$ million, fiscal 2016)"),
     )
-    rules = base.mark_rule(color="#bbbbbb").encode(x=alt.datum(0), x2="revenue_per_employee_musd:Q")
+    # A stem from zero to each dot (a field, not alt.datum: Vega-Lite cannot compile a datum x with a field x2).
+    rules = base.transform_calculate(zero="0").mark_rule(color="#bbbbbb").encode(x="zero:Q", x2="revenue_per_employee_musd:Q")
     dots = base.mark_point(filled=True, size=110).encode(
         color=alt.Color("kind:N", title="Kind of firm", scale=colour), shape=alt.Shape("kind:N", title="Kind of firm", scale=shape),
         tooltip=[alt.Tooltip("company:N", title="Company"), alt.Tooltip("kind:N", title="Kind"),

@@ -7,10 +7,10 @@ notebook computes) and return described charts; the slider works without a kerne
 from __future__ import annotations
 
 import altair as alt
-import numpy as np
 import pandas as pd
 
 from ..charts import MISSING_COLOUR, category_scales, describe, param_equals
+from .model import price_signs
 
 __all__ = ["TWO_SIDED_MODEL", "price_heatmap", "prices_by_externality_chart"]
 
@@ -90,20 +90,17 @@ def prices_by_externality_chart(grid: pd.DataFrame, thresholds: pd.DataFrame) ->
 def price_heatmap(grid: pd.DataFrame) -> alt.Chart:
     """Heatmap of the users' optimal price over both externalities, with its sign written in each cell."""
     table = grid.copy()
-    table["sign"] = np.select(
-        [~table["interior"], table["price_users"] < -0.005, table["price_users"] > 0.005],
-        ["", "−", "+"], default="0",
-    )
+    table["sign"] = price_signs(table)
     table["price_users"] = table["price_users"].astype(float)
-    x = alt.X("alpha_advertisers:O", title="Advertisers' benefit from each user αa",
+    x = alt.X("alpha_advertisers:O", title="Advertisers' benefit from each user αa (money units)",
               axis=alt.Axis(format=".1f", labelAngle=0))
-    y = alt.Y("alpha_users:O", title="Users' benefit from each advertiser αu",
+    y = alt.Y("alpha_users:O", title="Users' benefit from each advertiser αu (money units)",
               sort="descending", axis=alt.Axis(format=".1f"))
     rect = alt.Chart(table).mark_rect().encode(
         x=x, y=y,
         color=alt.condition(
             "datum.interior",
-            alt.Color("price_users:Q", title="Users' price",
+            alt.Color("price_users:Q", title="Users' price (money units)",
                       scale=alt.Scale(scheme="blueorange", domainMid=0, reverse=True)),
             alt.value(MISSING_COLOUR),
         ),
@@ -121,11 +118,24 @@ def price_heatmap(grid: pd.DataFrame) -> alt.Chart:
         chart,
         title="Who pays? The users' optimal price across externalities",
         description=(
-            "Heatmap of the users' optimal price for each pair of externalities; each cell is "
-            "marked + (users pay), 0 (free) or − (users are subsidised). Prices turn negative in the "
-            "right-hand part, where advertisers value each user highly; grey cells have no "
-            "interior optimum."
+            f"Heatmap of the users' optimal price for each of {len(table)} pairs of externalities, "
+            f"αa from {table['alpha_advertisers'].min():g} to {table['alpha_advertisers'].max():g} and "
+            f"αu from {table['alpha_users'].min():g} to {table['alpha_users'].max():g}; each cell is "
+            "marked + (users pay), 0 (free) or − (users are subsidised). " + _sign_summary(table)
         ),
         model=TWO_SIDED_MODEL,
+    )
+
+
+def _sign_summary(table: pd.DataFrame) -> str:
+    """How many cells of each sign, where the negative ones lie, and how many have no optimum."""
+    counts = table["sign"].value_counts()
+    negative = table[table["sign"] == "−"]
+    where = (
+        f", all at αa of {negative['alpha_advertisers'].min():g} or more" if len(negative) else ""
+    )
+    return (
+        f"Users pay in {counts.get('+', 0)} cells, pay about nothing in {counts.get('0', 0)} and are "
+        f"paid in {counts.get('−', 0)}{where}; {counts.get('', 0)} grey cells have no interior optimum."
     )
 

@@ -72,6 +72,7 @@ __all__ = [
     "optimal_prices",
     "optimal_prices_numeric",
     "price_map",
+    "price_signs",
     "users_price_terms",
     "users_price_threshold",
     "users_price_threshold_indifferent",
@@ -252,6 +253,20 @@ def price_map(
                 | _interior_outcome(market)
             )
     return pd.DataFrame(rows)
+
+
+def price_signs(grid: pd.DataFrame, column: str = "price_users", tolerance: float = 0.005) -> pd.Series:
+    """Sign of a price over a ``price_map`` grid: ``"+"``, ``"0"``, ``"−"``, or ``""`` (no optimum).
+
+    A price within ``tolerance`` of zero counts as ``"0"``, so that a price that is zero up to
+    rounding (a grid point on the threshold) is not counted as a subsidy.
+    """
+    require(tolerance >= 0, "tolerance must be >= 0")
+    prices = grid[column].astype(float)
+    signs = np.select(
+        [~grid["interior"].astype(bool), prices < -tolerance, prices > tolerance], ["", "−", "+"], default="0"
+    )
+    return pd.Series(signs, index=grid.index, name=f"{column}_sign")
 
 
 def _interior_outcome(market: TwoSidedMarket) -> dict[str, float | bool]:

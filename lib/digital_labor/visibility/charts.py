@@ -220,18 +220,21 @@ def index_comparison_chart(table: pd.DataFrame, base: str = "2013-10-01", window
     )
 
 
-def abnormal_returns_chart(model: MarketModel) -> alt.Chart:
+def abnormal_returns_chart(model: MarketModel) -> alt.LayerChart:
     """Monthly abnormal returns of a fitted :class:`~digital_labor.visibility.MarketModel`, by period."""
-    periods = [p for p in ("estimation", "essay's window", "after") if p in set(model.returns["period"])]
-    colour, _ = charts.category_scales(periods)
-    chart = alt.Chart(model.returns).mark_bar().encode(
+    periods = [p for p in ("before", "estimation", "essay's window", "after") if p in set(model.returns["period"])]
+    colour, shape = charts.category_scales(periods)
+    base = alt.Chart(model.returns).encode(
         x=alt.X("yearmonth(date):T", title="Month", axis=alt.Axis(format="%b %Y", tickCount=10)),
         y=alt.Y("abnormal_pct:Q", title="Abnormal return (% in the month)"),
         color=alt.Color("period:N", title="Months", scale=colour),
         tooltip=[alt.Tooltip("yearmonth(date):T", title="Month", format="%b %Y"), alt.Tooltip("facebook_pct:Q", title="Facebook (%)", format=".1f"),
                  alt.Tooltip("index_pct:Q", title=f"{model.index} (%)", format=".1f"), alt.Tooltip("expected_pct:Q", title="Expected (%)", format=".1f"),
                  alt.Tooltip("abnormal_pct:Q", title="Abnormal (%)", format=".1f"), alt.Tooltip("period:N", title="Months")],
-    ).properties(width=560, height=260)
+    )
+    # The period is carried by a shape at the tip of each bar as well as by colour.
+    tips = base.mark_point(filled=True, size=60).encode(shape=alt.Shape("period:N", title="Months", scale=shape))
+    chart = alt.layer(base.mark_bar(opacity=0.8), tips).properties(width=560, height=260)
     window = model.returns[model.returns["period"] == "essay's window"]
     return charts.describe(
         chart, title="Facebook's monthly return beyond what the market predicts (a model)",
@@ -241,5 +244,6 @@ def abnormal_returns_chart(model: MarketModel) -> alt.Chart:
             "Essay's window: " + ", ".join(f"{r.date:%b %Y} {r.abnormal_pct:+.1f} %" for r in window.itertuples())
             + f"; cumulative {model.car_pct:+.1f} % (t = {model.t_stat:.2f}). {MARKET_MODEL_ASSUMPTIONS}"
         ),
-        datasets=["facebook_share_price", "market_index_monthly"], model=MARKET_MODEL,
+        datasets=["facebook_share_price", "market_index_monthly"],
+        source=f"{MARKET_MODEL[0].upper()}{MARKET_MODEL[1:]} (a statistical benchmark fitted to these data, not a simulation)",
     )
