@@ -45,18 +45,45 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, **sitecheck.LAUNCH_ARGS}
 
 
+def _summary(reports: list[sitecheck.PageReport]) -> list[dict]:
+    fields = ("page", "device", "page_bytes", "charts", "empty_charts", "console_errors", "external_requests", "violations",
+              "viewport_width", "scroll_width", "overflowing_charts", "charts_without_values", "verdicts", "hidden_verdicts",
+              "small_targets", "no_focus_ring")
+    return [{name: getattr(r, name) for name in fields} for r in reports]
+
+
 @pytest.fixture(scope="session")
 def site_audits(site, browser, artifacts) -> list[sitecheck.PageReport]:
-    """Every page of the built book, visited once in headless Chromium (with axe-core)."""
+    """Every page of the built book, visited once in headless Chromium at desktop size (with axe-core)."""
     reports = []
     with sitecheck.serve(site) as base_url:
         for page in sitecheck.html_pages(site):
             screenshot = artifacts / "chart-page.png" if page == "intro.html" else None
             reports.append(sitecheck.audit_page(browser, base_url, page, screenshot=screenshot))
-    summary = [
-        {"page": r.page, "page_bytes": r.page_bytes, "charts": r.charts, "empty_charts": r.empty_charts,
-         "console_errors": r.console_errors, "external_requests": r.external_requests, "violations": r.violations}
-        for r in reports
-    ]
-    (artifacts / "site-audit.json").write_text(json.dumps(summary, indent=2))
+    (artifacts / "site-audit.json").write_text(json.dumps(_summary(reports), indent=2))
     return reports
+
+
+@pytest.fixture(scope="session")
+def phone_audits(site, browser, artifacts) -> list[sitecheck.PageReport]:
+    """Every page again, on a 390 x 844 touch screen (with axe-core: the layout differs).
+
+    Screenshots: the first chart with panels or a slider, and the claims ledger.
+    """
+    chart_page, chart_index = sitecheck.multi_panel_chart(site) or ("", 0)
+    shots = {chart_page: (artifacts / "phone-chart-page.png", f".dl-chart >> nth={chart_index}"),
+             "appendix/claims-ledger.html": (artifacts / "phone-claims-ledger.png", "table")}
+    reports = []
+    with sitecheck.serve(site) as base_url:
+        for page in sitecheck.html_pages(site):
+            screenshot, target = shots.get(page, (None, ".dl-chart"))
+            reports.append(sitecheck.audit_page(browser, base_url, page, device="phone", screenshot=screenshot,
+                                                screenshot_of=target))
+    (artifacts / "phone-site-audit.json").write_text(json.dumps(_summary(reports), indent=2))
+    return reports
+
+
+@pytest.fixture(scope="session")
+def all_audits(site_audits, phone_audits) -> list[sitecheck.PageReport]:
+    """The visits at both sizes: the checks that hold for every page hold on a desktop and on a phone."""
+    return site_audits + phone_audits

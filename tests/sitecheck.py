@@ -4,6 +4,12 @@ Each check is a plain function over a served folder of HTML, so it can be run on
 a deliberately broken page alike: requests to other hosts, console errors, charts that did not
 render, accessibility violations (axe-core, as bundled by axe-playwright-python), bytes
 transferred, and broken internal links.
+
+Pages are visited at two sizes (:data:`DEVICES`): a desktop window and a phone (390 x 844, touch).
+Each visit also measures the layout: the page's width against the screen's, charts against
+their container, the claims ledger's verdicts against the screen, every control's target size
+and focus ring, and whether each chart's values can be read without hovering. The navigation
+menu is checked by tapping it (:func:`menu_check`).
 """
 
 from __future__ import annotations
@@ -35,6 +41,16 @@ BLOCKING_IMPACTS = {"serious", "critical"}
 # the console): it is switched off.
 AXE_OPTIONS = {"resultTypes": ["violations"], "preload": False}
 CHART_TIMEOUT_MS = 20_000
+# The two sizes every page is checked at: pytest-playwright's new_context keyword arguments.
+DEVICES = {
+    "desktop": {"viewport": {"width": 1280, "height": 900}},
+    "phone": {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True, "device_scale_factor": 2},
+}
+MIN_TARGET_PX = 24  # WCAG 2.5.8, target size (minimum)
+# Controls a reader operates; links inside running text are exempt from the target size (WCAG 2.5.8).
+CONTROLS = ("button, input:not([type=hidden]), select, textarea, summary, [role=button], a.btn, a.dropdown-item, "
+            "nav a, .bd-toc-nav a, [tabindex]:not([tabindex='-1'])")
+FOCUSABLE = "a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex='-1'])"
 
 
 def budget() -> dict[str, int]:
@@ -84,6 +100,19 @@ class PageReport:
     violations: list[dict] = field(default_factory=list)
     page_bytes: int = 0
     shared_bytes: dict[str, int] = field(default_factory=dict)
+    device: str = "desktop"
+    viewport_width: int = 0
+    scroll_width: int = 0  # the document's width: more than the viewport means sideways scrolling
+    overflowing_charts: list[str] = field(default_factory=list)  # wider than their container
+    charts_without_values: list[str] = field(default_factory=list)  # values only on hover
+    verdicts: int = 0  # cells of a "Verdict" column (the claims ledger)
+    hidden_verdicts: list[str] = field(default_factory=list)  # ledger verdicts off the screen
+    small_targets: list[str] = field(default_factory=list)
+    no_focus_ring: list[str] = field(default_factory=list)
+
+    @property
+    def too_wide(self) -> bool:
+        return self.scroll_width > self.viewport_width
 
     @property
     def blocking_violations(self) -> list[dict]:
@@ -91,10 +120,14 @@ class PageReport:
 
 
 def audit_page(browser, base_url: str, page_path: str, *, axe: bool = True, screenshot: Path | None = None,
-               chart_timeout_ms: int = CHART_TIMEOUT_MS) -> PageReport:
-    """Open one page in a fresh context (empty cache) and record everything the checks need."""
-    report = PageReport(page=page_path)
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+               chart_timeout_ms: int = CHART_TIMEOUT_MS, device: str = "desktop",
+               screenshot_of: str = ".dl-chart") -> PageReport:
+    """Open one page in a fresh context (empty cache) and record everything the checks need.
+
+    ``device`` is a key of :data:`DEVICES`; a ``screenshot`` shows the first ``screenshot_of``.
+    """
+    report = PageReport(page=page_path, device=device, viewport_width=DEVICES[device]["viewport"]["width"])
+    context = browser.new_context(**DEVICES[device])
     page = context.new_page()
     host = urlparse(base_url).netloc
 
@@ -129,10 +162,13 @@ def audit_page(browser, base_url: str, page_path: str, *, axe: bool = True, scre
             report.shared_bytes[path] = size
         else:
             report.page_bytes += size
+    measure_layout(page, report)
     if screenshot is not None:
-        first_chart = page.locator(".dl-chart").first
-        if report.charts:
-            first_chart.scroll_into_view_if_needed()
+        if page.locator(screenshot_of).count():
+            # The element at the top of the screen, below the page's sticky header.
+            page.locator(screenshot_of).first.evaluate(
+                "e => { e.scrollIntoView({block: 'start'}); window.scrollBy(0, -72); }")
+            page.wait_for_timeout(200)
         page.screenshot(path=str(screenshot))
     if axe:
         report.violations = [
@@ -142,6 +178,156 @@ def audit_page(browser, base_url: str, page_path: str, *, axe: bool = True, scre
         ]
     context.close()
     return report
+
+
+_LAYOUT_SCRIPT = """([controls, focusable, minTarget, screen]) => {
+  const name = e => (e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') +
+    (typeof e.className === 'string' && e.className.trim() ? '.' + e.className.trim().split(/\\s+/).slice(0, 2).join('.') : '') +
+    ' "' + (e.getAttribute('aria-label') || e.title || e.textContent || '').trim().replace(/\\s+/g, ' ').slice(0, 40) + '"');
+  const shown = e => {
+    const r = e.getBoundingClientRect(), cs = getComputedStyle(e);
+    return r.width > 0 && r.height > 0 && cs.visibility !== 'hidden' && !e.closest('[inert], dialog:not([open])');
+  };
+  const out = {scroll_width: document.documentElement.scrollWidth, overflowing_charts: [], charts_without_values: [],
+               verdicts: 0, hidden_verdicts: [], small_targets: [], no_focus_ring: []};
+  // Charts: the drawn chart (and its controls) inside its container, and its values in a table beside it.
+  for (const chart of document.querySelectorAll('.dl-chart')) {
+    const box = chart.parentElement, cs = getComputedStyle(box);
+    const right = box.getBoundingClientRect().left + box.clientLeft + box.clientWidth - parseFloat(cs.paddingRight);
+    const parts = [chart, ...chart.querySelectorAll('svg.marks, canvas, .vega-bindings')];
+    const widest = Math.max(...parts.map(p => p.getBoundingClientRect().right), chart.getBoundingClientRect().left + chart.scrollWidth);
+    if (widest > Math.min(right, screen) + 1) out.overflowing_charts.push(`${chart.id}: ${Math.round(widest)} px > ${Math.round(Math.min(right, screen))} px`);
+    let next = chart.nextElementSibling;
+    const rows = next && next.matches('details.dl-chart-data') ? next.querySelectorAll('table tbody tr').length : 0;
+    if (!rows) out.charts_without_values.push(chart.id);
+  }
+  // The claims ledger (any table with a Verdict column): every verdict on the screen without scrolling.
+  for (const table of document.querySelectorAll('table')) {
+    const heads = [...table.querySelectorAll('thead th')].map(th => th.textContent.trim().toLowerCase());
+    const column = heads.indexOf('verdict');
+    if (column < 0) continue;
+    for (const row of table.querySelectorAll('tbody tr')) {
+      const cell = row.children[column];
+      if (!cell) continue;
+      out.verdicts += 1;
+      let scroll = 0;
+      for (let a = cell.parentElement; a; a = a.parentElement) scroll += a.scrollLeft || 0;
+      const r = cell.getBoundingClientRect();
+      if (r.left + scroll < -1 || r.right + scroll > screen + 1 || r.width < 20)
+        out.hidden_verdicts.push(`${cell.textContent.trim().slice(0, 30)} at ${Math.round(r.left + scroll)}-${Math.round(r.right + scroll)} px`);
+    }
+  }
+  // Targets of controls (links inside running text are exempt).
+  for (const e of document.querySelectorAll(controls)) {
+    if (e.closest('dialog')) continue;  // the menus' panels are measured open, by menu_check
+    if (!shown(e)) continue;
+    const r = e.getBoundingClientRect();
+    if (r.width < minTarget - 0.5 || r.height < minTarget - 0.5) out.small_targets.push(`${name(e)} ${Math.round(r.width)}x${Math.round(r.height)}`);
+  }
+  // A focus ring on every control: an outline (the browser's own, or 2 px or more) or a box-shadow that appears with focus.
+  const visible = c => !/rgba\\([^)]*,\\s*0\\)|transparent/.test(c);
+  for (const e of document.querySelectorAll(focusable)) {
+    if (!shown(e) || e.disabled) continue;
+    const before = getComputedStyle(e).boxShadow;
+    e.focus({preventScroll: true});
+    if (document.activeElement !== e) continue;
+    const cs = getComputedStyle(e);
+    const outline = cs.outlineStyle === 'auto' || cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2 && visible(cs.outlineColor);
+    const shadow = cs.boxShadow !== 'none' && cs.boxShadow !== before && visible(cs.boxShadow);
+    const inner = [...e.children].some(c => { const s = getComputedStyle(c); return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2; });
+    if (!(outline || shadow || inner)) out.no_focus_ring.push(name(e));
+    e.blur();
+  }
+  return out;
+}"""
+
+
+_SMALL_TARGETS_SCRIPT = """([scope, controls, minTarget]) => {
+  const root = document.querySelector(scope);
+  if (!root) return [];
+  return [...root.querySelectorAll(controls)].filter(e => {
+    const r = e.getBoundingClientRect();
+    return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden' &&
+           (r.width < minTarget - 0.5 || r.height < minTarget - 0.5);
+  }).map(e => `${e.tagName.toLowerCase()} "${(e.getAttribute('aria-label') || e.textContent || '').trim().slice(0, 40)}" ` +
+               `${Math.round(e.getBoundingClientRect().width)}x${Math.round(e.getBoundingClientRect().height)}`);
+}"""
+
+
+def measure_layout(page, report: PageReport) -> None:
+    """Measure, in the open page, what a phone reader meets (see :class:`PageReport`)."""
+    # A key press first, so that the browser shows focus as it does for keyboard users.
+    page.keyboard.press("Shift")
+    found = page.evaluate(_LAYOUT_SCRIPT, [CONTROLS, FOCUSABLE, MIN_TARGET_PX, report.viewport_width])
+    page.evaluate("window.scrollTo(0, 0)")
+    for key, value in found.items():
+        setattr(report, key, value)
+
+
+def menu_check(browser, base_url: str, page_path: str, device: str) -> dict[str, bool]:
+    """Operate the navigation as a reader does: tap it on a phone, click it on a desktop.
+
+    On a phone, tapping the visible menu button must open the site navigation (its links on
+    the screen) and tapping outside it must close it; the same for "On this page". On a desktop,
+    the button must hide the sidebar and show it again. Returns what happened, step by step.
+    """
+    context = browser.new_context(**DEVICES[device])
+    page = context.new_page()
+    page.goto(urljoin(base_url, page_path), wait_until="load")
+    page.wait_for_load_state("networkidle")
+    result: dict[str, bool] = {}
+    width = DEVICES[device]["viewport"]["width"]
+
+    def links_on_screen(selector: str) -> bool:
+        return page.evaluate("""([selector, width]) => [...document.querySelectorAll(selector)].some(a => {
+            const r = a.getBoundingClientRect(), cs = getComputedStyle(a);
+            return r.width > 0 && r.height > 0 && r.left >= 0 && r.right <= width && r.top >= 0 && r.top < innerHeight &&
+                   cs.visibility !== 'hidden' && document.elementFromPoint(r.left + Math.min(r.width, 20) / 2, r.top + r.height / 2)?.closest('a') === a; })""",
+                             [selector, width])
+
+    def visible_button(selector: str):
+        buttons = page.locator(selector)
+        for index in range(buttons.count()):
+            if buttons.nth(index).is_visible():
+                return buttons.nth(index)
+        return None
+
+    if device == "phone":
+        for name, toggle, links in (("navigation", ".primary-toggle", "nav.bd-docs-nav a"),
+                                    ("on_this_page", ".secondary-toggle", "nav.page-toc a, .bd-toc-nav a")):
+            button = visible_button(toggle)
+            result[f"{name}_button_visible"] = button is not None
+            if button is None:
+                continue
+            result[f"{name}_closed_at_first"] = not links_on_screen(links)
+            button.tap()
+            page.wait_for_timeout(400)
+            result[f"{name}_opens_by_tap"] = links_on_screen(links)
+            small = page.evaluate(_SMALL_TARGETS_SCRIPT, ["dialog[open]", CONTROLS, MIN_TARGET_PX])
+            result[f"{name}_targets_of_24px"] = not small
+            if small:
+                result[f"{name}_small_targets"] = small  # type: ignore[assignment]
+            # Tap outside the open panel, on the widest strip of the dimmed page beside it.
+            panel = page.evaluate("""() => { const d = document.querySelector('dialog[open]');
+                return d ? [d.getBoundingClientRect().left, d.getBoundingClientRect().right] : null; }""")
+            left, right = panel or (0, 0)
+            x = left / 2 if left > width - right else (right + width) / 2
+            page.touchscreen.tap(x, DEVICES[device]["viewport"]["height"] / 2)
+            page.wait_for_timeout(400)
+            result[f"{name}_closes_by_tap"] = not links_on_screen(links)
+    else:
+        button = visible_button(".primary-toggle")
+        result["sidebar_button_visible"] = button is not None
+        if button is not None:
+            result["sidebar_shown_at_first"] = links_on_screen("nav.bd-docs-nav a")
+            button.click()
+            page.wait_for_timeout(600)
+            result["sidebar_hides_by_click"] = not links_on_screen("nav.bd-docs-nav a")
+            button.click()
+            page.wait_for_timeout(600)
+            result["sidebar_shows_again_by_click"] = links_on_screen("nav.bd-docs-nav a")
+    context.close()
+    return result
 
 
 def weight_problems(reports: list[PageReport], limits: dict[str, int]) -> list[str]:
@@ -220,6 +406,17 @@ def chart_specs(site: Path) -> dict[str, list[dict]]:
         if found:
             specs[page] = found
     return specs
+
+
+def multi_panel_chart(site: Path) -> tuple[str, int] | None:
+    """The page and position of the book's first chart with panels or a slider (the phone's hard case)."""
+    fallback = None
+    for page, specs in chart_specs(site).items():
+        for index, spec in enumerate(specs):
+            fallback = fallback or (page, index)
+            if any(key in spec for key in ("hconcat", "vconcat", "concat")) or "bind" in str(spec.get("params", "")):
+                return page, index
+    return fallback
 
 
 REDUNDANT_CHANNELS = ("shape", "strokeDash", "x", "y", "text", "row", "column", "facet", "size")

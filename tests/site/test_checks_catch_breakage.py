@@ -107,3 +107,146 @@ def test_a_label_computed_from_the_category_counts_as_redundant():
         {"mark": "text", "transform": [{"calculate": "substring(datum.group, 0, 1)", "as": "short"}],
          "encoding": {"text": {"field": "short", "type": "nominal"}}}]}
     assert sitecheck.colour_only_encodings(bars_with_letters) == []
+
+
+# ---- The phone checks, on a page that breaks each rule, and on one that keeps them ---------
+
+PHONE_BROKEN_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Broken on a phone</title>
+<style>
+  body { margin: 0 8px; font: 16px sans-serif; }
+  .no-ring { min-height: 32px; }
+  .no-ring:focus, .no-ring:focus-visible { outline: none; box-shadow: none; }
+  .tiny { width: 16px; height: 16px; padding: 0; }
+  .box { width: 360px; }
+</style></head><body><main>
+<h1>Broken on a phone</h1>
+<div style="width: 700px">a banner as wide as a desktop screen</div>
+<div class="box"><div class="dl-chart" id="wide-chart"><svg class="marks" width="640" height="200"></svg></div></div>
+<div style="overflow-x: auto"><table style="min-width: 640px">
+<thead><tr><th>Claim</th><th>The essay</th><th>What the data says</th><th>Evidence</th><th>Verdict</th></tr></thead>
+<tbody><tr><td>A claim</td><td>47 %</td><td>a long explanation of what the data says, which pushes the last column away</td>
+<td>a dataset and three works cited</td><td>nuanced</td></tr></tbody></table></div>
+<button class="tiny" aria-label="Tiny button">x</button>
+<button class="no-ring">A button with no focus ring</button>
+</main></body></html>
+"""
+PHONE_GOOD_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Fine on a phone</title>
+<style>
+  body { margin: 0 8px; font: 16px sans-serif; }
+  :focus-visible { outline: 3px solid #c0f; }
+  button, summary { min-height: 24px; min-width: 24px; }
+  .scroll { overflow-x: auto; }
+  td { display: block; }
+</style></head><body><main>
+<h1>Fine on a phone</h1>
+<div class="box"><div class="dl-chart" id="narrow-chart"><svg class="marks" width="300" height="200"></svg></div>
+<details class="dl-chart-data"><summary>The values in this chart, as a table</summary>
+<div class="scroll" tabindex="0" role="region" aria-label="Values"><table><thead><tr><th>Year</th><th>Share</th></tr></thead>
+<tbody><tr><td>2013</td><td>47</td></tr></tbody></table></div></details></div>
+<table><thead><tr><th>Claim</th><th>Verdict</th></tr></thead><tbody><tr><td>A claim</td><td>nuanced</td></tr></tbody></table>
+<button aria-label="Menu">=</button>
+</main></body></html>
+"""
+
+
+@pytest.fixture(scope="module")
+def phone_reports(tmp_path_factory, browser):
+    site = tmp_path_factory.mktemp("phone-site")
+    (site / "broken.html").write_text(PHONE_BROKEN_PAGE)
+    (site / "good.html").write_text(PHONE_GOOD_PAGE)
+    with sitecheck.serve(site) as base_url:
+        return {name: sitecheck.audit_page(browser, base_url, f"{name}.html", device="phone", axe=False, chart_timeout_ms=1_000)
+                for name in ("broken", "good")}
+
+
+def test_a_page_wider_than_a_phone_is_caught(phone_reports):
+    assert phone_reports["broken"].too_wide and phone_reports["broken"].scroll_width >= 700
+    assert not phone_reports["good"].too_wide
+
+
+def test_a_chart_wider_than_its_container_is_caught(phone_reports):
+    assert phone_reports["broken"].overflowing_charts == ["wide-chart: 648 px > 368 px"]
+    assert phone_reports["good"].overflowing_charts == []
+
+
+def test_a_chart_whose_values_show_only_on_hover_is_caught(phone_reports):
+    assert phone_reports["broken"].charts_without_values == ["wide-chart"]
+    assert phone_reports["good"].charts_without_values == []
+
+
+def test_a_ledger_verdict_off_the_screen_is_caught(phone_reports):
+    broken, good = phone_reports["broken"], phone_reports["good"]
+    assert broken.verdicts == 1 and len(broken.hidden_verdicts) == 1 and broken.hidden_verdicts[0].startswith("nuanced")
+    assert good.verdicts == 1 and good.hidden_verdicts == []
+
+
+def test_a_target_smaller_than_24_px_is_caught(phone_reports):
+    assert phone_reports["broken"].small_targets == ['button.tiny "Tiny button" 16x16']
+    assert phone_reports["good"].small_targets == []
+
+
+def test_a_control_without_a_focus_ring_is_caught(phone_reports):
+    assert phone_reports["broken"].no_focus_ring == ['button.no-ring "A button with no focus ring"']
+    assert phone_reports["good"].no_focus_ring == []
+
+
+# A menu as the themes build it: a button, a dialog that holds the navigation while it is open,
+# closed by a tap on its backdrop; and a desktop sidebar that the same button hides.
+MENU_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Menu</title>
+<style>
+  body { margin: 0; font: 16px sans-serif; }
+  button { min-width: 32px; min-height: 32px; }
+  dialog { margin: 0; height: 100vh; max-height: 100vh; width: 70vw; padding: 1rem; border: 0; }
+  #sidebar a, dialog a { display: block; min-height: 32px; }
+  @media (max-width: 959px) { #sidebar { display: none; } }
+  #sidebar.hidden { display: none; }
+</style></head><body>
+<button class="primary-toggle" aria-label="Site navigation">=</button>
+<div id="sidebar"><nav class="bd-docs-nav"><a href="#one">One</a><a href="#two">Two</a></nav></div>
+<dialog id="menu"></dialog>
+<main><h1>Menu</h1><p>Text.</p></main>
+<script>
+  const WIRED = __WIRED__;
+  const button = document.querySelector('.primary-toggle'), sidebar = document.getElementById('sidebar');
+  const dialog = document.getElementById('menu'), nav = sidebar.querySelector('nav');
+  if (WIRED) {
+    button.addEventListener('click', () => {
+      if (matchMedia('(min-width: 960px)').matches) { sidebar.classList.toggle('hidden'); return; }
+      dialog.appendChild(nav); dialog.showModal();
+    });
+    dialog.addEventListener('click', event => { if (event.target === dialog) dialog.close(); });
+    dialog.addEventListener('close', () => sidebar.appendChild(nav));
+  }
+</script></body></html>
+"""
+
+
+@pytest.fixture(scope="module")
+def menu_site(tmp_path_factory):
+    site = tmp_path_factory.mktemp("menu-site")
+    (site / "working.html").write_text(MENU_PAGE.replace("__WIRED__", "true"))
+    (site / "dead.html").write_text(MENU_PAGE.replace("__WIRED__", "false"))
+    return site
+
+
+def test_a_menu_button_that_does_nothing_is_caught_by_tapping_it(menu_site, browser):
+    with sitecheck.serve(menu_site) as base_url:
+        dead = sitecheck.menu_check(browser, base_url, "dead.html", "phone")
+        working = sitecheck.menu_check(browser, base_url, "working.html", "phone")
+    assert dead["navigation_button_visible"] and not dead["navigation_opens_by_tap"]
+    assert working["navigation_opens_by_tap"] and working["navigation_closes_by_tap"] and working["navigation_targets_of_24px"]
+
+
+def test_a_sidebar_that_does_not_hide_on_a_desktop_is_caught(menu_site, browser):
+    with sitecheck.serve(menu_site) as base_url:
+        dead = sitecheck.menu_check(browser, base_url, "dead.html", "desktop")
+        working = sitecheck.menu_check(browser, base_url, "working.html", "desktop")
+    assert dead["sidebar_shown_at_first"] and not dead["sidebar_hides_by_click"]
+    assert working == {"sidebar_button_visible": True, "sidebar_shown_at_first": True,
+                       "sidebar_hides_by_click": True, "sidebar_shows_again_by_click": True}

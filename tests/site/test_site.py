@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 
@@ -16,27 +17,145 @@ def test_strict_build_has_no_warnings(book_build):
     assert code == 0 and not warnings, "\n".join(warnings[:20])
 
 
-def test_no_page_requests_another_host(site_audits):
-    offenders = {r.page: r.external_requests for r in site_audits if r.external_requests}
+def test_no_page_requests_another_host(all_audits):
+    offenders = {(r.device, r.page): r.external_requests for r in all_audits if r.external_requests}
     assert not offenders
 
 
-def test_no_console_errors(site_audits):
-    offenders = {r.page: r.console_errors for r in site_audits if r.console_errors}
+def test_no_console_errors(all_audits):
+    offenders = {(r.device, r.page): r.console_errors for r in all_audits if r.console_errors}
     assert not offenders
 
 
-def test_every_chart_renders(site_audits):
-    assert sum(r.charts for r in site_audits) > 0, "the book should have charts"
-    offenders = {r.page: f"{r.empty_charts} of {r.charts} empty" for r in site_audits if r.empty_charts}
+def test_every_chart_renders(all_audits):
+    assert sum(r.charts for r in all_audits) > 0, "the book should have charts"
+    offenders = {(r.device, r.page): f"{r.empty_charts} of {r.charts} empty" for r in all_audits if r.empty_charts}
     assert not offenders
 
 
-def test_no_serious_or_critical_accessibility_violation(site_audits, artifacts):
-    report = {r.page: r.violations for r in site_audits if r.violations}
+def test_no_serious_or_critical_accessibility_violation(all_audits, artifacts):
+    report = {f"{r.device}: {r.page}": r.violations for r in all_audits if r.violations}
     (artifacts / "axe-report.json").write_text(json.dumps(report, indent=2))
-    blocking = {r.page: [(v["id"], v["targets"]) for v in r.blocking_violations] for r in site_audits if r.blocking_violations}
+    blocking = {(r.device, r.page): [(v["id"], v["targets"]) for v in r.blocking_violations]
+                for r in all_audits if r.blocking_violations}
     assert not blocking
+
+
+# ---- On a phone (390 x 844, touch) and on a desktop -----------------------------------------
+
+def test_both_sizes_visit_every_page(site_audits, phone_audits):
+    assert [r.page for r in site_audits] == [r.page for r in phone_audits]
+    assert {r.viewport_width for r in site_audits} == {1280} and {r.viewport_width for r in phone_audits} == {390}
+
+
+def test_no_page_is_wider_than_the_screen(all_audits):
+    offenders = {(r.device, r.page): f"{r.scroll_width} px wide on a {r.viewport_width} px screen" for r in all_audits if r.too_wide}
+    assert not offenders
+
+
+def test_charts_fit_their_container(all_audits):
+    assert sum(r.charts for r in all_audits if r.device == "phone") > 0
+    offenders = {(r.device, r.page): r.overflowing_charts for r in all_audits if r.overflowing_charts}
+    assert not offenders
+
+
+def test_every_chart_shows_its_values_without_hovering(all_audits):
+    offenders = {(r.device, r.page): r.charts_without_values for r in all_audits if r.charts_without_values}
+    assert not offenders
+
+
+def test_the_ledger_verdicts_are_on_a_phone_screen_without_scrolling(phone_audits):
+    ledger = next(r for r in phone_audits if r.page == "appendix/claims-ledger.html")
+    assert ledger.verdicts > 0, "the ledger should have a Verdict column"
+    assert not ledger.hidden_verdicts
+
+
+def test_every_control_is_a_target_of_at_least_24_px(all_audits):
+    offenders = {(r.device, r.page): r.small_targets for r in all_audits if r.small_targets}
+    assert not offenders
+
+
+def test_every_control_shows_where_the_focus_is(all_audits):
+    offenders = {(r.device, r.page): r.no_focus_ring for r in all_audits if r.no_focus_ring}
+    assert not offenders
+
+
+MENU_PAGES = ["intro.html", "chapters/04-planetary-inequalities/where-workers-are.html", "appendix/claims-ledger.html"]
+
+
+@pytest.mark.parametrize("page_path", MENU_PAGES)
+def test_the_menu_opens_and_closes_by_tap_on_a_phone(site, browser, page_path):
+    with sitecheck.serve(site) as base_url:
+        steps = sitecheck.menu_check(browser, base_url, page_path, "phone")
+    assert steps.get("navigation_button_visible") and steps.get("navigation_closed_at_first"), steps
+    assert steps.get("navigation_opens_by_tap") and steps.get("navigation_closes_by_tap"), steps
+    assert steps.get("navigation_targets_of_24px"), steps
+    if steps.get("on_this_page_button_visible"):  # pages with sections: "On this page" too
+        assert steps.get("on_this_page_opens_by_tap") and steps.get("on_this_page_closes_by_tap"), steps
+
+
+@pytest.mark.parametrize("page_path", MENU_PAGES[:2])
+def test_the_sidebar_hides_and_comes_back_on_a_desktop(site, browser, page_path):
+    with sitecheck.serve(site) as base_url:
+        steps = sitecheck.menu_check(browser, base_url, page_path, "desktop")
+    assert steps == {"sidebar_button_visible": True, "sidebar_shown_at_first": True,
+                     "sidebar_hides_by_click": True, "sidebar_shows_again_by_click": True}
+
+
+def test_phone_screenshots_of_a_chart_page_and_of_the_ledger_are_saved(phone_audits, artifacts):
+    for name in ("phone-chart-page.png", "phone-claims-ledger.png"):
+        shot = artifacts / name
+        assert shot.stat().st_size > 10_000
+        assert shot.read_bytes()[16:24] == (780).to_bytes(4, "big") + (1688).to_bytes(4, "big")  # 390 x 844 at 2x
+
+
+def test_a_chart_s_values_open_by_tap_on_a_phone(site, browser):
+    page_path, index = sitecheck.multi_panel_chart(site)
+    with sitecheck.serve(site) as base_url:
+        context = browser.new_context(**sitecheck.DEVICES["phone"])
+        page = context.new_page()
+        page.goto(base_url + page_path)
+        chart = page.locator(".dl-chart").nth(index)
+        chart.locator("svg").first.wait_for()
+        details = chart.locator("xpath=following-sibling::details[1]")
+        table = details.locator("table").first
+        assert not table.is_visible()
+        details.locator("summary").tap()
+        table.wait_for(state="visible")
+        first_cell = table.locator("tbody td").first
+        assert first_cell.inner_text().strip() and first_cell.bounding_box()["x"] >= 0
+        assert table.locator("tbody tr").count() > 1
+        context.close()
+
+
+def test_charts_keep_their_sliders_and_tooltips_on_a_desktop(site, browser):
+    with_slider = next((page, index) for page, specs in sitecheck.chart_specs(site).items()
+                       for index, spec in enumerate(specs) if "'bind'" in str(spec.get("params", "")))
+    with sitecheck.serve(site) as base_url:
+        context = browser.new_context(**sitecheck.DEVICES["desktop"])
+        page = context.new_page()
+        page.goto(base_url + with_slider[0])
+        chart = page.locator(".dl-chart").nth(with_slider[1])
+        chart.locator("svg.marks").wait_for()
+        before = chart.locator("svg.marks").inner_html()
+        slider = chart.locator("input[type=range]")
+        slider.focus()
+        page.keyboard.press("End")  # the slider's highest value, as a keyboard user would set it
+        page.wait_for_timeout(300)
+        assert chart.locator("svg.marks").inner_html() != before, "moving the slider should redraw the chart"
+        # Hover the chart's points until one shows its tooltip (some layers have none).
+        tooltip = page.locator("#vg-tooltip-element")
+        symbols = chart.locator("svg.marks path[role=graphics-symbol]")
+        shown = False
+        for index in range(min(symbols.count(), 60)):
+            with contextlib.suppress(Exception):  # a mark of no size (an empty bar) cannot be hovered
+                symbols.nth(index).hover(force=True, timeout=1_000)
+            page.wait_for_timeout(60)
+            if tooltip.is_visible() and tooltip.inner_text().strip():
+                shown = True
+                break
+        assert shown, "hovering the chart's marks should show a tooltip"
+        context.close()
 
 
 def test_pages_stay_within_the_weight_budget(site_audits, artifacts):
@@ -126,3 +245,38 @@ def test_a_downloaded_notebook_runs_outside_the_repository_and_shows_its_charts_
     page.goto((tmp_path / "outputs.html").as_uri())
     page.wait_for_function("() => [...document.querySelectorAll('.dl-chart')].every(c => c.querySelector('svg'))", timeout=20_000)
     assert page.locator(".dl-chart").count() == len(html_outputs) and not requests
+
+
+def test_a_two_panel_chart_stacks_on_a_phone_and_stays_side_by_side_on_a_desktop(site, browser, tmp_path):
+    """The renderer's fitting, on a chart made for the test: 2 x 500 px panels in a page column."""
+    import altair as alt
+    import pandas as pd
+
+    from digital_labor import charts
+    from digital_labor.sphinx_ext import vega_bundle_name
+
+    frame = pd.DataFrame({"x": [1, 2, 3], "y": [3, 1, 2]})
+    panel = alt.Chart(frame).mark_line(point=True).encode(x=alt.X("x:Q", title="x"), y=alt.Y("y:Q", title="y"),
+                                                          tooltip=["x:Q", "y:Q"]).properties(width=500, height=200)
+    spec = alt.hconcat(panel, panel).properties(title="Two panels side by side").to_dict()
+    (tmp_path / "_static").mkdir()
+    (tmp_path / "_static" / vega_bundle_name()).write_bytes((site / "_static" / vega_bundle_name()).read_bytes())
+    (tmp_path / "chart.html").write_text(
+        f'<!doctype html><html lang="en"><head><meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<script src="_static/{vega_bundle_name()}"></script></head><body style="margin:0 16px">'
+        f'<main style="max-width: 1100px"><div class="output">{charts.render(spec)["text/html"]}</div></main></body></html>')
+    sizes = {}
+    with sitecheck.serve(tmp_path) as base_url:
+        for device in ("phone", "desktop"):
+            context = browser.new_context(**sitecheck.DEVICES[device])
+            page = context.new_page()
+            page.goto(base_url + "chart.html")
+            page.wait_for_function("() => document.querySelector('.dl-chart svg.marks')")
+            page.wait_for_timeout(500)
+            sizes[device] = page.evaluate("""() => { const s = document.querySelector('.dl-chart svg.marks').getBoundingClientRect();
+                const box = document.querySelector('.output').getBoundingClientRect();
+                return {width: s.width, height: s.height, right: s.right, room: box.right}; }""")
+            context.close()
+    phone, desktop = sizes["phone"], sizes["desktop"]
+    assert phone["right"] <= phone["room"] + 1 and phone["height"] > 400  # narrower, the panels one above the other
+    assert desktop["width"] > 1000 and desktop["height"] < 400  # side by side, as drawn

@@ -143,3 +143,76 @@ def test_setup_picks_the_site_renderer_in_a_build_and_the_notebook_one_elsewhere
     monkeypatch.delenv(charts.BOOK_ENV)
     charts.setup()
     assert alt.renderers.active == "digital_labor_notebook"
+
+
+# ---- The renderer on a phone: the chart fits its container, its values are in a table -------
+
+def _details(html_text: str) -> str:
+    assert html_text.count('<details class="dl-chart-data">') == 1
+    return html_text.split('<details class="dl-chart-data">', 1)[1].split("</details>", 1)[0]
+
+
+def test_renderer_draws_through_the_fitting_embed_and_keeps_the_spec_readable(simple_chart):
+    html_text = charts.render(simple_chart.to_dict())["text/html"]
+    script = html_text.split("<script>", 1)[1]
+    assert "window.dlFitEmbed = window.dlFitEmbed ||" in script  # defined once per page, by whichever chart comes first
+    assert "var vegaEmbed=window.dlFitEmbed;" in script and "vegaEmbed('#dl-chart-" in script
+    assert "window.vegaEmbed(el, s, options)" in script  # the fitting embed draws with the library's
+    assert "</" not in script.rsplit("</script>", 1)[0]
+
+
+def test_a_chart_s_values_are_in_a_folded_table_limited_to_the_encoded_fields():
+    frame = pd.DataFrame({"year": [2013, 2016], "share": [47.0, 9.123], "study": ["Frey", "Arntz"], "unused": ["a", "b"]})
+    chart = alt.Chart(frame).mark_point().encode(
+        x=alt.X("year:Q", title="Year"), y=alt.Y("share:Q", title="Share of jobs (%)"),
+        tooltip=[alt.Tooltip("study:N", title="Study"), alt.Tooltip("share:Q", title="Share (%)", format=".1f")])
+    details = _details(charts.render(chart.to_dict())["text/html"])
+    assert "<summary>The values in this chart, as a table</summary>" in details
+    assert '<th scope="col">Study</th><th scope="col">Share (%)</th><th scope="col">Year</th>' in details
+    assert "<td>Frey</td><td>47.0</td><td>2013</td>" in details and "<td>Arntz</td><td>9.1</td><td>2016</td>" in details
+    assert "unused" not in details and ">a<" not in details
+    assert 'role="region" tabindex="0"' in details  # a table wider than a phone scrolls, by keyboard too
+
+
+def test_a_slider_chart_s_table_shows_the_rows_at_the_slider_s_starting_value():
+    frame = pd.DataFrame({"h": [0.0, 0.0, 0.5, 0.5], "x": [1, 2, 1, 2], "y": [10.0, 20.0, 30.0, 40.0]})
+    slider = alt.param(name="h_value", value=0.5, bind=alt.binding_range(min=0, max=0.5, step=0.5, name="Heterogeneity h: "))
+    chart = (alt.Chart(frame).mark_line().encode(x="x:Q", y=alt.Y("y:Q", title="Y"), tooltip=["x:Q", "y:Q"])
+             .add_params(slider).transform_filter(charts.param_equals("h", slider)))
+    details = _details(charts.render(chart.to_dict())["text/html"])
+    assert "<td>1</td><td>30</td>" in details and "<td>2</td><td>40</td>" in details
+    assert "<td>10</td>" not in details
+    assert "at the starting value of the control “Heterogeneity h” (0.5)" in details
+
+
+def test_a_long_table_is_kept_light_and_says_so():
+    frame = pd.DataFrame({"x": range(1000), "y": [i * 0.5 for i in range(1000)]})
+    chart = alt.Chart(frame).mark_line().encode(x=alt.X("x:Q", title="X"), y=alt.Y("y:Q", title="Y"), tooltip=["x:Q", "y:Q"])
+    details = _details(charts.render(chart.to_dict())["text/html"])
+    rows = details.count("<tr>") - 1
+    assert 30 <= rows <= charts.DATA_TABLE_CELLS // 2 and "one row in 4 of 1000" in details
+    assert "<td>0</td><td>0</td>" in details and "<td>4</td><td>2</td>" in details
+
+
+def test_a_map_s_table_names_the_countries(monkeypatch):
+    monkeypatch.setenv(charts.BOOK_ENV, "1")
+    values = pd.DataFrame({"iso3": ["IND", "USA"], "name": ["India", "United States"], "share": [24.0, 12.0]})
+    chart = charts.choropleth(values, value="share", value_title="Share (%)", title="Workers", description="Map.",
+                              datasets=["countries"])
+    details = _details(charts.render(chart.to_dict())["text/html"])
+    assert '<th scope="col">Country</th><th scope="col">Share (%)</th>' in details
+    assert "<td>India</td><td>24</td>" in details and "no data" not in details
+
+
+def test_a_chart_with_no_inline_data_gets_no_table():
+    chart = alt.Chart(alt.Data(url="_data/world.geojson")).mark_geoshape()
+    assert "dl-chart-data" not in charts.render(chart.to_dict())["text/html"]
+
+
+def test_values_are_shown_as_the_tooltip_formats_them():
+    assert charts._format_value(0.1234, {"format": ".1%"}) == "12.3 %"
+    assert charts._format_value(13157.2, {"format": ",.0f"}) == "13,157"
+    assert charts._format_value(2013, {}) == "2013" and charts._format_value(2.0, {}) == "2"
+    assert charts._format_value(0.123456, {}) == "0.1235" and charts._format_value(123456.7, {}) == "123,457"
+    assert charts._format_value("2012-05-18T00:00:00", {"type": "temporal", "format": "%d %b %Y"}) == "18 May 2012"
+    assert charts._format_value(None, {}) == "" and charts._format_value(float("nan"), {}) == ""

@@ -66,3 +66,52 @@ def test_accessible_body_fixes_citation_roles_and_toggle_labels():
     fixed = accessible_body(body)
     assert 'role="listitem"' in fixed and "doc-biblioentry" not in fixed
     assert "<summary><p>Show code cell source</p>" in fixed
+
+
+def test_the_theme_options_keep_pydata_s_navbar_and_its_hidden_menu_buttons_out():
+    from digital_labor.sphinx_ext import theme_without_navbar
+
+    assert theme_without_navbar({"use_download_button": True}) == {"navbar_persistent": [], "use_download_button": True}
+    assert theme_without_navbar({"navbar_persistent": ["search-button"]})["navbar_persistent"] == ["search-button"]
+
+
+def test_wide_tables_become_cards_with_their_column_names_and_narrow_ones_stay():
+    from docutils import nodes
+    from docutils.core import publish_doctree
+
+    from digital_labor.sphinx_ext import card_tables
+
+    source = """
+.. list-table::
+   :header-rows: 1
+
+   * - Claim
+     - The essay
+     - What the data says
+     - Verdict
+   * - Half of jobs
+     - 47 %
+     - 9 % to 14 %
+     - **nuanced**
+
+.. list-table::
+   :header-rows: 1
+
+   * - Year
+     - Share
+   * - 2013
+     - 47
+"""
+    doctree = publish_doctree(source, settings_overrides={"report_level": 5})
+    assert card_tables(doctree) == 1
+    wide, narrow = list(doctree.findall(nodes.table))
+    assert "dl-cards" in wide["classes"] and "dl-cards" not in narrow["classes"]
+    cells = list(wide.findall(nodes.tbody))[0].findall(nodes.entry)
+    cells = list(cells)
+    assert [cell["classes"] for cell in cells] == [["dl-col-claim"], ["dl-col-the-essay"], ["dl-col-what-the-data-says"], ["dl-col-verdict"]]
+    verdict = cells[3]
+    label, value = verdict.children
+    assert label["classes"] == ["dl-cell-label"] and label.astext() == "Verdict" and value.astext() == "nuanced"
+    header = list(wide.findall(nodes.thead))[0]
+    assert [p["classes"] for p in header.findall(nodes.paragraph)] == [[], [], [], []]  # the header itself unchanged
+    assert card_tables(doctree) == 0  # marking twice changes nothing
