@@ -84,7 +84,7 @@ def setup() -> None:
 
 # How a chart fits its container (a phone, or a page beside the "Contents" sidebar): drawn by
 # vega-embed, measured, and redrawn narrower, panels stacked, long titles wrapped; fonts keep
-# their size. Defined once per page (every chart's script carries it, so any one can come first).
+# their size. It travels once, at the end of the vega bundle (see :func:`vega_javascript`).
 _FIT_SCRIPT = "\n".join(line.strip() for line in r"""
 window.dlFitEmbed = window.dlFitEmbed || (function () {
   // Draws a chart with vega-embed so that it fits the width of its container: panels side by
@@ -275,6 +275,7 @@ window.dlFitEmbed = window.dlFitEmbed || (function () {
   };
 })();
 """.strip().splitlines() if not line.strip().startswith("//"))
+FIT_SCRIPT_DIGEST = hashlib.sha256(_FIT_SCRIPT.encode()).hexdigest()[:8]  # names the bundle that carries it
 DATA_TABLE_CELLS = 500  # a chart's data table keeps at most about this many cells (rows evenly spaced)
 # Filters that keep the rows at a slider's value: param_equals's, or an equality.
 _PARAM_FILTERS = (re.compile(r"^abs\(datum\.(?P<field>\w+) - (?P<param>\w+)\) < (?P<tol>[0-9.e-]+)$"),
@@ -296,11 +297,10 @@ def _embed_markup(spec: dict[str, Any], loader: str) -> tuple[str, str]:
     options = {"mode": "vega-lite", "renderer": "svg", "actions": {"export": True, "source": False, "compiled": False, "editor": False}}
     options.update(spec.get("usermeta", {}).get("embedOptions", {}))
     description = spec.get("description", "")
-    # The chart waits for vega-embed: in a notebook, the first chart's output brings it. The
-    # local vegaEmbed is the fitting one, which calls the library's.
+    # The chart waits for the bundle (vega-embed and the fitting script): in a notebook, the first
+    # chart's output brings it. The local vegaEmbed is the fitting one, which calls the library's.
     script = (
-        f"{_FIT_SCRIPT}\n"
-        f"(function draw(tries){{if(!window.vegaEmbed){{if(tries<200){{setTimeout(function(){{draw(tries+1);}},50);}}return;}}"
+        f"(function draw(tries){{if(!window.dlFitEmbed){{if(tries<200){{setTimeout(function(){{draw(tries+1);}},50);}}return;}}"
         f"var vegaEmbed=window.dlFitEmbed;var options={json.dumps(options, sort_keys=True)};{loader}"
         f"vegaEmbed('#{chart_id}',{payload},options)"
         ".catch(function(e){console.error(e);});})(0);"
@@ -504,13 +504,14 @@ _notebook_has_vega = False
 
 
 def vega_javascript() -> str:
-    """vega, vega-lite and vega-embed in one script (from vl-convert, versions matching altair)."""
+    """vega, vega-lite and vega-embed (from vl-convert, versions matching altair), then the script
+    that fits each chart to its container: one file for the site, one output in a notebook."""
     import vl_convert
 
     major_minor = ".".join(alt.VEGALITE_VERSION.split(".")[:2])
     bundle = vl_convert.javascript_bundle(vl_version=major_minor)
     # Wrapped in a function so that the bundle's top-level names cannot clash with the page's.
-    return f"(function(){{\n{bundle}\n}})();\n"
+    return f"(function(){{\n{bundle}\n}})();\n{_FIT_SCRIPT}\n"
 
 
 def render_in_notebook(spec: dict[str, Any], **_: Any) -> dict[str, str]:

@@ -23,7 +23,7 @@ import jupytext
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from .charts import CHART_DATA_DIR, vega_javascript
+from .charts import CHART_DATA_DIR, FIT_SCRIPT_DIGEST, vega_javascript
 from .data import dataset
 
 logger = logging.getLogger(__name__)
@@ -33,8 +33,9 @@ CARD_MIN_COLUMNS = 4  # tables with this many columns or more become cards on a 
 
 
 def vega_bundle_name() -> str:
-    """File name of the JavaScript bundle, versioned like altair's vega-lite."""
-    return f"dl-vega-lite-{alt.VEGALITE_VERSION}.js"
+    """File name of the JavaScript bundle: altair's vega-lite version and the fitting script's digest
+    (so that a build never reuses a bundle written with an older fitting script)."""
+    return f"dl-vega-lite-{alt.VEGALITE_VERSION}-{FIT_SCRIPT_DIGEST}.js"
 
 
 def write_vega_bundle(static_dir: Path) -> Path:

@@ -155,9 +155,11 @@ def _details(html_text: str) -> str:
 def test_renderer_draws_through_the_fitting_embed_and_keeps_the_spec_readable(simple_chart):
     html_text = charts.render(simple_chart.to_dict())["text/html"]
     script = html_text.split("<script>", 1)[1]
-    assert "window.dlFitEmbed = window.dlFitEmbed ||" in script  # defined once per page, by whichever chart comes first
+    assert "window.dlFitEmbed = window.dlFitEmbed ||" not in script  # it comes once, with the bundle
     assert "var vegaEmbed=window.dlFitEmbed;" in script and "vegaEmbed('#dl-chart-" in script
-    assert "window.vegaEmbed(el, s, options)" in script  # the fitting embed draws with the library's
+    bundle = charts.vega_javascript()
+    assert "window.dlFitEmbed = window.dlFitEmbed ||" in bundle
+    assert "window.vegaEmbed(el, s, options)" in bundle  # the fitting embed draws with the library's
     assert "</" not in script.rsplit("</script>", 1)[0]
 
 

@@ -9,6 +9,7 @@ import yaml
 
 from digital_labor import __main__ as cli
 from digital_labor import data, geo
+from digital_labor import charts
 from digital_labor.sphinx_ext import is_notebook, vega_bundle_name, write_vega_bundle
 
 
@@ -40,7 +41,8 @@ def test_vega_bundle_is_written_once_and_wrapped(tmp_path):
     target = write_vega_bundle(tmp_path)
     assert target.name == vega_bundle_name()
     text = target.read_text()
-    assert text.startswith("(function(){") and "window.vegaEmbed" in text
+    assert text.startswith("(function(){") and "window.vegaEmbed" in text and "window.dlFitEmbed" in text
+    assert charts.FIT_SCRIPT_DIGEST in target.name  # a new fitting script gets a new file, never a stale one
     target.write_text("kept")
     assert write_vega_bundle(tmp_path).read_text() == "kept"
 
