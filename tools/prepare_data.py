@@ -354,6 +354,238 @@ def facebook_cpm_benchmarks() -> None:
     table.to_csv(DATA / "facebook_cpm_benchmarks.csv", index=False, lineterminator="\n")
 
 
+# -- App work, microwork and the labour inside datasets ----------------------------------------
+# Appended for the pages on digital labor from Uber to Facebook (drivers' time, microwork pay,
+# the size of the crowd, annotation labour); minimum_wages.csv also serves the pages beyond the wage.
+
+MICROWORK_BIBKEYS = {
+    "Hara, K.": "hara2018", "Difallah, D.": "difallah2018", "Ipeirotis, P. (2015)": "ipeirotis2015",
+    "Le Ludec, C.": "leludec2019", "ILO (2021)": "ilo2021", "Hornuf, L.": "hornuf2022",
+    "TechNode (2015)": "alltechasia2016", "China Daily": "chinadaily2013", "Clickworker": "clickworker",
+    "Uber Q1 2024": "uber2024",
+}
+RIDE_HAIL_BIBKEYS = {
+    "Cramer, J.": "cramer2016", "Uber UK (2015)": "uberuk2015", "The Times (9 June 2019)": "times2019",
+    "Henao, A. & Marshall": "henao2019", "Henao, A., University": "henao2017", "Fehr & Peers": "fehrpeers2019",
+    "Parrott, J. A.": "parrott2020", "Hyman, L.": "hyman2020", "NYC Taxi and Limousine": "grabar2018",
+    "Schaller, B. Empty Seats": "schaller2017", "Schaller, B. (2018)": "schaller2018", "San Francisco County": "sfcta2017",
+}
+MINIMUM_WAGE_BIBKEYS = {
+    "Fair Minimum Wage Act": "flsa2007", "RTWPB-NCR Wage Order No. NCR-25": "rtwpbncr2024",
+    "RTWPB-NCR Wage Order No. NCR-26": "rtwpbncr2025", "Ministry of Labour and Employment, National": "indianflmw2017",
+    "Ministry of Labour and Employment, as reported": "indianflmw2015", "Bangladesh Minimum Wage Board": "bangladeshmwb2023",
+    "Government of Pakistan": "pakistan2024", "Regulation of Wages (General)": "kenya2024general",
+    "Presidential Labour Day": "kenya2024labourday", "Regulation of Wages (Agricultural": "kenya2024agricultural",
+    "National Minimum Wage (Amendment) Act": "nigeria2024", "UK Government": "ukminimumwage2024",
+    "Décret n° 2024-951": "smic2024nov", "Décret revalorisant": "smic2024jan",
+}
+IMAGENET_BIBKEYS = {
+    "Deng, J.": "deng2009", "ImageNet project site": "imagenet2013", "Fei-Fei Li (2015)": "li2015",
+    "Wikipedia article 'ImageNet'": "wikipediaimagenet", "Wikipedia article 'ImageNet Large": "wikipediailsvrc",
+    "Imitation Game exhibition": "imitationgame2023", "Russakovsky, O.": "russakovsky2015",
+}
+# Official exchange rates, local currency units per US$, period average (World Bank WDI indicator
+# PA.NUS.FCRF), typed from the open-numbers packaging of the WDI
+# (github.com/open-numbers/ddf--open_numbers--world_development_indicators, commit
+# 01a34e8b54d76160a61b0325d74254e22db06b93, datapoints/ddf--datapoints--pa_nus_fcrf--by--geo--time.csv),
+# for the year of the minimum wages in force, for the currencies of minimum_wages.csv.
+EXCHANGE_RATES_2024 = (
+    ("USA", "USD", 1.0), ("PHL", "PHP", 57.29066), ("IND", "INR", 83.66928), ("BGD", "BDT", 115.60365),
+    ("PAK", "PKR", 278.58072), ("KEN", "KES", 134.82248), ("NGA", "NGN", 1478.9652), ("GBR", "GBP", 0.78241),
+    ("FRA", "EUR", 0.92389),
+)
+
+
+def _resolve_same(table: pd.DataFrame, columns: tuple[str, ...] = ("source", "seen_at", "excerpt")) -> pd.DataFrame:
+    """'same' means the row above's value; 'same; more' the row above's value followed by '; more'."""
+    for column in columns:
+        values = []
+        for value in table[column]:
+            if value == "same":
+                value = values[-1]
+            elif value.startswith("same; "):
+                value = f"{values[-1]}; {value.removeprefix('same; ')}"
+            values.append(value)
+        table[column] = values
+    return table
+
+
+def _published_range(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Low and high bounds of published values such as '47' or '30-50'."""
+    parts = values.str.split("-", n=1, expand=True)
+    low = parts[0]
+    high = parts[1].fillna(parts[0]) if parts.shape[1] > 1 else parts[0]
+    return low, high
+
+
+def microwork(facts: Path) -> None:
+    """Published figures on microwork (MTurk earnings and workers, France, ILO, platform sizes)."""
+    table = _resolve_same(pd.read_csv(facts / "microwork.csv", dtype=str, keep_default_na=False))
+    table.insert(table.columns.get_loc("source"), "bibkey", table["source"].map(_bibkey(MICROWORK_BIBKEYS)))
+    table.to_csv(DATA / "microwork.csv", index=False, lineterminator="\n")
+
+
+def ride_hail_utilisation(facts: Path) -> None:
+    """Drivers' time or miles with a passenger and in the other phases, by study and city; a
+    published range ('30-50') is split into low and high bounds next to the published text."""
+    table = _resolve_same(pd.read_csv(facts / "ride_hail_utilisation.csv", dtype=str, keep_default_na=False))
+    table["service"] = table["service"].mask(table["service"] == "same").ffill()
+    low, high = _published_range(table["value"])
+    table.insert(table.columns.get_loc("value") + 1, "low", low)
+    table.insert(table.columns.get_loc("value") + 2, "high", high)
+    table.insert(table.columns.get_loc("source"), "bibkey", table["source"].map(_bibkey(RIDE_HAIL_BIBKEYS)))
+    table.to_csv(DATA / "ride_hail_utilisation.csv", index=False, lineterminator="\n")
+
+
+def minimum_wages(facts: Path) -> None:
+    """Statutory minimum wages as published, in local currency (nine countries), with bibkeys."""
+    table = _resolve_same(pd.read_csv(facts / "minimum_wages.csv", dtype=str, keep_default_na=False))
+    table.insert(table.columns.get_loc("source"), "bibkey", table["source"].map(_bibkey(MINIMUM_WAGE_BIBKEYS)))
+    table.to_csv(DATA / "minimum_wages.csv", index=False, lineterminator="\n")
+
+
+def exchange_rates() -> None:
+    """The World Bank's official exchange rates for 2024 (LCU per US$), typed from the WDI as packaged."""
+    table = pd.DataFrame(
+        [{"iso3": iso3, "currency": currency, "year": 2024, "lcu_per_usd": repr(rate), "bibkey": "worldbankfx",
+          "indicator": "PA.NUS.FCRF (official exchange rate, LCU per US$, period average)"}
+         for iso3, currency, rate in EXCHANGE_RATES_2024])
+    table.to_csv(DATA / "exchange_rates.csv", index=False, lineterminator="\n")
+
+
+def imagenet_annotation(facts: Path) -> None:
+    """The ImageNet and ILSVRC rows of the annotation fact table, every confidence kept; a
+    published range ('500-1000') is split into low and high bounds."""
+    table = _resolve_same(pd.read_csv(facts / "dataset_annotation.csv", dtype=str, keep_default_na=False))
+    table = table[table["dataset"].str.startswith(("ImageNet", "ILSVRC")) & ~table["quantity"].str.startswith("test images")].copy()
+    low, high = _published_range(table["value"])
+    table.insert(table.columns.get_loc("value") + 1, "low", low)
+    table.insert(table.columns.get_loc("value") + 2, "high", high)
+    table.insert(table.columns.get_loc("source"), "bibkey", table["source"].map(_bibkey(IMAGENET_BIBKEYS)))
+    table.to_csv(DATA / "imagenet_annotation.csv", index=False, lineterminator="\n")
+
+
+def app_work_and_microwork(facts: Path) -> None:
+    """Every data file of the pages on app work, microwork and annotation labour."""
+    microwork(facts)
+    ride_hail_utilisation(facts)
+    minimum_wages(facts)
+    exchange_rates()
+    imagenet_annotation(facts)
+
+
+# -- Beyond the wage: paying for participation, platform taxes, a digital basic income --------
+# Appended for the pages on going beyond the wage. Sources are matched exactly (after 'same' is
+# resolved), so that a new source in a fact table stops the script instead of borrowing a key.
+
+DIGITAL_SERVICES_TAX_BIBKEYS = {
+    "French law of 24 July 2019 (taxe sur les services numériques)": "loi2019tsn",
+    "Finance Act 2020": "ukfinanceact2020",
+    "Italian budget law 2019/2020": "italybudget2019",
+    "Spanish law 4/2020": "spainlaw2020",
+    "Tax Foundation summary": "taxfoundationdst",
+    "Finance Act 2016 (India)": "indiafinanceact2016",
+    "Finance Act 2020 (India)": "indiafinanceact2020",
+}
+PAY_FOR_DATA_BIBKEYS = {
+    "Tsu launch announcement (21 Oct 2014), founder Sebastian Sobczak, as reported by Re/code": "recode2014",
+    "Tsu launch, as reported by New York Business Journal (TechFlash)": "bizjournals2014",
+    "Tsu terms as described by a tech blog (secondary)": "technologyfacts2014",
+    "Telefónica chairman José María Álvarez-Pallete, Santander, 5 Sept 2016; AFP report": "thelocal2016",
+    "Chema Alonso (Telefónica Chief Data Officer), interview in European Communications (Nov 2016)": "alonso2016",
+    "Economía Digital (2016) report on Álvarez-Pallete's proposal": "economiadigital2016",
+    "Staiano, J., Oliver, N., Lepri, B., de Oliveira, R., Caraviello, M. & Sebe, N. (2014). Money Walks: A "
+    "Human-Centric Study on the Economics of Personal Mobile Data. arXiv:1407.0566.": "staiano2014",
+    "Vocativ (2014) report on Staiano et al.": "vocativ2014",
+    "Microsoft Rewards UK launch (June 2017), as reported by E&T (IET)": "eandt2017",
+    "Microsoft Rewards UK launch, as reported by Gizbot": "gizbot2017",
+    "YouTube Heroes announcement (Sept 2016), as reported by Indian Express and ghacks": "indianexpress2016",
+    "YouTube, as reported by Digital Trends": "digitaltrends2016",
+}
+NOTIFICATION_BIBKEYS = {
+    "Pielot, M., Church, K. & de Oliveira, R. (2014). An In-Situ Study of Mobile Phone Notifications. MobileHCI 2014.": "pielot2014",
+    "Pielot, M., Vradi, A. & Park, S. (2018). Dismissed! A Detailed Exploration of How Mobile Phone Users Handle "
+    "Push Notifications. MobileHCI 2018.": "pielot2018",
+}
+PLATFORM_FIRM_BIBKEYS = {  # by company, then by the start of the source where a company has two
+    "Alphabet": "alphabet2025", "Amazon": "amazon2025", "Apple": "apple2024", "Meta Platforms": "meta2025a",
+    "Alibaba Group": "alibaba2024", "Tencent": "tencent2025", "Baidu": "baidu2025",
+    ("Microsoft", "Microsoft Corporation, Form 10-K"): "microsoft2025",
+    ("Microsoft", "Microsoft FY2024 Q4 earnings release"): "microsoft2024",
+    ("ByteDance", "The Information (2025)"): "theinformation2025",
+    ("ByteDance", "The Information (Nov 2024)"): "theinformation2024",
+}
+
+
+def _resolve_same(table: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
+    """'same' (and 'same as …' / '… (as above)') replaced by the value of the row above."""
+    for column in columns:
+        if column in table:
+            repeated = table[column].str.match(r"^same\b") | table[column].str.endswith("(as above)")
+            table[column] = table[column].mask(repeated).ffill()
+    return table
+
+
+def _exact_bibkey(bibkeys: dict[str, str], name: str):
+    def lookup(source: str) -> str:
+        if source not in bibkeys:
+            raise SystemExit(f"{name}: no bibkey for source {source!r}")
+        return bibkeys[source]
+
+    return lookup
+
+
+def digital_services_taxes(facts: Path) -> None:
+    """Digital services taxes and levies in force (rates, bases, thresholds, expected yields), with bibkeys."""
+    table = pd.read_csv(facts / "digital_services_taxes.csv", dtype=str, keep_default_na=False)
+    table.insert(table.columns.get_loc("source"), "bibkey", table["source"].map(_exact_bibkey(DIGITAL_SERVICES_TAX_BIBKEYS, "digital_services_taxes")))
+    table.to_csv(DATA / "digital_services_taxes.csv", index=False, lineterminator="\n")
+
+
+def pay_for_data_schemes(facts: Path) -> None:
+    """What the participation-pay schemes the essay cites paid or promised: 'same' resolved, bibkeys added."""
+    table = pd.read_csv(facts / "pay_for_data_schemes.csv", dtype=str, keep_default_na=False)
+    # "same as Re/code row" and "vox.com (as above)" point to the Re/code row, not to the row above.
+    pointer = table["source"] == "same as Re/code row"
+    recode = table.index[table["source"].str.contains("as reported by Re/code")][0]
+    table.loc[pointer, ["source", "seen_at"]] = table.loc[recode, ["source", "seen_at"]].tolist()
+    table = _resolve_same(table, ("operator", "country", "source", "seen_at", "excerpt"))
+    table.insert(table.columns.get_loc("source"), "bibkey", table["source"].map(_exact_bibkey(PAY_FOR_DATA_BIBKEYS, "pay_for_data_schemes")))
+    table.to_csv(DATA / "pay_for_data_schemes.csv", index=False, lineterminator="\n")
+
+
+def phone_notifications(facts: Path) -> None:
+    """The notification rows of the time-use facts (the social-media rows are in social_media_time.csv)."""
+    table = pd.read_csv(facts / "notifications_time_use.csv", dtype=str, keep_default_na=False)
+    table = _resolve_same(table[table["topic"] == "notifications"].copy(), ("source", "seen_at", "excerpt"))
+    table.insert(table.columns.get_loc("source"), "bibkey", table["source"].map(_exact_bibkey(NOTIFICATION_BIBKEYS, "phone_notifications")))
+    table.drop(columns=["topic"]).to_csv(DATA / "phone_notifications.csv", index=False, lineterminator="\n")
+
+
+def platform_firms_recent(facts: Path) -> None:
+    """FY2024 revenue, income, segments and regions of the largest platform firms, with bibkeys."""
+    table = pd.read_csv(facts / "platform_firms_recent.csv", dtype=str, keep_default_na=False)
+    table = _resolve_same(table, ("source", "seen_at", "excerpt"))
+
+    def key(company: str, source: str) -> str:
+        matches = [k for c, k in PLATFORM_FIRM_BIBKEYS.items()
+                   if c == company or (isinstance(c, tuple) and c[0] == company and source.startswith(c[1]))]
+        if len(matches) != 1:
+            raise SystemExit(f"platform_firms_recent: no unique bibkey for {company!r}, {source!r}")
+        return matches[0]
+
+    table.insert(table.columns.get_loc("source"), "bibkey", [key(c, s) for c, s in zip(table["company"], table["source"])])
+    table.to_csv(DATA / "platform_firms_recent.csv", index=False, lineterminator="\n")
+
+
+def beyond_the_wage(facts: Path) -> None:
+    """Every data file of the pages on going beyond the wage."""
+    digital_services_taxes(facts)
+    pay_for_data_schemes(facts)
+    phone_notifications(facts)
+    platform_firms_recent(facts)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--facts", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "facts")
@@ -369,6 +601,8 @@ def main() -> None:
     market_index_monthly(args.facts)
     facebook_cpm_benchmarks()
     value_capture(args.facts)
+    beyond_the_wage(args.facts)
+    app_work_and_microwork(args.facts)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,70 @@
+"""Findings of the claims ledger on a digital basic income and on paying users per click."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..attention_value import region_gap
+from ..claims import Finding
+from .data import digital_services_taxes, model_countries, tax_bases
+from .model import RULES, gini, rate_reaching, rule_shares, scenario
+
+__all__ = ["DEFAULT_BASE", "digital_basic_income_yield", "pay_per_click_gap", "today_rates"]
+
+DEFAULT_BASE = "advertising"  # Google Services, Meta and Amazon's advertising: revenue drawn from users' activity
+
+
+def today_rates() -> tuple[float, float]:
+    """The median and the highest rate (as shares of revenue) of the digital services taxes in force."""
+    rates = digital_services_taxes()["rate_pct"]
+    return float(rates.median()) / 100, float(rates.max()) / 100
+
+
+def digital_basic_income_yield() -> Finding:
+    """What a tax on the advertising platforms' revenue at today's rates would raise and pay, by rule."""
+    bases = tax_bases().set_index("base")
+    base = float(bases.loc[DEFAULT_BASE, "revenue_musd"])
+    median, highest = today_rates()
+    countries = model_countries()
+    parts = []
+    for rate in (median, highest):
+        amounts = {rule: scenario(base, rate, rule, countries).set_index("iso3")["usd_per_person"] for rule in RULES}
+        parts.append(
+            f"at {100 * rate:g} % it raises US$ {rate * base / 1000:,.1f} billion a year: US$ {amounts['flat'].iloc[0]:.2f} per "
+            f"person under the flat rule, from US$ {amounts['per_click'].min():.2f} to {amounts['per_click'].max():.2f} per click "
+            f"(by region), from US$ {amounts['territorial'].min():.2f} to {amounts['territorial'].max():.2f} under the territorial "
+            f"rule and from US$ {amounts['ppp'].min():.2f} to {amounts['ppp'].max():.2f} with the cost-of-living adjustment")
+    flat = base * 1e6 * median / countries["population"].sum()
+    low_rate = rate_reaching(1.0, base, countries=countries)
+    gafam_rate = rate_reaching(1.0, float(bases.loc["gafam", "revenue_musd"]), countries=countries)
+    return Finding(
+        value=round(flat, 2),
+        unit=f"US$ per person per year, flat rule, {100 * median:g} % of the advertising platforms' revenue",
+        summary=(
+            f"A model. Taxing the US$ {base / 1000:,.0f} billion of revenue of Google Services, Meta and Amazon's advertising "
+            f"(fiscal 2024): {parts[0]}; {parts[1]}. For the flat income to reach 1 % of low-income countries' GDP, the rate "
+            f"would have to be {100 * low_rate:.1f} % of that base, or {100 * gafam_rate:.1f} % of all the GAFAM's revenue."
+        ),
+    )
+
+
+def pay_per_click_gap() -> Finding:
+    """How unequal an income paid per click would be, beside the flat rule, and how the gap moved."""
+    countries = model_countries()
+    shares = rule_shares(countries)
+    population = countries["population"].to_numpy()
+    per_click = shares["per_click"].to_numpy() / population
+    gap21, gap15 = region_gap("2021-Q4"), region_gap("2015-Q4")
+    south = countries["un_developed"].eq("South").to_numpy()
+    return Finding(
+        value=round(gap21, 1),
+        unit="times as much per person in the US & Canada as in the Rest of World (2021-Q4 revenue per user)",
+        summary=(
+            f"A model with data. Paid in proportion to what the platform earns per user, a resident of the US and Canada would get "
+            f"{gap21:.1f} times what a resident of the Rest of World gets, up from {gap15:.1f} times with the figures of the end "
+            f"of 2015. The South (UN definition), {100 * population[south].sum() / population.sum():.0f} % of the population "
+            f"covered, would receive {100 * shares['per_click'].to_numpy()[south].sum():.0f} % of the money; the Gini coefficient "
+            f"of the payouts across the world's population is {gini(per_click, population):.2f} per click, "
+            f"{gini(np.ones_like(population), population):.0f} under the flat rule."
+        ),
+    )

@@ -1,0 +1,49 @@
+"""The labour inside a labelled dataset: the arithmetic, its limiting cases, ImageNet's scenarios, the chart."""
+
+from __future__ import annotations
+
+import pytest
+
+from digital_labor import annotation_labour as al
+
+RATES = {"the MTurk median": 2.0, "the US minimum wage": 7.25}
+
+
+def test_labour_arithmetic_and_limits():
+    job = al.AnnotationJob(items=3600, labels_per_item=2, seconds_per_label=1, redundancy=3)
+    assert al.labour_hours(job) == 6
+    assert al.labour_hours(al.AnnotationJob(items=0)) == 0
+    assert al.labour_hours(al.AnnotationJob(items=3600, seconds_per_label=1)) == 1  # one worker, one label
+    assert al.price_labour(10, 2.0) == 20 and al.price_labour(0, 7.25) == 0
+
+
+@pytest.mark.parametrize("kwargs, message", [({"items": -1}, "items"), ({"items": 1, "redundancy": 0.5}, "redundancy"),
+                                             ({"items": 1, "seconds_per_label": -1}, "seconds_per_label")])
+def test_parameters_are_validated(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        al.AnnotationJob(**kwargs)
+    with pytest.raises(ValueError, match="usd_per_hour"):
+        al.price_labour(1, -2)
+
+
+def test_imagenet_figures_and_scenarios():
+    assert al.imagenet_figure("images in the full database") == 14_197_122
+    assert al.imagenet_figure("target images per synset", bound="high") == 1000
+    assert al.imagenet_figure("Mechanical Turk workers involved", "li2015") == 50_000
+    with pytest.raises(KeyError, match="No figure"):
+        al.imagenet_figure("unicorns")
+    central = al.imagenet_job("central")
+    assert (central.items, central.seconds_per_label, central.redundancy) == (160e6, 1.2, 3.0)
+    table = al.imagenet_scenarios(RATES).set_index("scenario")
+    assert table.loc["central", "hours"] == pytest.approx(160e6 * 1.2 * 3 / 3600)
+    assert table.loc["central", "fte_years"] == pytest.approx(80) and table.loc["central", "full_time_workers"] == pytest.approx(32)
+    assert table.loc["central", "wages_the MTurk median"] == pytest.approx(320_000)
+    assert table["hours"].is_monotonic_increasing
+    with pytest.raises(ValueError, match="scenario"):
+        al.imagenet_job("extreme")
+
+
+def test_chart_is_labelled_and_described():
+    spec = al.labour_chart(al.imagenet_scenarios(RATES), RATES).to_dict()
+    assert "Model:" in " ".join(spec["title"]["subtitle"])
+    assert "central: 160,000,000 candidate images × 3 workers × 1.2 s = 160,000 hours, 80 full-time years" in spec["description"]

@@ -1,0 +1,277 @@
+"""The basic-income model: countries and bases, the four rules' conservation laws, Gini and Lorenz,
+the vectorised grid and its time bound, charts (the explorer included) and the ledger's rows."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from digital_labor import basic_income as bi
+from digital_labor import charts
+from digital_labor.claims import Finding
+
+
+@pytest.fixture(scope="module")
+def people():
+    return bi.model_countries()
+
+
+@pytest.fixture(scope="module")
+def shares(people):
+    return bi.rule_shares(people)
+
+
+@pytest.fixture(scope="module")
+def bases():
+    return bi.tax_bases()
+
+
+@pytest.fixture(scope="module")
+def full_grid(people, bases, shares):
+    return bi.grid(bases, countries=people, shares=shares)
+
+
+# -- data -----------------------------------------------------------------------------------
+
+
+def test_model_countries_have_a_population_both_gdps_and_a_region(people):
+    assert 190 <= len(people) <= 215
+    assert people[["population", "gdp_usd", "gdp_ppp_usd", "price_level"]].notna().all().all()
+    assert set(people["facebook_region"]) == set(bi.FACEBOOK_REGIONS)
+    assert people.set_index("iso3").loc["USA", "price_level"] == pytest.approx(1)
+    assert people.set_index("iso3").loc["TUR", "facebook_region"] == "Europe"
+    assert people.set_index("iso3").loc["SAU", "facebook_region"] == "Rest of World"
+    assert "Somalia" in people.attrs["left_out"]  # no GDP at PPP in the country table
+
+
+def test_facebook_region_refuses_an_unknown_un_region():
+    table = pd.DataFrame({"iso3": ["XXA"], "un_region": ["Antarctica"], "un_subregion": ["none"]})
+    with pytest.raises(ValueError, match="No Facebook region"):
+        bi.facebook_region(table)
+
+
+def test_tax_bases_add_the_published_revenue_lines(bases):
+    revenue = bases.set_index("base")["revenue_musd"]
+    assert revenue["meta"] == 164_501
+    assert revenue["advertising"] == 304_930 + 164_501 + 56_214
+    assert revenue["gafam"] == 350_018 + 637_959 + 391_035 + 164_501 + 245_122
+    assert list(bases["base"]) == list(bi.BASES)
+
+
+def test_firm_accounts_and_taxes_in_force():
+    accounts = bi.firm_accounts().set_index("company")
+    assert accounts.loc["Meta Platforms", "net_income_musd"] == 62_360
+    assert accounts.loc["Tencent", "revenue_musd"] == 91_900  # the company's dollar translation
+    assert bi.today_rates() == (0.03, 0.075)
+    assert len(bi.digital_services_taxes()) == 9
+
+
+# -- the rules ------------------------------------------------------------------------------
+
+
+def test_every_rule_pays_out_exactly_what_is_raised_and_never_more(people, shares):
+    for rule in bi.RULES:
+        assert shares[rule].sum() == pytest.approx(1)
+        assert (shares[rule] >= 0).all()
+        frame = bi.scenario(100_000, 0.05, rule, people)
+        assert frame["paid_musd"].sum() == pytest.approx(5_000)
+        assert frame["paid_musd"].sum() <= 5_000 * (1 + 1e-12)
+        assert frame["raised_musd"].sum() == pytest.approx(5_000)
+
+
+def test_flat_rule_pays_equal_dollars_and_ppp_rule_equal_purchasing_power(people):
+    flat = bi.scenario(500_000, 0.1, "flat", people)
+    assert flat["usd_per_person"].to_numpy() == pytest.approx(np.full(len(people), 50_000e6 / people["population"].sum()))
+    ppp = bi.scenario(500_000, 0.1, "ppp", people)
+    assert np.ptp(ppp["ppp_per_person"]) == pytest.approx(0, abs=1e-9)
+    assert np.ptp(ppp["usd_per_person"]) > 1  # more dollars where prices are higher
+    usd = ppp.set_index("iso3")["usd_per_person"]
+    assert usd["USA"] > usd["IND"]
+
+
+def test_rate_zero_pays_nothing_and_payouts_are_linear_in_the_rate(people):
+    for rule in bi.RULES:
+        assert (bi.per_person(500_000, 0.0, rule, people) == 0).all()
+        one, two = bi.per_person(500_000, [0.01, 0.02], rule, people)
+        assert two == pytest.approx(2 * one)
+
+
+def test_territorial_rule_pays_each_country_what_was_raised_on_it(people, shares):
+    assert shares["territorial"].to_numpy() == pytest.approx(shares["origin"].to_numpy())
+    frame = bi.scenario(100_000, 0.03, "territorial", people)
+    assert frame["paid_musd"].to_numpy() == pytest.approx(frame["raised_musd"].to_numpy())
+
+
+def test_pay_per_click_follows_the_regional_revenue_per_user(people):
+    amounts = bi.scenario(100_000, 0.03, "per_click", people).set_index("iso3")["usd_per_person"]
+    assert amounts["USA"] == pytest.approx(amounts["CAN"])
+    assert amounts["USA"] / amounts["NGA"] == pytest.approx(60.57 / 3.43)
+
+
+def test_bad_parameters_are_refused(people):
+    with pytest.raises(ValueError, match="rates must be between 0 and 1"):
+        bi.per_person(100, 1.5, "flat", people)
+    with pytest.raises(ValueError, match="base_musd"):
+        bi.per_person(-1, 0.1, "flat", people)
+    with pytest.raises(ValueError, match="Unknown rule"):
+        bi.per_person(100, 0.1, "lottery", people)
+    with pytest.raises(ValueError, match="No revenue per user"):
+        bi.rule_shares(people, arpu_period="2013")
+
+
+def test_rate_reaching_inverts_the_payout(people):
+    rate = bi.rate_reaching(1.0, 500_000, countries=people)
+    low = bi.scenario(500_000, rate, "flat", people).query("income_group == 'Low income'")
+    assert low["paid_musd"].sum() * 1e6 / (low["gdp_pc_usd"] * low["population"]).sum() == pytest.approx(0.01)
+    assert bi.rate_reaching(0.0, 500_000, countries=people) == 0
+    with pytest.raises(ValueError, match="No country in the income group"):
+        bi.rate_reaching(1.0, 500_000, group="Imaginary income", countries=people)
+
+
+def test_transfer_to_south_is_zero_for_the_territorial_rule_and_ignores_unlabelled(people, shares):
+    origin = shares["origin"].to_numpy()
+    assert bi.transfer_to_south(origin, origin, people["un_developed"]) == 0
+    assert bi.transfer_to_south(np.array([0.5, 0.5]), np.array([1.0, 0.0]), pd.Series(["North", "South"])) == pytest.approx(0.5)
+    assert bi.transfer_to_south(np.array([0.5, 0.5]), np.array([1.0, 0.0]), pd.Series(["North", None])) == 0
+
+
+# -- inequality -----------------------------------------------------------------------------
+
+
+def test_gini_limiting_cases_and_weights():
+    assert bi.gini(np.ones(5), np.arange(1, 6)) == pytest.approx(0)
+    assert bi.gini(np.array([0, 0, 0, 1.0]), np.ones(4)) == pytest.approx(0.75)
+    # Weights count people: two countries of one person each equal one country of two.
+    assert bi.gini(np.array([1.0, 3.0]), np.array([2.0, 1.0])) == pytest.approx(bi.gini(np.array([1.0, 1.0, 3.0]), np.ones(3)))
+    many = bi.gini(np.array([[1.0, 1.0], [0.0, 1.0]]), np.ones(2))
+    assert many == pytest.approx([0, 0.5])
+    with pytest.raises(ValueError, match="zero or more"):
+        bi.gini(np.array([-1.0, 2.0]), np.ones(2))
+    with pytest.raises(ValueError, match="positive"):
+        bi.gini(np.zeros(3), np.ones(3))
+
+
+def test_lorenz_starts_at_zero_ends_at_one_and_orders_by_the_given_variable():
+    curve = bi.lorenz(np.array([3.0, 1.0]), np.array([1.0, 1.0]))
+    assert curve.iloc[0].tolist() == [0, 0] and curve.iloc[-1].tolist() == [1, 1]
+    assert curve["value_share"].iloc[1] == pytest.approx(0.25)
+    reversed_order = bi.lorenz(np.array([3.0, 1.0]), np.array([1.0, 1.0]), order_by=np.array([0.0, 1.0]))
+    assert reversed_order["value_share"].iloc[1] == pytest.approx(0.75)
+    with pytest.raises(ValueError):
+        bi.lorenz(np.ones(3), np.ones(2))
+
+
+# -- the grid -------------------------------------------------------------------------------
+
+
+def test_grid_has_ten_thousand_scenarios_consistent_with_single_scenarios(full_grid, people, bases):
+    assert full_grid.scenarios == 10_000
+    assert full_grid.per_person.shape == (len(bases), len(bi.RATES), len(bi.RULES), len(people))
+    b, r, u = 2, 100, list(bi.RULES).index("ppp")
+    single = bi.scenario(float(bases["revenue_musd"].iloc[b]), float(bi.RATES[r]), "ppp", people)
+    assert full_grid.per_person[b, r, u] == pytest.approx(single["usd_per_person"].to_numpy())
+    assert (full_grid.per_person[:, 0] == 0).all()  # rate 0
+    assert full_grid.gini_after[:, 0] == pytest.approx(np.full((len(bases), len(bi.RULES)), full_grid.gini_before))
+    table = full_grid.table()
+    assert len(table) == 10_000
+    territorial = table[table["rule"] == "territorial"]
+    assert (territorial[["transfer_un_musd", "transfer_wb_musd"]].abs() < 1e-6).all().all()
+
+
+def test_grid_flat_rule_lowers_inequality_more_than_pay_per_click(full_grid):
+    flat, click = list(bi.RULES).index("flat"), list(bi.RULES).index("per_click")
+    top = len(bi.RATES) - 1
+    assert (full_grid.gini_after[:, top, flat] < full_grid.gini_after[:, top, click]).all()
+    assert (full_grid.gini_after[:, top, flat] < full_grid.gini_before).all()
+
+
+def test_grid_computes_within_half_a_second(people, bases, shares):
+    timings = []
+    for _ in range(3):
+        start = time.perf_counter()
+        bi.grid(bases, countries=people, shares=shares)
+        timings.append(time.perf_counter() - start)
+    assert min(timings) <= 0.5, f"best of three runs: {min(timings):.3f} s"
+
+
+def test_grid_refuses_shares_of_other_countries(people, bases, shares):
+    with pytest.raises(ValueError, match="same countries"):
+        bi.grid(bases, countries=people.iloc[1:], shares=shares)
+
+
+# -- charts ---------------------------------------------------------------------------------
+
+
+def subtitle(spec: dict) -> str:
+    return " ".join(spec["title"]["subtitle"])
+
+
+def test_static_charts_cite_their_data_and_label_the_model(people, bases, shares):
+    charts.setup()
+    frame = bi.scenario(500_000, 0.03, "per_click", people)
+    payout = bi.payout_map(frame, title="A map").to_dict()
+    assert "Model:" in subtitle(payout) and "Countries of the world" in subtitle(payout)
+    assert "pay per click" in payout["description"]
+    assert "Four tax bases" in bi.bases_chart(bases).to_dict()["title"]["text"]
+    curves = pd.concat([bi.lorenz(bi.scenario(500_000, 0.03, rule, people)["usd_per_person"].to_numpy(), people["population"].to_numpy(),
+                                  order_by=people["gdp_pc_ppp"].to_numpy()).assign(rule=label) for rule, label in bi.RULES.items()])
+    concentration = bi.concentration_chart(curves).to_dict()
+    assert "Model:" in subtitle(concentration) and "transnational flat 5" in concentration["description"]
+    transfers = pd.DataFrame({"rule": list(bi.RULES.values()), "definition": "un_developed", "share_pct": [1.0, 0, 45, 33],
+                              "transfer_musd": [1.0, 0, 45, 33]})
+    assert "45" in bi.transfer_chart(transfers).to_dict()["description"]
+
+
+def test_grid_chart_draws_one_base_without_the_unused_columns(full_grid):
+    table = full_grid.table().query("base == 'gafam'")
+    spec = bi.grid_chart(table, "GAFAM").to_dict()
+    rows = max(spec["datasets"].values(), key=len)
+    assert set(rows[0]) == {"rate_pct", "rule", "low_income_pct_of_gdp", "usd_per_person_world"}
+    assert "dashed line marks 1 %" in spec["description"]
+
+
+def test_explorer_carries_per_point_payouts_that_reproduce_the_grid(people, bases, shares, full_grid):
+    base = float(bases.set_index("base").loc["advertising", "revenue_musd"])
+    table = bi.explorer_table(people, shares, base)
+    b, r = list(bases["base"]).index("advertising"), int(np.argmin(np.abs(bi.RATES - 0.1)))
+    for u, rule in enumerate(bi.RULES):
+        assert 10 * table[rule].to_numpy() == pytest.approx(full_grid.per_person[b, r, u], rel=1e-3, abs=1e-4)
+
+
+def test_explorer_has_a_rate_slider_and_a_rule_menu_and_stays_light(people, bases, shares, monkeypatch):
+    monkeypatch.setenv("DIGITAL_LABOR_BOOK", "1")  # the map's geometry is then a URL, as on the site
+    base = float(bases.set_index("base").loc["advertising", "revenue_musd"])
+    spec = bi.explorer_chart(bi.explorer_table(people, shares, base), base_label="ads", base_musd=base, gini_before=0.46).to_dict()
+    params = {p["name"]: p for p in spec["params"]}
+    assert params["rate"]["bind"]["input"] == "range" and params["rate"]["value"] == 3.0
+    assert params["rule"]["bind"]["input"] == "select" and params["rule"]["bind"]["options"] == list(bi.RULES)
+    assert "Model:" in subtitle(spec) and "slider" in spec["description"]
+    assert len(json.dumps(spec)) < 150_000
+    assert "rate * (rule === 'per_click' ? datum.per_click" in json.dumps(spec)
+
+
+# -- findings -------------------------------------------------------------------------------
+
+
+def test_findings_report_the_computed_values(people):
+    result = bi.digital_basic_income_yield()
+    assert isinstance(result, Finding)
+    base = float(bi.tax_bases().set_index("base").loc[bi.DEFAULT_BASE, "revenue_musd"])
+    assert result.value == pytest.approx(round(0.03 * base * 1e6 / people["population"].sum(), 2))
+    assert "at 7.5 %" in result.summary and "1 % of low-income countries' GDP" in result.summary
+    gap = bi.pay_per_click_gap()
+    assert gap.value == pytest.approx(round(60.57 / 3.43, 1))
+    assert "up from 11.1 times" in gap.summary
+
+
+def test_make_bench_prints_the_grid_line():
+    import re
+
+    from tools import bench
+
+    line = bench.basic_income_grid(runs=1)
+    assert re.fullmatch(r"basic-income grid: \d+ countries x 10000 scenarios in \d+\.\d\d s", line), line

@@ -1,0 +1,132 @@
+"""Microwork: the data, the pay simulation (published figures, limiting cases), the crowd funnel,
+minimum wages in US$, charts and findings."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from digital_labor import microwork as mw
+
+SMALL = mw.MicroworkMarket(workers=300, tasks=60_000, requesters=200)
+
+
+def test_published_figures_are_read_from_the_data():
+    published = mw.published_pay()
+    assert published == {"median_hourly": 2.0, "share_above_minimum_pct": 4.0, "mean_offer": 11.0, "workers": 2676.0, "tasks": 3_800_000.0}
+    assert mw.microwork_figure("very active microworkers") == 14903
+    assert mw.context_figure("significantly active online workers") == 3.3e6
+    with pytest.raises(KeyError, match="No figure 'unicorns'"):
+        mw.microwork_figure("unicorns")
+    with pytest.raises(KeyError, match="online_labour_context"):
+        mw.context_figure("unicorns")
+
+
+def test_default_simulation_reproduces_the_published_median_and_share():
+    simulation = mw.simulate_pay()
+    assert simulation.requester_average == pytest.approx(11.0)
+    assert simulation.median_hourly == pytest.approx(2.0, abs=0.25)  # the stated tolerance: US$ 0.25
+    assert simulation.share_above(7.25) == pytest.approx(4.0, abs=2.0)  # and 2 percentage points
+    assert len(simulation.workers) == 2676 and simulation.workers["tasks"].sum() == 3_800_000
+    assert mw.simulate_pay().median_hourly == simulation.median_hourly  # seeded
+
+
+def test_no_dispersion_and_no_unpaid_time_pays_the_offered_rate():
+    flat = replace(SMALL, rate_spread=0.0, returned_share=0.0, rejected_share=0.0, search_share=0.0, search_spread=0.0)
+    workers = mw.simulate_pay(flat).workers
+    assert workers["hourly"].to_numpy() == pytest.approx(11.0)
+
+
+def test_unpaid_search_time_scales_pay_down_by_its_share():
+    base = replace(SMALL, rate_spread=0.0, returned_share=0.0, rejected_share=0.0, search_spread=0.0)
+    assert mw.simulate_pay(replace(base, search_share=0.25)).workers["hourly"].to_numpy() == pytest.approx(11.0 * 0.75)
+
+
+def test_without_volume_bias_the_average_task_pays_the_average_offer():
+    equal = mw.simulate_pay(replace(SMALL, volume_exponent=0.0))
+    assert equal.work_weighted_offer == pytest.approx(equal.requester_average)
+    biased = mw.simulate_pay(SMALL)
+    assert biased.work_weighted_offer < 0.5 * biased.requester_average
+
+
+def test_gap_steps_fall_from_offer_to_pay():
+    steps = mw.gap_steps(mw.simulate_pay(SMALL))["usd_per_hour"].to_numpy()
+    assert steps[0] == pytest.approx(11.0) and steps[1] < steps[0] and steps[-1] < steps[-2] < steps[-3]
+
+
+@pytest.mark.parametrize("changes, message", [
+    ({"mean_offer": 0}, "mean_offer"), ({"search_share": 1.0}, "search_share"), ({"returned_share": -0.1}, "returned_share"),
+    ({"search_spread": 0.6}, "search_spread"), ({"tasks": 10, "workers": 20}, "tasks"), ({"rate_spread": -1}, "rate_spread")])
+def test_market_parameters_are_validated(changes, message):
+    with pytest.raises(ValueError, match=message):
+        replace(SMALL, **changes)
+
+
+def test_sensitivity_moves_one_assumption_at_a_time():
+    table = mw.pay_sensitivity(SMALL, {"search_share": (0.1, 0.5), "volume_exponent": (0.0, 2.0)}).set_index("parameter")
+    assert table.loc["search_share", "median_low"] > table.loc["search_share", "median_high"]
+    assert table.loc["volume_exponent", "median_low"] > 3 * table.loc["volume_exponent", "median_high"]
+    with pytest.raises(ValueError, match="unknown parameter"):
+        mw.pay_sensitivity(SMALL, {"colour": (0, 1)})
+
+
+def test_crowd_funnel_and_extrapolation():
+    funnel = mw.crowd_funnel().set_index(["study", "stage"])["share_of_widest_pct"]
+    assert funnel.loc[("Online labour platforms (Kässi et al. 2021)", "significantly active")] == pytest.approx(100 * 3.3 / 163)
+    assert funnel.loc[("Mechanical Turk (Difallah et al. 2018)", "active at any given time")] == pytest.approx(2.0)
+    zhubajie = mw.what_registered_may_mean()
+    assert zhubajie["registered"] == 15e6 and zhubajie["active"] == pytest.approx(15e6 * 3.3 / 163)
+    assert mw.what_registered_may_mean(0)["active"] == 0
+    with pytest.raises(ValueError, match="registered"):
+        mw.what_registered_may_mean(-1)
+
+
+def test_crowd_sizes_keep_kind_and_confidence():
+    sizes = mw.crowd_sizes().set_index("label")
+    assert sizes.loc["mCent: people doing its tasks (the essay)", "high"] == 30e6
+    assert sizes.loc["Zhubajie: users (2015)", "confidence"] == "low"
+    world = sizes.loc["World: online gig workers (estimate)"]
+    assert (world["low"], world["high"]) == (154e6, 435e6)
+
+
+def test_minimum_wages_in_us_dollars_per_hour():
+    wages = mw.minimum_wages_usd().set_index(["country_iso3", "coverage"])
+    philippines = wages.loc[("PHL", "non-agriculture sector")].iloc[0] if wages.index.duplicated().any() else wages.loc[("PHL", "non-agriculture sector")]
+    assert philippines["usd_per_hour"] == pytest.approx(645 / 8 / 57.29066)
+    pakistan = wages.loc[("PAK", "unskilled workers")]
+    assert pakistan["usd_per_hour"] == pytest.approx(37000 / (48 * 52 / 12) / 278.58072)
+    assert pakistan["usd_per_hour_low"] < pakistan["usd_per_hour"] < pakistan["usd_per_hour_high"]
+    assert mw.exchange_rate("USA") == 1.0
+    with pytest.raises(KeyError, match="No exchange rate"):
+        mw.exchange_rate("CHN")
+    with pytest.raises(ValueError, match="weekly_hours"):
+        mw.minimum_wages_usd(weekly_hours=0)
+    current = mw.current_minimum_wages()
+    assert current["country_iso3"].value_counts()["USA"] == 1 and "FRA" in set(current["country_iso3"])
+    assert current["usd_per_hour"].is_monotonic_increasing
+
+
+def test_charts_are_labelled_and_described():
+    simulation = mw.simulate_pay(SMALL)
+    spec = mw.pay_distribution_chart(simulation).to_dict()
+    assert "Model:" in " ".join(spec["title"]["subtitle"]) and f"median is US$ {simulation.median_hourly:.2f}" in spec["description"]
+    gap = mw.gap_chart(mw.gap_steps(simulation)).to_dict()
+    assert "The average requester's offer: US$ 11.00" in gap["description"]
+    wages = mw.minimum_wage_chart(mw.current_minimum_wages()).to_dict()
+    assert "Model:" in " ".join(wages["title"]["subtitle"]) and "United States: all covered non-exempt employees 7.25" in wages["description"]
+    funnel = mw.crowd_funnel_chart(mw.crowd_funnel()).to_dict()
+    assert "significantly active: 3,300,000 (2.0 %)" in funnel["description"]
+    sizes = mw.crowd_sizes_chart(mw.crowd_sizes()).to_dict()
+    assert "Casilli (2016)" in " ".join(sizes["title"]["subtitle"]) and "154,000,000 to 435,000,000" in sizes["description"]
+    tornado = mw.pay_sensitivity_chart(mw.pay_sensitivity(SMALL, {"search_share": (0.1, 0.5)}), base_median=2.0).to_dict()
+    assert "time spent searching (share)" in tornado["description"]
+
+
+def test_findings():
+    sizes = mw.platform_sizes()
+    assert sizes.value == round(15e6 * 3.3 / 163, -3) and "no source in the book gives mCent's 30 million" in sizes.summary
+    pay = mw.microwork_pay()
+    assert pay.value == 2.0 and "4 % above the US federal minimum wage" in pay.summary
+    crowd = mw.microwork_crowd()
+    assert crowd.value == 100_000 and "266,126 occasional microworkers" in crowd.summary
