@@ -98,15 +98,22 @@ def test_one_wrong_answer_loses_exactly_its_points(assignment, grades):
 
 
 def _answer_lines(notebook) -> list[str]:
-    """Lines that only the instructor notebook may hold: its answers and rubrics (markers stripped)."""
+    """What only the instructor notebook may hold: the lines of its answers (marked ``# SOLUTION`` or
+    inside ``# BEGIN SOLUTION`` blocks) and its rubrics."""
     lines = []
     for cell in notebook.cells:
         if grading.SOLUTION_CELL not in cell.metadata.get("tags", []):
             continue
+        inside = cell.cell_type == "markdown"
         for line in cell.source.splitlines():
-            line = re.sub(r"#\s*(SOLUTION|BEGIN SOLUTION.*|END SOLUTION)\s*$", "", line).strip()
-            if len(line) >= 12 and "= ..." not in line:
-                lines.append(line)
+            if re.match(r"\s*# BEGIN SOLUTION", line):
+                inside = True
+            elif re.match(r"\s*# END SOLUTION", line):
+                inside = False
+            elif inside or line.rstrip().endswith("# SOLUTION"):
+                text = line.replace("# SOLUTION", "").strip()
+                if len(text) >= 12:
+                    lines.append(text)
     return lines
 
 

@@ -63,7 +63,9 @@ def answers():
         if texts:
             found[path.relative_to(ROOT).with_suffix("").as_posix()] = texts
         elsewhere += _words(jupytext.writes(classroom.redact_notebook(notebook), fmt="md:myst"))
-    for path in (ROOT / "appendix").glob("*.md"):
+    # What the generated pages quote: the ledger, the manifest, the bibliography, the library's texts.
+    quoted = [*(ROOT / "appendix").glob("*.md"), *(ROOT / "data").glob("*.yaml"), ROOT / "references.bib", *(ROOT / "lib").rglob("*.py")]
+    for path in quoted:
         elsewhere += _words(path.read_text(encoding="utf-8"))
     return found, elsewhere
 
