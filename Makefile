@@ -4,6 +4,7 @@
 #   make lab     open the book's notebooks in JupyterLab, to run and change them
 #   make serve   serve _build/html on http://127.0.0.1:8000
 #   make student the students' edition, without solutions, into _build/student/_build/html
+#   make classroom the assignments (student, autograder, instructor notebooks) and the student bundle, into _build/classroom
 #   make bench   build times on this machine; make linkcheck: external links (needs the network)
 PYTHON ?= python3
 VENV := .venv
@@ -12,12 +13,12 @@ STAMP := $(VENV)/.installed
 LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
 PORT ?= 8000
 
-.PHONY: book student test unit lab serve bench linkcheck clean lock browser
+.PHONY: book student classroom test unit lab serve bench linkcheck clean lock browser
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --progress-bar off -c requirements.lock -e ".[lab,book,test]"
+	$(PY) -m pip install --progress-bar off -c requirements.lock -e ".[lab,book,classroom,test]"
 	@touch $(STAMP)
 
 book: $(STAMP)
@@ -25,6 +26,9 @@ book: $(STAMP)
 
 student: $(STAMP)
 	$(PY) -m tools.build_book --student
+
+classroom: $(STAMP)
+	$(PY) -m tools.build_classroom
 
 test: $(STAMP) browser
 	$(PY) -m pytest

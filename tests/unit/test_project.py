@@ -66,9 +66,10 @@ DISTRIBUTION_OF = {"yaml": "pyyaml", "vl_convert": "vl-convert-python", "IPython
 
 def test_the_library_imports_only_declared_packages_and_notebook_code_needs_no_build_tools():
     base = set(requirements()) | {"ipython"}  # IPython comes with ipykernel
-    book = set(requirements("book"))
+    build = set(requirements("book")) | set(requirements("classroom"))
+    build_only = {"sphinx_ext.py", "classroom_ext.py", "classroom.py"}  # the Sphinx extensions and the classroom build
     for module, packages in imported_packages(ROOT / "lib" / "digital_labor").items():
-        declared = base | book if module == "sphinx_ext.py" else base  # the Sphinx extension runs only in the build
+        declared = base | build if module in build_only else base
         undeclared = {DISTRIBUTION_OF.get(p, p).lower() for p in packages} - declared
         assert not undeclared, f"lib/digital_labor/{module} imports {undeclared}, not among its dependencies"
 
