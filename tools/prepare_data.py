@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from pathlib import Path
 
 import geopandas as gpd
@@ -397,14 +398,15 @@ EXCHANGE_RATES_2024 = (
 
 
 def _resolve_same(table: pd.DataFrame, columns: tuple[str, ...] = ("source", "seen_at", "excerpt")) -> pd.DataFrame:
-    """'same' means the row above's value; 'same; more' the row above's value followed by '; more'."""
-    for column in columns:
-        values = []
+    """'same' (also 'same as …' and '… (as above)') means the row above's value; 'same; more' the
+    row above's value followed by '; more'. Columns the table lacks are left alone."""
+    for column in (c for c in columns if c in table):
+        values: list[str] = []
         for value in table[column]:
-            if value == "same":
-                value = values[-1]
-            elif value.startswith("same; "):
+            if value.startswith("same; "):
                 value = f"{values[-1]}; {value.removeprefix('same; ')}"
+            elif re.match(r"^same\b", value) or value.endswith("(as above)"):
+                value = values[-1]
             values.append(value)
         table[column] = values
     return table
@@ -425,14 +427,20 @@ def microwork(facts: Path) -> None:
     table.to_csv(DATA / "microwork.csv", index=False, lineterminator="\n")
 
 
+def _with_range_bounds(table: pd.DataFrame) -> pd.DataFrame:
+    """The table with `low` and `high` columns after `value`: a published range split in two."""
+    low, high = _published_range(table["value"])
+    table.insert(table.columns.get_loc("value") + 1, "low", low)
+    table.insert(table.columns.get_loc("value") + 2, "high", high)
+    return table
+
+
 def ride_hail_utilisation(facts: Path) -> None:
     """Drivers' time or miles with a passenger and in the other phases, by study and city; a
     published range ('30-50') is split into low and high bounds next to the published text."""
     table = _resolve_same(pd.read_csv(facts / "ride_hail_utilisation.csv", dtype=str, keep_default_na=False))
     table["service"] = table["service"].mask(table["service"] == "same").ffill()
-    low, high = _published_range(table["value"])
-    table.insert(table.columns.get_loc("value") + 1, "low", low)
-    table.insert(table.columns.get_loc("value") + 2, "high", high)
+    table = _with_range_bounds(table)
     table.insert(table.columns.get_loc("source"), "bibkey", table["source"].map(_bibkey(RIDE_HAIL_BIBKEYS)))
     table.to_csv(DATA / "ride_hail_utilisation.csv", index=False, lineterminator="\n")
 
@@ -458,9 +466,7 @@ def imagenet_annotation(facts: Path) -> None:
     published range ('500-1000') is split into low and high bounds."""
     table = _resolve_same(pd.read_csv(facts / "dataset_annotation.csv", dtype=str, keep_default_na=False))
     table = table[table["dataset"].str.startswith(("ImageNet", "ILSVRC")) & ~table["quantity"].str.startswith("test images")].copy()
-    low, high = _published_range(table["value"])
-    table.insert(table.columns.get_loc("value") + 1, "low", low)
-    table.insert(table.columns.get_loc("value") + 2, "high", high)
+    table = _with_range_bounds(table)
     table.insert(table.columns.get_loc("source"), "bibkey", table["source"].map(_bibkey(IMAGENET_BIBKEYS)))
     table.to_csv(DATA / "imagenet_annotation.csv", index=False, lineterminator="\n")
 
@@ -515,15 +521,6 @@ PLATFORM_FIRM_BIBKEYS = {  # by company, then by the start of the source where a
     ("ByteDance", "The Information (2025)"): "theinformation2025",
     ("ByteDance", "The Information (Nov 2024)"): "theinformation2024",
 }
-
-
-def _resolve_same(table: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
-    """'same' (and 'same as …' / '… (as above)') replaced by the value of the row above."""
-    for column in columns:
-        if column in table:
-            repeated = table[column].str.match(r"^same\b") | table[column].str.endswith("(as above)")
-            table[column] = table[column].mask(repeated).ffill()
-    return table
 
 
 def _exact_bibkey(bibkeys: dict[str, str], name: str):

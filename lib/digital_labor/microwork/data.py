@@ -125,7 +125,7 @@ def crowd_sizes() -> pd.DataFrame:
     context = load("online_labour_context").set_index("quantity")
     rows = [(f"{name}: {ESSAY_SIZE_LABELS[name]} (the essay)", name, "the essay's figure", size, size, "2016",
              "casilli2016plateformisation", "n/a") for name, size in ESSAY_PLATFORM_SIZES.items()]
-    for quantity, label, platform, kind in (
+    for frame, counts in ((micro, (
         ("Zhubajie users", "Zhubajie: users (2015)", "Zhubajie", "the platform's own figure"),
         ("Zhubajie service providers", "Zhubajie: service providers (2015)", "Zhubajie", "the platform's own figure"),
         ("Zhubajie workers", "Zhubajie: workers (2013)", "Zhubajie", "the platform's own figure"),
@@ -133,17 +133,15 @@ def crowd_sizes() -> pd.DataFrame:
         ("people earning on Uber each month", "Uber: people earning each month (2024)", "Uber", "the platform's own figure"),
         ("unique workers", "Mechanical Turk: distinct workers (to 2017)", "Mechanical Turk", "a measurement"),
         ("workers active at any given time", "Mechanical Turk: active at any given time", "Mechanical Turk", "a measurement"),
-    ):
-        row = micro.loc[quantity]
-        rows.append((label, platform, kind, row["value"], row["value"], row["period"], row["bibkey"], row["confidence"]))
-    for quantity, label, platform, kind in (
+    )), (context, (
         ("odesk registered workers", "oDesk (now Upwork): registered workers (2013)", "Upwork", "the platform's own figure"),
         ("freelancer profiles on online labour platforms", "All platforms: freelancer profiles", "all online labour platforms", "a measurement"),
         ("profiles that ever obtained work", "All platforms: profiles that ever obtained work", "all online labour platforms", "a measurement"),
         ("significantly active online workers", "All platforms: significantly active workers", "all online labour platforms", "a measurement"),
-    ):
-        row = context.loc[quantity]
-        rows.append((label, platform, kind, row["value"], row["value"], row["period"], row["bibkey"], row["confidence"]))
+    ))):
+        for quantity, label, platform, kind in counts:
+            row = frame.loc[quantity]
+            rows.append((label, platform, kind, row["value"], row["value"], row["period"], row["bibkey"], row["confidence"]))
     low, high = context.loc["online gig workers worldwide (low)"], context.loc["online gig workers worldwide (high)"]
     rows.append(("World: online gig workers (estimate)", "all online gig work", "an estimate (range)", low["value"], high["value"],
                  low["period"], low["bibkey"], low["confidence"]))
