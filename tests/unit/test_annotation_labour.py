@@ -47,3 +47,15 @@ def test_chart_is_labelled_and_described():
     spec = al.labour_chart(al.imagenet_scenarios(RATES), RATES).to_dict()
     assert "Model:" in " ".join(spec["title"]["subtitle"])
     assert "central: 160,000,000 candidate images × 3 workers × 1.2 s = 160,000 hours, 80 full-time years" in spec["description"]
+
+
+def test_the_assumptions_text_names_the_figures_in_the_data():
+    # The text spells some figures out; if the data change, this test says the text must follow.
+    text = al.IMAGENET_ASSUMPTIONS
+    assert al.imagenet_figure("candidate images filtered and labelled", "wikipediaimagenet") == 160e6 and "over 160 million" in text
+    assert al.imagenet_figure("candidate images cleaned and sorted", "li2015") == 1e9 and "nearly a billion" in text
+    assert al.imagenet_figure("images labelled per worker-minute") == 50 and "fifty images a minute" in text
+    assert f"{60 / 50:g} seconds a label" in text
+    assert ", ".join(f"{r:g}" for r in list(al.REDUNDANCY.values())[:-1]) + f" and {al.REDUNDANCY['high']:g}" in text
+    confidence = al.imagenet_figures().set_index("bibkey").loc["li2015", "confidence"].iloc[0]
+    assert f"Fei-Fei Li's talk, {confidence}" in text

@@ -77,6 +77,8 @@ def test_charts_are_labelled_and_have_sliders():
     budgets = aw.budget_chart(aw.phase_budgets()).to_dict()
     assert "Model:" in " ".join(budgets["title"]["subtitle"]) and "with a passenger 25.2 min" in budgets["description"]
     utilisation = aw.utilisation_chart(aw.phase_shares()).to_dict()
+    rows = [r for data in utilisation["datasets"].values() for r in data if r.get("row") == "New York, taxi|Cramer & Krueger 2016"]
+    assert {(r["span_low"], r["span_high"]) for r in rows} == {(48.0, 49.5)}  # two readings shown as one range
     assert "Model:" not in " ".join(utilisation["title"]["subtitle"]) and "Fehr & Peers 2019" in utilisation["description"]
 
 

@@ -130,3 +130,13 @@ def test_findings():
     assert pay.value == 2.0 and "4 % above the US federal minimum wage" in pay.summary
     crowd = mw.microwork_crowd()
     assert crowd.value == 100_000 and "266,126 occasional microworkers" in crowd.summary
+
+
+def test_defaults_and_assumption_texts_agree_with_the_data():
+    published, market = mw.published_pay(), mw.MicroworkMarket()
+    assert (market.mean_offer, market.workers, market.tasks) == (published["mean_offer"], published["workers"], published["tasks"])
+    assert f"power -{market.volume_exponent:g}" in mw.PAY_ASSUMPTIONS and f"mean {100 * market.search_share:g} %" in mw.PAY_ASSUMPTIONS
+    profiles, worked, active = (mw.context_figure(q) / 1e6 for q in (
+        "freelancer profiles on online labour platforms", "profiles that ever obtained work", "significantly active online workers"))
+    assert f"{worked:g} million of {profiles:g} million" in mw.EXTRAPOLATION_ASSUMPTIONS
+    assert f"{active:g} million were significantly active" in mw.EXTRAPOLATION_ASSUMPTIONS

@@ -32,12 +32,16 @@ def utilisation_chart(shares: pd.DataFrame) -> alt.LayerChart:
     p3["group"] = p3["ride_hail"].map({True: "ride-hail", False: "taxi"}) + ", " + p3["basis"]
     p3["row"] = [_two_lines(r.study, r.city, r.service) for r in p3.itertuples()]
     p3 = p3.drop_duplicates(["row", "low_pct", "high_pct"]).sort_values(["basis", "high_pct"], ignore_index=True)
+    # Where secondary readings of one figure disagree (two rows for one study, city and service),
+    # the bar spans them: the chart shows the range rather than picking one reading.
+    p3["span_low"] = p3.groupby("row")["low_pct"].transform("min")
+    p3["span_high"] = p3.groupby("row")["high_pct"].transform("max")
     groups = [g for g in ("ride-hail, share of time", "ride-hail, share of miles", "taxi, share of time", "taxi, share of miles") if g in set(p3["group"])]
     colour, shape = charts.category_scales(groups)
     y = alt.Y("row:N", title=None, sort=list(dict.fromkeys(p3["row"])), axis=TWO_LINE_AXIS)
     x = alt.X("high_pct:Q", title="Share with a passenger (%)", scale=alt.Scale(domain=[0, 100]))
     base = alt.Chart(p3).encode(y=y)
-    span = base.mark_rule(strokeWidth=3).encode(x=alt.X("low_pct:Q", scale=alt.Scale(domain=[0, 100])), x2="high_pct:Q",
+    span = base.mark_rule(strokeWidth=3).encode(x=alt.X("span_low:Q", scale=alt.Scale(domain=[0, 100])), x2="span_high:Q",
                                                  color=alt.Color("group:N", title="Service and measure", scale=colour))
     dots = base.mark_point(filled=True, size=70).encode(
         x=x, color=alt.Color("group:N", title="Service and measure", scale=colour), shape=alt.Shape("group:N", title="Service and measure", scale=shape),
@@ -48,7 +52,8 @@ def utilisation_chart(shares: pd.DataFrame) -> alt.LayerChart:
     chart = alt.layer(half, span, dots).properties(width=360, height=30 * p3["row"].nunique())
     return charts.describe(
         chart, title="How much of a driver's time has a passenger in the car?",
-        description="Dot chart of published shares with a passenger, by study, city and service; bars show published ranges: " + "; ".join(
+        description="Dot chart of published shares with a passenger, by study, city and service; bars show published ranges, or the "
+        "spread between secondary readings of the same figure that disagree: " + "; ".join(
             f"{r.study}, {r.city} ({r.service}), {r.basis}: {r.low_pct:.0f}" + (f"-{r.high_pct:.0f}" if r.high_pct != r.low_pct else "") + f" % ({r.confidence} confidence)"
             for r in p3.itertuples()) + ". Shares of miles run higher than shares of time, because drivers often wait parked.",
         datasets=["ride_hail_utilisation"],

@@ -22,7 +22,7 @@ def platform_sizes() -> Finding:
             f"Zhubajie's 15 million is the platform's own count for 2015 ({zhubajie / 1e6:.0f} million users, "
             f"{providers / 1e6:.0f} million of them service providers; low confidence), and Upwork's predecessor oDesk "
             f"counted {odesk / 1e6:.1f} million registered workers in 2013; no source in the book gives mCent's 30 million. "
-            f"All are counts of registered people. Across online labour platforms, {extrapolated['worked_share_pct']:.1f} % of "
+            f"All three count users or accounts, not workers. Across online labour platforms, {extrapolated['worked_share_pct']:.1f} % of "
             f"profiles had ever obtained work and {extrapolated['active_share_pct']:.1f} % were significantly active "
             f"(Kässi et al. 2021): at those ratios Zhubajie's 15 million would be about "
             f"{extrapolated['ever_worked'] / 1e6:.1f} million people who ever worked and {extrapolated['active'] / 1e3:,.0f} thousand active workers."
@@ -63,7 +63,7 @@ def microwork_crowd() -> Finding:
         unit="distinct Mechanical Turk workers, to November 2017 (more than; Difallah et al. 2018)",
         summary=(
             f"More than {mturk:,.0f} distinct people worked on Mechanical Turk in the period Difallah et al. observed, "
-            f"though only about {at_once:,.0f} at any one time; France alone had {france:,.0f} occasional microworkers "
+            f"though only a little more than {at_once:,.0f} at any one time; France alone had {france:,.0f} occasional microworkers "
             f"(Le Ludec et al. 2019), and {worked / 1e6:.0f} million profiles on online labour platforms had obtained work "
             "at least once (Kässi et al. 2021). Hundreds of thousands is, if anything, an understatement of those who "
             "have done such work; those doing it at a given moment are far fewer."

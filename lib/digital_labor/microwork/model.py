@@ -34,19 +34,6 @@ __all__ = [
     "what_registered_may_mean",
 ]
 
-PAY_ASSUMPTIONS = (
-    "Requesters' hourly rates are log-normal, with a mean equal to the published average offer (more than US$11 an hour, "
-    "Hara et al. 2018) and a spread of 1.0 (log scale; range 0.5-1.5). Lower-paying requesters post more work: a "
-    "requester's share of the tasks is proportional to its rate to the power -1.6 (range 0-2). Workers take tasks as "
-    "they are posted, some favouring better-paid requesters (their selectivity is exponential with mean 0.5, range 0-1; a "
-    "selectivity equal to the volume exponent would give the requesters' average). 2,676 workers share 3.8 million tasks "
-    "(the study's counts), log-normally (spread 1.5). Unpaid time: 10 % of started tasks are returned unfinished after "
-    "half their time (range 0-30 %), 2 % of submitted work is rejected (range 0-10 %), and searching for tasks takes a "
-    "share of each worker's time drawn from a beta distribution with mean 30 % (range 10-50 %). Task lengths are "
-    "log-normal around one minute; they set the hours worked, not the hourly rates. These values are assumptions "
-    "chosen within ranges, and the defaults were set so that the simulation reproduces the two published figures."
-)
-
 PAY_RANGES: dict[str, tuple[float, float]] = {  # the assumptions' ranges, for the sensitivity
     "rate_spread": (0.5, 1.5),
     "volume_exponent": (0.0, 2.0),
@@ -95,6 +82,27 @@ class MicroworkMarket:
                 "search_spread must be zero or small enough for a beta distribution with mean search_share.")
         require(self.task_minutes > 0, "task_minutes must be positive.")
         require(self.requesters >= 1 and self.workers >= 1 and self.tasks >= self.workers, "requesters and workers must be at least 1, and tasks at least workers.")
+
+
+_DEFAULT = MicroworkMarket()
+PAY_ASSUMPTIONS = (
+    f"Requesters' hourly rates are log-normal, with a mean equal to the published average offer (more than "
+    f"US${_DEFAULT.mean_offer:g} an hour, Hara et al. 2018) and a spread of {_DEFAULT.rate_spread:g} (log scale; range "
+    f"{PAY_RANGES['rate_spread'][0]:g}-{PAY_RANGES['rate_spread'][1]:g}). Lower-paying requesters post more work: a requester's "
+    f"share of the tasks is proportional to its rate to the power -{_DEFAULT.volume_exponent:g} (range "
+    f"{PAY_RANGES['volume_exponent'][0]:g}-{PAY_RANGES['volume_exponent'][1]:g}). Workers take tasks as they are posted, some "
+    f"favouring better-paid requesters (their selectivity is exponential with mean {_DEFAULT.selectivity:g}, range "
+    f"{PAY_RANGES['selectivity'][0]:g}-{PAY_RANGES['selectivity'][1]:g}; a selectivity equal to the volume exponent would give "
+    f"the requesters' average). {_DEFAULT.workers:,} workers share {_DEFAULT.tasks / 1e6:g} million tasks (the study's "
+    f"counts), log-normally (spread {_DEFAULT.tasks_spread:g}). Unpaid time: {100 * _DEFAULT.returned_share:g} % of started "
+    f"tasks are returned unfinished after half their time (range {100 * PAY_RANGES['returned_share'][0]:g}-"
+    f"{100 * PAY_RANGES['returned_share'][1]:g} %), {100 * _DEFAULT.rejected_share:g} % of submitted work is rejected (range "
+    f"{100 * PAY_RANGES['rejected_share'][0]:g}-{100 * PAY_RANGES['rejected_share'][1]:g} %), and searching for tasks takes a "
+    f"share of each worker's time drawn from a beta distribution with mean {100 * _DEFAULT.search_share:g} % (range "
+    f"{100 * PAY_RANGES['search_share'][0]:g}-{100 * PAY_RANGES['search_share'][1]:g} %). Task lengths are log-normal around "
+    f"{_DEFAULT.task_minutes:g} minute{'' if _DEFAULT.task_minutes == 1 else 's'}; they set the hours worked, not the hourly rates. These values are assumptions "
+    "chosen within ranges, and the defaults were set so that the simulation reproduces the two published figures."
+)
 
 
 @dataclass(frozen=True)
