@@ -3,7 +3,7 @@
 Data: the country table (population, GDP at market prices and at purchasing-power parity),
 Facebook's average revenue per user by region (``facebook_arpu``, read through
 :mod:`digital_labor.attention_value`), the fiscal-2024 accounts of the largest platform firms
-(``platform_firms_recent``) and the digital services taxes in force (``digital_services_taxes``).
+(``platform_firms_recent``) and the digital services taxes in force at some time in 2016-2024 (``digital_services_taxes``).
 """
 
 from __future__ import annotations
@@ -121,6 +121,6 @@ def tax_bases() -> pd.DataFrame:
 
 
 def digital_services_taxes() -> pd.DataFrame:
-    """Digital services taxes in force: country, tax, rate (%), base, start, expected yield, bibkey."""
+    """Digital services taxes in force at some time in 2016-2024: country, tax, rate (%), base, start, expected yield, bibkey."""
     table = load("digital_services_taxes")
     return table[["country_iso3", "country", "tax", "rate_pct", "base", "start", "expected_yield", "bibkey", "confidence"]].copy()

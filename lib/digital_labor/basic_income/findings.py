@@ -15,7 +15,7 @@ DEFAULT_BASE = "advertising"  # Google Services, Meta and Amazon's advertising: 
 
 
 def today_rates() -> tuple[float, float]:
-    """The median and the highest rate (as shares of revenue) of the digital services taxes in force."""
+    """The median and the highest rate (as shares of revenue) of the digital services taxes in the data (in force at some time in 2016-2024)."""
     rates = digital_services_taxes()["rate_pct"]
     return float(rates.median()) / 100, float(rates.max()) / 100
 

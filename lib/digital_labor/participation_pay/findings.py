@@ -32,10 +32,10 @@ def pay_for_participation() -> Finding:
         summary=(
             f"Only Tsu promised money: {table.loc[table['quantity'] == TSU_SHARE, 'value'].iloc[0]} % of its advertising revenue "
             f"(2014), payable from US$ {table.loc[table['quantity'] == 'minimum balance before payout', 'value'].iloc[0]}; how much "
-            f"it paid was not found. Microsoft Rewards paid in gift cards, about GBP {rewards['gbp_per_search']:.4f} a search, and "
-            f"the sources date its UK launch to June 2017, after the essay. Telefónica announced a personal data bank in 2016 with "
-            f"no price; its researchers' 2014 experiment paid EUR {walks['total_eur']:.0f} in vouchers to "
-            f"{walks['participants']:.0f} people. YouTube Heroes paid {'no money' if heroes_money == 0 else 'money'}: points, "
-            "levels and perks."
+            f"it paid was not found. Microsoft Rewards paid in gift cards, about GBP {rewards['gbp_per_search']:.4f} a search; "
+            f"the sources date its UK launch to June 2017, after the 2016 talk and before the text's publication (2018). "
+            f"Telefónica announced a personal data bank in 2016 with no price; its researchers' 2014 experiment paid "
+            f"EUR {walks['total_eur']:.0f} in vouchers to {walks['participants']:.0f} people. YouTube Heroes paid "
+            f"{'no money' if heroes_money == 0 else 'money'}: points, levels and perks."
         ),
     )
