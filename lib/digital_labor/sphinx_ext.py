@@ -9,8 +9,9 @@
 - Gives every page a ``<meta name="description">``: its front matter's ``description`` or its
   first paragraph.
 - Lightens every page once written (:func:`lighten_page`): the search scripts only on the
-  search page, Font Awesome as fonts cut to the icons used, not as a script
-  (see :mod:`digital_labor.icons`).
+  search page (its index only for a query), Font Awesome as fonts cut to the icons used, not
+  as a script (see :mod:`digital_labor.icons`), and the themes' stylesheets without the rules
+  no page can match (see :mod:`digital_labor.unused_css`).
 - Copies the shared chart data (the world map) to ``_data/`` in the site.
 - Writes every notebook page's ``.ipynb`` (converted from its MyST source, without outputs)
   next to the page sources, and offers it in the page's download menu.
@@ -166,13 +167,23 @@ def _meta_description(app: Sphinx, pagename: str, context: dict[str, Any], doctr
 _SEARCH_SCRIPTS = re.compile(r'\s*<script[^>]*src="(?:[^"]*/)?(?:_static/searchtools\.js|_static/language_data\.js|searchindex\.js)[^"]*"[^>]*></script>')
 
 
+_INDEX_SCRIPT = re.compile(r'<script[^>]*src="searchindex\.js[^"]*"[^>]*></script>')
+# The search page fetches its index only to answer a query (searchtools waits for it).
+_LAZY_INDEX = ('<script>if (new URLSearchParams(location.search).get("q")) { var dlIndex = document.createElement("script"); '
+               'dlIndex.src = "searchindex.js"; document.head.appendChild(dlIndex); }</script>')
+KEPT_STYLESHEETS = (CHARTS_CSS, "book.css")  # the book's own: every rule is meant
+
+
 def lighten_page(page: str, is_search_page: bool) -> str:
-    """A written page without what it never uses: the search scripts and index (but on the
-    search page) and the Font Awesome script (the icon fonts draw the icons)."""
+    """A written page without what it never uses: the search scripts (but on the search page,
+    which fetches its index only for a query) and the Font Awesome script (the icon fonts draw
+    the icons)."""
     from .icons import drop_icon_script
 
     if not is_search_page:
         page = _SEARCH_SCRIPTS.sub("", page)
+    else:
+        page = _INDEX_SCRIPT.sub(_LAZY_INDEX, page)
     return drop_icon_script(page)
 
 
@@ -189,7 +200,30 @@ def _on_build_finished(app: Sphinx, exception: Exception | None) -> None:
         if lighter != text:
             path.write_text(lighter, encoding="utf-8")
     summary = lighten_icons(site, pages)
-    logger.info(f"light pages: {len(pages)} pages; icons {', '.join(summary['icons'])}; {summary['glyphs']} glyphs kept")
+    trimmed = trim_stylesheets(site, pages)
+    logger.info(f"light pages: {len(pages)} pages; icons {', '.join(summary['icons'])}; {summary['glyphs']} glyphs kept; "
+                f"stylesheets {trimmed[0] // 1024} KB -> {trimmed[1] // 1024} KB")
+
+
+def trim_stylesheets(site: Path, pages: list[Path]) -> tuple[int, int]:
+    """Drop the rules no page can match from the themes' stylesheets (see :mod:`digital_labor.unused_css`);
+    returns the bytes before and after."""
+    from .unused_css import class_names, script_words, trim_css
+
+    texts = [p.read_text(encoding="utf-8") for p in pages]
+    inline = [m for text in texts for m in re.findall(r"<script[^>]*>(.*?)</script>", text, re.DOTALL)]
+    scripts = [p.read_text(encoding="utf-8", errors="replace") for p in (site / "_static").rglob("*.js")]
+    used = class_names(texts) | script_words(scripts + inline)
+    before = after = 0
+    for stylesheet in sorted((site / "_static").rglob("*.css")):
+        if stylesheet.name in KEPT_STYLESHEETS:
+            continue
+        css = stylesheet.read_text(encoding="utf-8")
+        lighter = trim_css(css, used)
+        before, after = before + len(css), after + len(lighter)
+        if lighter != css:
+            stylesheet.write_text(lighter, encoding="utf-8")
+    return before, after
 
 
 def is_notebook(source: Path) -> bool:

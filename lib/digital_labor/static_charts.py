@@ -35,6 +35,7 @@ GAP_PX = 20  # between panels
 MIN_PANEL_PX = 120
 COMPACT_BELOW_PX = 620  # narrower than this: legends under the plot, long labels cut
 _POINTER_KEYS = ("tooltip",)
+LARGE_SVG_CHARS = 60_000  # above this, coordinates are rounded to the whole pixel
 
 
 def _walk(node: Any):
@@ -254,7 +255,11 @@ def to_svg(spec: dict[str, Any]) -> str:
 
     version = ".".join(alt.VEGALITE_VERSION.split(".")[:2])
     spec = {key: value for key, value in spec.items() if key != "$schema"}
-    return compact_svg(vl_convert.vegalite_to_svg(spec, vl_version=version))
+    svg = vl_convert.vegalite_to_svg(spec, vl_version=version)
+    small = compact_svg(svg)
+    # A picture of thousands of shapes (a world map) is drawn to the whole pixel: half the bytes,
+    # and no visible change at the size it is shown.
+    return compact_svg(svg, digits=0) if len(small) > LARGE_SVG_CHARS else small
 
 
 def picture_svgs(spec: dict[str, Any], base: Path | None = None) -> dict[str, str]:
@@ -275,14 +280,18 @@ _NUMBER = re.compile(r"-?\d+\.\d+(?:e-?\d+)?")
 _DROPPED_ATTRIBUTES = re.compile(r'\s(?:aria-roledescription|aria-label|aria-hidden|role|pointer-events|class)="[^"]*"')
 
 
-def _round(match: re.Match[str]) -> str:
-    value = round(float(match.group()), 1)
-    text = f"{value:.1f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+def _rounder(digits: int):
+    def round_number(match: re.Match[str]) -> str:
+        value = round(float(match.group()), digits)
+        text = f"{value:.{digits}f}"
+        text = text.rstrip("0").rstrip(".") if "." in text else text
+        return "0" if text in ("-0", "") else text
+
+    return round_number
 
 
-def compact_svg(svg: str) -> str:
-    """A smaller SVG that draws the same: coordinates to 0.1 px, no per-mark ARIA or class names.
+def compact_svg(svg: str, digits: int = 1) -> str:
+    """A smaller SVG that draws the same: coordinates to 0.1 px (or to ``digits``), no per-mark ARIA or class names.
 
     The marks' ARIA attributes describe each mark to a screen reader inside the interactive
     view; a picture is described once, by its ``alt`` text (the chart's description). The
@@ -292,7 +301,7 @@ def compact_svg(svg: str) -> str:
     head, body = svg[:head_end], svg[head_end:]
     body = _DROPPED_ATTRIBUTES.sub("", body)
     body = re.sub(r'(\s(?:d|transform|points|x|y|x1|x2|y1|y2|width|height|cx|cy|r)=")([^"]*)(")',
-                  lambda m: m.group(1) + _NUMBER.sub(_round, m.group(2)) + m.group(3), body)
+                  lambda m: m.group(1) + _NUMBER.sub(_rounder(digits), m.group(2)) + m.group(3), body)
     body = re.sub(r">\s+<", "><", body)
     return head + body
 

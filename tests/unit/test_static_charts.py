@@ -146,3 +146,8 @@ def test_a_figure_s_picture_round_trips_through_its_data_uri(frame):
     html = charts.render(alt.Chart(frame).mark_point().encode(x="x:Q", y="y:Q").to_dict())["text/html"]
     data = re.search(r'<img class="dl-chart-image" src="data:image/svg\+xml;base64,([^"]+)"', html).group(1)
     assert base64.b64decode(data).decode().startswith("<svg")
+
+
+def test_a_large_picture_is_drawn_to_the_whole_pixel():
+    svg = '<svg width="10" height="10"><path d="M1.26,2.74L3.5,4.49"/></svg>'
+    assert static_charts.compact_svg(svg, digits=0) == '<svg width="10" height="10"><path d="M1,3L4,4"/></svg>'
