@@ -196,11 +196,17 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:  # type: ignore[override]
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):  # Lighthouse hangs up at will
+            super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def serve_gzip(directory: Path) -> Iterator[str]:
     """Serve ``directory`` gzip-compressed on 127.0.0.1 (a free port); yield the base URL."""
     handler = functools.partial(_GzipHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
