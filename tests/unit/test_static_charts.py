@@ -65,7 +65,7 @@ def test_a_map_keeps_its_proportions_when_narrowed():
 
 
 def test_long_titles_wrap_to_the_phone_s_width(frame):
-    title = "A title long enough to run past the edge of a phone screen if it were left on one line"
+    title = "A title long enough to wrap on a phone but not on a desktop"
     spec = charts.describe(alt.Chart(frame).mark_point().encode(x="x:Q", y="y:Q"), title=title, description="Points.",
                            datasets=["countries"]).to_dict()
     phone = static_charts.fit(spec, static_charts.PHONE_PX)
