@@ -6,6 +6,7 @@
 #   make student the students' edition, without solutions, into _build/student/_build/html
 #   make classroom the assignments (student, autograder, instructor notebooks) and the student bundle, into _build/classroom
 #   make bench   build times on this machine; make linkcheck: external links (needs the network)
+#   make audit   page weights and Lighthouse (mobile) of the built site against the budgets
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -13,7 +14,7 @@ STAMP := $(VENV)/.installed
 LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
 PORT ?= 8000
 
-.PHONY: book student classroom test unit lab serve bench linkcheck clean lock browser
+.PHONY: book student classroom test unit lab serve bench linkcheck clean lock browser audit audit-tools
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -30,7 +31,7 @@ student: $(STAMP)
 classroom: $(STAMP)
 	$(PY) -m tools.build_classroom
 
-test: $(STAMP) browser
+test: $(STAMP) browser audit-tools
 	$(PY) -m pytest
 
 unit: $(STAMP)
@@ -53,6 +54,18 @@ bench: $(STAMP)
 # External links need the network: checked on demand, never by `make test` (which stays offline).
 linkcheck: $(STAMP)
 	DIGITAL_LABOR_BOOK=1 $(PY) -c "from jupyter_book.cli.main import main; main()" build . --builder linkcheck
+
+# Page weight and Lighthouse (mobile) of the built site against the budgets in pyproject.toml.
+audit: $(STAMP) browser audit-tools
+	$(PY) -m tools.page_audit --lighthouse
+
+# Lighthouse, pinned with its lock file (no browser download: it drives Debian's Chromium).
+AUDIT_STAMP := tools/audit/node_modules/.installed
+audit-tools: $(AUDIT_STAMP)
+
+$(AUDIT_STAMP): tools/audit/package.json tools/audit/package-lock.json
+	npm ci --prefix tools/audit --no-audit --no-fund --ignore-scripts
+	@touch $@
 
 # The site checks use Debian's Chromium (never a downloaded browser build).
 browser:

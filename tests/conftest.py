@@ -71,12 +71,12 @@ def phone_audits(site, browser, artifacts) -> list[sitecheck.PageReport]:
     Screenshots: the first chart with panels or a slider, and the claims ledger.
     """
     chart_page, chart_index = sitecheck.multi_panel_chart(site) or ("", 0)
-    shots = {chart_page: (artifacts / "phone-chart-page.png", f".dl-chart >> nth={chart_index}"),
+    shots = {chart_page: (artifacts / "phone-chart-page.png", f".dl-figure >> nth={chart_index}"),
              "appendix/claims-ledger.html": (artifacts / "phone-claims-ledger.png", "table")}
     reports = []
     with sitecheck.serve(site) as base_url:
         for page in sitecheck.html_pages(site):
-            screenshot, target = shots.get(page, (None, ".dl-chart"))
+            screenshot, target = shots.get(page, (None, ".dl-figure"))
             reports.append(sitecheck.audit_page(browser, base_url, page, device="phone", screenshot=screenshot,
                                                 screenshot_of=target))
     (artifacts / "phone-site-audit.json").write_text(json.dumps(_summary(reports), indent=2))

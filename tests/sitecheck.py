@@ -1,8 +1,8 @@
 """Checks of a built site, shared by the site tests and by the tests that prove they catch breakage.
 
 Each check is a plain function over a served folder of HTML, so it can be run on the book and on
-a deliberately broken page alike: requests to other hosts, console errors, charts that did not
-render, accessibility violations (axe-core, as bundled by axe-playwright-python), bytes
+a deliberately broken page alike: requests to other hosts, console errors, charts whose picture did not
+load, accessibility violations (axe-core, as bundled by axe-playwright-python), bytes
 transferred, and broken internal links.
 
 Pages are visited at two sizes (:data:`DEVICES`): a desktop window and a phone (390 x 844, touch).
@@ -18,7 +18,6 @@ import contextlib
 import functools
 import http.server
 import threading
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,12 +50,6 @@ MIN_TARGET_PX = 24  # WCAG 2.5.8, target size (minimum)
 CONTROLS = ("button, input:not([type=hidden]), select, textarea, summary, [role=button], a.btn, a.dropdown-item, "
             "nav a, .bd-toc-nav a, [tabindex]:not([tabindex='-1'])")
 FOCUSABLE = "a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex='-1'])"
-
-
-def budget() -> dict[str, int]:
-    """The page-weight budget, kept in one place: ``[tool.digital-labor.budget]`` in pyproject.toml."""
-    config = tomllib.loads((ROOT / "pyproject.toml").read_text())
-    return config["tool"]["digital-labor"]["budget"]
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -96,7 +89,8 @@ class PageReport:
     external_requests: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
     charts: int = 0
-    empty_charts: int = 0
+    empty_charts: int = 0  # pictures that did not load (and no interactive view drawn instead)
+    requested: list[str] = field(default_factory=list)  # every path the visit fetched from the site
     violations: list[dict] = field(default_factory=list)
     page_bytes: int = 0
     shared_bytes: dict[str, int] = field(default_factory=dict)
@@ -119,9 +113,14 @@ class PageReport:
         return [v for v in self.violations if v["impact"] in BLOCKING_IMPACTS]
 
 
+# A chart is shown when its picture has loaded (an SVG with a size), or its interactive view is drawn.
+_CHART_SHOWN = ("f => { const i = f.querySelector('img.dl-chart-image'); "
+                "return !!(i && i.complete && i.naturalWidth > 0) || !!f.querySelector('.dl-chart svg, .dl-chart canvas'); }")
+
+
 def audit_page(browser, base_url: str, page_path: str, *, axe: bool = True, screenshot: Path | None = None,
                chart_timeout_ms: int = CHART_TIMEOUT_MS, device: str = "desktop",
-               screenshot_of: str = ".dl-chart") -> PageReport:
+               screenshot_of: str = ".dl-figure") -> PageReport:
     """Open one page in a fresh context (empty cache) and record everything the checks need.
 
     ``device`` is a key of :data:`DEVICES`; a ``screenshot`` shows the first ``screenshot_of``.
@@ -144,19 +143,18 @@ def audit_page(browser, base_url: str, page_path: str, *, axe: bool = True, scre
     page.on("pageerror", lambda error: report.console_errors.append(str(error)))
     page.on("requestfinished", lambda request: finished.append(request))
     page.goto(urljoin(base_url, page_path), wait_until="load")
-    report.charts = page.locator(".dl-chart").count()
+    report.charts = page.locator(".dl-figure").count()
     if report.charts:
+        # Pictures below the first load lazily: asked for at once here, as a reader scrolling would.
+        page.evaluate("() => document.querySelectorAll('.dl-figure img.dl-chart-image').forEach(i => { i.loading = 'eager'; })")
         with contextlib.suppress(Exception):
-            page.wait_for_function(
-                "() => [...document.querySelectorAll('.dl-chart')].every(c => c.querySelector('svg, canvas'))",
-                timeout=chart_timeout_ms,
-            )
-        report.empty_charts = page.evaluate(
-            "() => [...document.querySelectorAll('.dl-chart')].filter(c => !c.querySelector('svg, canvas')).length"
-        )
+            page.wait_for_function(f"() => [...document.querySelectorAll('.dl-figure')].every({_CHART_SHOWN})",
+                                   timeout=chart_timeout_ms)
+        report.empty_charts = page.evaluate(f"() => [...document.querySelectorAll('.dl-figure')].filter(f => !({_CHART_SHOWN})(f)).length")
     page.wait_for_load_state("networkidle")
     for request in finished:
         path = urlparse(request.url).path
+        report.requested.append(path)
         size = max(request.sizes()["responseBodySize"], 0)
         if path.startswith(SHARED_PREFIXES):
             report.shared_bytes[path] = size
@@ -190,15 +188,14 @@ _LAYOUT_SCRIPT = """([controls, focusable, minTarget, screen]) => {
   };
   const out = {scroll_width: document.documentElement.scrollWidth, overflowing_charts: [], charts_without_values: [],
                verdicts: 0, hidden_verdicts: [], small_targets: [], no_focus_ring: []};
-  // Charts: the drawn chart (and its controls) inside its container, and its values in a table beside it.
-  for (const chart of document.querySelectorAll('.dl-chart')) {
+  // Charts: the picture (or the interactive view, once drawn) inside its container, and its values in a table in the figure.
+  for (const chart of document.querySelectorAll('.dl-figure')) {
     const box = chart.parentElement, cs = getComputedStyle(box);
     const right = box.getBoundingClientRect().left + box.clientLeft + box.clientWidth - parseFloat(cs.paddingRight);
-    const parts = [chart, ...chart.querySelectorAll('svg.marks, canvas, .vega-bindings')];
+    const parts = [chart, ...chart.querySelectorAll('img.dl-chart-image, svg.marks, canvas, .vega-bindings')].filter(p => p.getBoundingClientRect().width > 0);
     const widest = Math.max(...parts.map(p => p.getBoundingClientRect().right), chart.getBoundingClientRect().left + chart.scrollWidth);
     if (widest > Math.min(right, screen) + 1) out.overflowing_charts.push(`${chart.id}: ${Math.round(widest)} px > ${Math.round(Math.min(right, screen))} px`);
-    let next = chart.nextElementSibling;
-    const rows = next && next.matches('details.dl-chart-data') ? next.querySelectorAll('table tbody tr').length : 0;
+    const rows = chart.querySelectorAll('details.dl-chart-data table tbody tr').length;
     if (!rows) out.charts_without_values.push(chart.id);
   }
   // The claims ledger (any table with a Verdict column): every verdict on the screen without scrolling.
@@ -330,19 +327,6 @@ def menu_check(browser, base_url: str, page_path: str, device: str) -> dict[str,
     return result
 
 
-def weight_problems(reports: list[PageReport], limits: dict[str, int]) -> list[str]:
-    """Pages over the per-page budget, and the whole site (pages + shared assets once) over its budget."""
-    problems = [f"{r.page}: {r.page_bytes:,} bytes > {limits['page_max_bytes']:,}"
-                for r in reports if r.page_bytes > limits["page_max_bytes"]]
-    shared: dict[str, int] = {}
-    for report in reports:
-        shared.update(report.shared_bytes)
-    total = sum(r.page_bytes for r in reports) + sum(shared.values())
-    if total > limits["site_max_bytes"]:
-        problems.append(f"whole site: {total:,} bytes > {limits['site_max_bytes']:,}")
-    return problems
-
-
 def broken_links(site: Path) -> list[str]:
     """Internal links, images and scripts whose target file or anchor does not exist."""
     ids_cache: dict[Path, set[str]] = {}
@@ -395,14 +379,22 @@ def external_loads(site: Path) -> list[str]:
 
 
 def chart_specs(site: Path) -> dict[str, list[dict]]:
-    """The vega-lite specification of every chart, by page (read from the renderer's vegaEmbed calls)."""
+    """The vega-lite specification of every chart, by page, in the order of the page's figures
+    (from the file each figure names in ``data-dl-spec``, or its inline specification)."""
     import json
     import re
 
-    call = re.compile(r"vegaEmbed\('#[^']+',(\{.*?\}),options\)")
+    figure = re.compile(r'<figure class="dl-figure"(?P<attrs>[^>]*)>(?P<inner>.*?)</figure>', re.DOTALL)
+    inline = re.compile(r'<script type="application/json" class="dl-chart-spec">(.*?)</script>', re.DOTALL)
     specs = {}
     for page in html_pages(site):
-        found = [json.loads(match.replace("<\\/", "</")) for match in call.findall((site / page).read_text(encoding="utf-8"))]
+        found = []
+        for match in figure.finditer((site / page).read_text(encoding="utf-8")):
+            url = re.search(r'data-dl-spec="([^"]+)"', match["attrs"])
+            if url:
+                found.append(json.loads(((site / page).parent / unquote(url.group(1))).read_text(encoding="utf-8")))
+            elif inline.search(match["inner"]):
+                found.append(json.loads(inline.search(match["inner"]).group(1)))
         if found:
             specs[page] = found
     return specs

@@ -4,7 +4,8 @@ In a temporary copy of the book: a clean build (every notebook executed), a rebu
 change, a rebuild after editing one notebook's code, and the bare execution time of all
 notebooks without Sphinx (nbclient, one after the other). Prints the figures and the ratios
 that the README reports, with a description of the machine, and the time of the basic-income
-model's grid of scenarios (best of three runs, data loaded beforehand).
+model's grid of scenarios (best of three runs, data loaded beforehand), and each notebook's
+start-up: a fresh kernel running the notebook's first code cell (its imports and set-up).
 """
 
 from __future__ import annotations
@@ -48,6 +49,19 @@ def bare_execution(source: Path) -> float:
     return time.perf_counter() - start
 
 
+def startup(source: Path) -> float:
+    """Seconds from a fresh kernel to the end of the notebook's first code cell (imports, set-up)."""
+    import jupytext
+    from nbclient import NotebookClient
+
+    notebook = jupytext.read(source, fmt="md:myst")
+    first = next((cell for cell in notebook.cells if cell.cell_type == "code"), None)
+    notebook.cells = [first] if first is not None else []
+    start = time.perf_counter()
+    NotebookClient(notebook, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(source.parent)}}).execute()
+    return time.perf_counter() - start
+
+
 def basic_income_grid(runs: int = 3) -> str:
     """The basic-income grid (countries × scenarios), timed alone with its data loaded: best of ``runs``."""
     from digital_labor import basic_income
@@ -81,6 +95,7 @@ def main() -> None:
         one_edit, executed_one = timed_build(copy)
         os.environ["DIGITAL_LABOR_BOOK"] = "1"
         bare = sum(bare_execution(source) for source in sources)
+        startups = {source.relative_to(copy).as_posix(): startup(source) for source in sources}
     rows = [
         ("clean build", clean, f"{len(executed_clean)} notebooks executed"),
         ("no-change rebuild", no_change, f"{len(executed_again)} notebooks executed"),
@@ -91,6 +106,10 @@ def main() -> None:
     print(grid_line)
     for label, seconds, note in rows:
         print(f"  {label:<45} {seconds:7.1f} s   {note}")
+    print(f"Per-notebook start-up (fresh kernel to the end of the first code cell), {len(startups)} notebooks, "
+          f"mean {sum(startups.values()) / max(len(startups), 1):.1f} s:")
+    for name, seconds in sorted(startups.items(), key=lambda item: -item[1]):
+        print(f"  start-up {name:<60} {seconds:5.1f} s")
     ratios = {"clean / bare execution": clean / bare, "no-change / clean": no_change / clean}
     for label, value in ratios.items():
         print(f"  {label:<45} {value:7.2f}     goal ≤ {GOALS[label]}")

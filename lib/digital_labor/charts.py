@@ -31,6 +31,7 @@ __all__ = [
     "category_scales",
     "choropleth",
     "describe",
+    "figure_markup",
     "param_equals",
     "render",
     "render_in_notebook",
@@ -490,14 +491,55 @@ def _plain_text(spec: dict[str, Any]) -> str:
 
 
 def render(spec: dict[str, Any], **_: Any) -> dict[str, str]:
-    """Altair renderer of the book: a ``<div>`` and a ``vegaEmbed`` call, with no external script.
+    """Altair renderer of the book: the chart as a picture, and its interactive view on demand.
 
-    The site serves vega-embed (see :mod:`digital_labor.sphinx_ext`) and its shared chart data,
-    found relative to the page's content root.
+    The chart is drawn to SVG now, at two widths (desktop and phone), by vl-convert (see
+    :mod:`digital_labor.static_charts`): a reader sees it with no script. Charts with sliders,
+    selectors or tooltips also carry a hidden container and an "Interactive version" button;
+    the site's ``dl-charts.js`` loads vega (served by the site, see :mod:`digital_labor.sphinx_ext`)
+    only when the reader reaches for such a chart. The pictures and the specification travel
+    inline here; the site's build moves them into files of their own.
     """
-    loader = "options.loader={baseURL:document.documentElement.dataset.content_root||'./'};"
-    div, script = _embed_markup(spec, loader)
-    return {"text/html": f"{div}\n<script>{script}</script>", "text/plain": _plain_text(spec)}
+    return {"text/html": figure_markup(spec), "text/plain": _plain_text(spec)}
+
+
+FIGURE_CLASS = "dl-figure"
+LIVE_BUTTON_TEXT = {"controls": "Interactive version (with its controls)", "pointer": "Interactive version (values on hover)"}
+
+
+def figure_markup(spec: dict[str, Any]) -> str:
+    """A chart's ``<figure>``: its pictures, its specification, its values as tables, and for an
+    interactive chart the container and button of its interactive view."""
+    import base64
+
+    from .static_charts import PHONE_MEDIA, interactivity, picture_svgs, svg_size
+
+    spec = {key: value for key, value in spec.items() if key != "$schema"}
+    payload = json.dumps(spec, sort_keys=True, separators=(",", ":"))
+    digest = hashlib.sha256(payload.encode()).hexdigest()[:10]
+    number = next(_chart_numbers)
+    kind = interactivity(spec)
+    description = html.escape(spec.get("description", "") or _plain_text(spec).strip("<>"))
+    svgs = picture_svgs(spec)
+
+    def uri(svg: str) -> str:
+        return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+
+    width, height = svg_size(svgs["desktop"])
+    source = ""
+    if "phone" in svgs:
+        phone_width, phone_height = svg_size(svgs["phone"])
+        source = f'<source media="{PHONE_MEDIA}" srcset="{uri(svgs["phone"])}" width="{phone_width}" height="{phone_height}">'
+    picture = (f'<picture class="dl-picture">{source}<img class="dl-chart-image" src="{uri(svgs["desktop"])}" alt="{description}" '
+               f'width="{width}" height="{height}" decoding="async"></picture>')
+    live = ""
+    if kind:
+        live = (f'<div class="dl-chart" id="dl-chart-{digest}-{number}" role="figure" aria-label="{description}" hidden></div>'
+                f'<button type="button" class="dl-chart-live" hidden>{LIVE_BUTTON_TEXT[kind]}</button>')
+    safe = payload.replace("</", "<\\/")  # the specification cannot end its script element
+    spec_script = f'<script type="application/json" class="dl-chart-spec">{safe}</script>'
+    return (f'<figure class="{FIGURE_CLASS}" id="dl-figure-{digest}-{number}" data-dl-interactive="{kind}">'
+            f"{picture}{live}{spec_script}{_data_details(spec)}</figure>")
 
 
 _notebook_has_vega = False

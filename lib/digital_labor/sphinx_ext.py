@@ -1,7 +1,17 @@
-"""Sphinx extension of the book: offline charts, chart data and notebook downloads.
+"""Sphinx extension of the book: offline charts, chart data, notebook downloads, light pages.
 
-- Writes one vega + vega-lite + vega-embed bundle (versions matching altair) into the site
-  and adds it only to pages that hold a chart.
+- Charts come as SVG pictures drawn at build time (see :mod:`digital_labor.charts`); this
+  extension moves each picture and specification into a file of its own under
+  ``_images/dl-charts/`` (pictures below the first load lazily) and adds the small
+  ``dl-charts.js`` to pages with charts. It writes one vega + vega-lite + vega-embed bundle
+  (versions matching altair) into the site, which that script loads only when a reader
+  reaches for an interactive chart.
+- Gives every page a ``<meta name="description">``: its front matter's ``description`` or its
+  first paragraph.
+- Lightens every page once written (:func:`lighten_page`): the search scripts only on the
+  search page (its index only for a query), Font Awesome as fonts cut to the icons used, not
+  as a script (see :mod:`digital_labor.icons`), and the themes' stylesheets without the rules
+  no page can match (see :mod:`digital_labor.unused_css`).
 - Copies the shared chart data (the world map) to ``_data/`` in the site.
 - Writes every notebook page's ``.ipynb`` (converted from its MyST source, without outputs)
   next to the page sources, and offers it in the page's download menu.
@@ -13,6 +23,10 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import html
+import json
 import re
 import shutil
 from pathlib import Path
@@ -27,7 +41,11 @@ from .charts import CHART_DATA_DIR, FIT_SCRIPT_DIGEST, vega_javascript
 from .data import dataset
 
 logger = logging.getLogger(__name__)
-CHART_MARKER = 'class="dl-chart"'
+CHART_MARKER = 'class="dl-figure"'
+CHART_FILES = "_images/dl-charts"  # the charts' pictures and specifications, in the site
+CHARTS_SCRIPT = "dl-charts.js"
+CHARTS_CSS = "dl-charts.css"
+DESCRIPTION_CHARS = 155  # a search engine shows about this many characters of a description
 CHART_DATA = ("world",)
 CARD_MIN_COLUMNS = 4  # tables with this many columns or more become cards on a phone
 
@@ -47,6 +65,167 @@ def write_vega_bundle(static_dir: Path) -> Path:
     return target
 
 
+def charts_script() -> str:
+    """``dl-charts.js`` as the site serves it: it names the vega bundle beside it."""
+    text = (Path(__file__).with_name(CHARTS_SCRIPT)).read_text(encoding="utf-8")
+    return text.replace("__DL_VEGA_BUNDLE__", vega_bundle_name())
+
+
+def charts_script_name() -> str:
+    """The script's file name carries its digest, so that a reader never runs a stale copy."""
+    return f"dl-charts-{hashlib.sha256(charts_script().encode()).hexdigest()[:8]}.js"
+
+
+def write_charts_script(static_dir: Path) -> None:
+    static_dir.mkdir(parents=True, exist_ok=True)
+    (static_dir / charts_script_name()).write_text(charts_script(), encoding="utf-8")
+    shutil.copyfile(Path(__file__).with_name(CHARTS_CSS), static_dir / CHARTS_CSS)
+
+
+_FIGURE = re.compile(r'<figure class="dl-figure"(?P<attrs>[^>]*)>(?P<inner>.*?)</figure>', re.DOTALL)
+_DATA_SVG = re.compile(r'(?P<attr>src|srcset)="data:image/svg\+xml;base64,(?P<data>[A-Za-z0-9+/=]+)"')
+_SPEC = re.compile(r'<script type="application/json" class="dl-chart-spec">(?P<json>.*?)</script>', re.DOTALL)
+
+
+def externalize_charts(body: str, outdir: Path, relative: Any) -> str:
+    """Move the charts' inline pictures and specifications into files under :data:`CHART_FILES`.
+
+    ``relative(path)`` gives the page's URL of a file of the site. Files are named by their
+    content's digest (the same picture on two pages is one file). The first chart's picture
+    loads at once (it may be the largest thing a reader sees first); the others lazily.
+    """
+    folder = outdir / CHART_FILES
+    count = 0
+
+    def store(data: bytes, suffix: str) -> str:
+        name = f"{hashlib.sha256(data).hexdigest()[:16]}{suffix}"
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / name
+        if not target.exists():
+            target.write_bytes(data)
+        return relative(f"{CHART_FILES}/{name}")
+
+    def figure(match: re.Match[str]) -> str:
+        nonlocal count
+        count += 1
+        inner = _DATA_SVG.sub(lambda m: f'{m["attr"]}="{store(base64.b64decode(m["data"]), ".svg")}"', match["inner"])
+        if count > 1:
+            inner = inner.replace('<img class="dl-chart-image"', '<img class="dl-chart-image" loading="lazy"', 1)
+        attrs = match["attrs"]
+        spec = _SPEC.search(inner)
+        if spec:
+            payload = json.dumps(json.loads(spec["json"]), sort_keys=True, separators=(",", ":")).encode()
+            attrs += f' data-dl-spec="{store(payload, ".json")}"'
+            inner = inner[: spec.start()] + inner[spec.end():]
+        return f'<figure class="dl-figure"{attrs}>{inner}</figure>'
+
+    return _FIGURE.sub(figure, body)
+
+
+def page_description(text: str, front_matter: str | None = None, limit: int = DESCRIPTION_CHARS) -> str:
+    """A page's description for search engines: its front matter's, or its first paragraph, cut
+    at a word before ``limit`` characters (with an ellipsis)."""
+    text = " ".join((front_matter or text or "").split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "…"
+
+
+def _first_paragraph(doctree: Any) -> str:
+    from docutils import nodes
+
+    for paragraph in doctree.findall(nodes.paragraph):
+        # Text of the page itself: not a chart's output, a code cell, a table, an admonition's title.
+        if any(isinstance(a, (nodes.table, nodes.admonition, nodes.footnote, nodes.citation, nodes.sidebar))
+               or "cell_output" in a.get("classes", []) for a in _ancestors(paragraph)):
+            continue
+        text = paragraph.astext().strip()
+        if len(text) > 40:
+            return text
+    return ""
+
+
+def _ancestors(node: Any) -> list[Any]:
+    found = []
+    while node.parent is not None:
+        node = node.parent
+        found.append(node)
+    return found
+
+
+def _meta_description(app: Sphinx, pagename: str, context: dict[str, Any], doctree: Any) -> None:
+    metadata = app.env.metadata.get(pagename, {}) if pagename in app.env.all_docs else {}
+    front = metadata.get("description")
+    text = page_description(_first_paragraph(doctree) if doctree is not None else "", str(front) if front else None)
+    if not text:
+        text = page_description(f"{context.get('title', '')}: {app.config.project}")
+    tag = f'<meta name="description" content="{html.escape(text, quote=True)}" />\n'
+    context["metatags"] = context.get("metatags", "") + tag
+
+
+_SEARCH_SCRIPTS = re.compile(r'\s*<script[^>]*src="(?:[^"]*/)?(?:_static/searchtools\.js|_static/language_data\.js|searchindex\.js)[^"]*"[^>]*></script>')
+
+
+_INDEX_SCRIPT = re.compile(r'<script[^>]*src="searchindex\.js[^"]*"[^>]*></script>')
+# The search page fetches its index only to answer a query (searchtools waits for it).
+_LAZY_INDEX = ('<script>if (new URLSearchParams(location.search).get("q")) { var dlIndex = document.createElement("script"); '
+               'dlIndex.src = "searchindex.js"; document.head.appendChild(dlIndex); }</script>')
+KEPT_STYLESHEETS = (CHARTS_CSS, "book.css")  # the book's own: every rule is meant
+
+
+def lighten_page(page: str, is_search_page: bool) -> str:
+    """A written page without what it never uses: the search scripts (but on the search page,
+    which fetches its index only for a query) and the Font Awesome script (the icon fonts draw
+    the icons)."""
+    from .icons import drop_icon_script
+
+    if not is_search_page:
+        page = _SEARCH_SCRIPTS.sub("", page)
+    else:
+        page = _INDEX_SCRIPT.sub(_LAZY_INDEX, page)
+    return drop_icon_script(page)
+
+
+def _on_build_finished(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    from .icons import lighten_icons
+
+    site = Path(app.outdir)
+    pages = [p for p in site.rglob("*.html") if not p.relative_to(site).parts[0].startswith(("_", "."))]
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        lighter = lighten_page(text, path.relative_to(site).as_posix() == "search.html")
+        if lighter != text:
+            path.write_text(lighter, encoding="utf-8")
+    summary = lighten_icons(site, pages)
+    trimmed = trim_stylesheets(site, pages)
+    logger.info(f"light pages: {len(pages)} pages; icons {', '.join(summary['icons'])}; {summary['glyphs']} glyphs kept; "
+                f"stylesheets {trimmed[0] // 1024} KB -> {trimmed[1] // 1024} KB")
+
+
+def trim_stylesheets(site: Path, pages: list[Path]) -> tuple[int, int]:
+    """Drop the rules no page can match from the themes' stylesheets (see :mod:`digital_labor.unused_css`);
+    returns the bytes before and after."""
+    from .unused_css import class_names, script_words, trim_css
+
+    texts = [p.read_text(encoding="utf-8") for p in pages]
+    inline = [m for text in texts for m in re.findall(r"<script[^>]*>(.*?)</script>", text, re.DOTALL)]
+    scripts = [p.read_text(encoding="utf-8", errors="replace") for p in (site / "_static").rglob("*.js")]
+    used = class_names(texts) | script_words(scripts + inline)
+    before = after = 0
+    for stylesheet in sorted((site / "_static").rglob("*.css")):
+        if stylesheet.name in KEPT_STYLESHEETS:
+            continue
+        css = stylesheet.read_text(encoding="utf-8")
+        lighter = trim_css(css, used)
+        before, after = before + len(css), after + len(lighter)
+        if lighter != css:
+            stylesheet.write_text(lighter, encoding="utf-8")
+    return before, after
+
+
 def is_notebook(source: Path) -> bool:
     """True for a Jupyter notebook or a MyST Markdown notebook (jupytext header)."""
     if source.suffix == ".ipynb":
@@ -60,7 +239,9 @@ def is_notebook(source: Path) -> bool:
 def _on_builder_inited(app: Sphinx) -> None:
     if app.builder.format != "html":
         return
-    write_vega_bundle(Path(app.outdir) / "_static")
+    static = Path(app.outdir) / "_static"
+    write_vega_bundle(static)
+    write_charts_script(static)
     data_dir = Path(app.outdir) / CHART_DATA_DIR
     data_dir.mkdir(parents=True, exist_ok=True)
     for name in CHART_DATA:
@@ -109,7 +290,9 @@ def _on_page_context(app: Sphinx, pagename: str, templatename: str, context: dic
     if "body" in context:
         context["body"] = accessible_body(context["body"])
     if CHART_MARKER in context.get("body", ""):
-        app.add_js_file(vega_bundle_name())
+        context["body"] = externalize_charts(context["body"], Path(app.outdir), lambda path: context["pathto"](path, 1))
+        app.add_js_file(charts_script_name(), loading_method="defer")
+    _meta_description(app, pagename, context, doctree)
     if doctree is None or pagename not in app.env.all_docs:
         return
     source = Path(app.env.doc2path(pagename))
@@ -194,6 +377,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", _configure_theme)
     app.connect("doctree-resolved", _on_doctree_resolved)
     app.connect("builder-inited", _on_builder_inited)
+    app.connect("build-finished", _on_build_finished)
+    app.add_css_file(CHARTS_CSS)
     # Before sphinx-book-theme builds its download menu (priority 501).
     app.connect("html-page-context", _on_page_context, priority=400)
     # After pydata-sphinx-theme has put its sidebar generator into the page context.

@@ -44,15 +44,25 @@ def test_a_chart_without_description_or_source_is_refused(simple_chart):
         charts.describe(simple_chart, title="T", description="d")
 
 
-def test_renderer_emits_a_div_and_vega_embed_call_without_external_urls(simple_chart):
+def test_renderer_emits_a_picture_with_its_description_and_no_external_urls(simple_chart):
     spec = charts.describe(simple_chart, title="T</script>", description='Say "hi"', datasets=["countries"]).to_dict()
     bundle = charts.render(spec)
     html = bundle["text/html"]
-    assert 'class="dl-chart"' in html and "vegaEmbed(" in html
-    assert 'aria-label="Say &quot;hi&quot;"' in html
-    assert "</script>" not in html.split("<script>", 1)[1][: -len("</script>")]  # spec cannot close the tag
+    assert html.startswith('<figure class="dl-figure"') and 'data-dl-interactive=""' in html  # no tooltip: a picture
+    assert '<img class="dl-chart-image" src="data:image/svg+xml;base64,' in html and 'alt="Say &quot;hi&quot;"' in html
+    assert "vegaEmbed(" not in html and 'class="dl-chart"' not in html and "<button" not in html
+    spec_script = html.split('<script type="application/json" class="dl-chart-spec">', 1)[1].split("</script>", 1)[0]
+    assert json.loads(spec_script)["title"]["text"] == "T</script>"  # the spec cannot close its tag
     assert "http" not in html.replace("http://www.w3.org", "")
     assert bundle["text/plain"] == "<chart: T</script>>"
+
+
+def test_an_interactive_chart_gets_a_hidden_live_view_and_a_button(simple_chart):
+    spec = simple_chart.encode(tooltip=["x:Q"]).properties(description="Two points.").to_dict()
+    html = charts.render(spec)["text/html"]
+    assert 'data-dl-interactive="pointer"' in html
+    assert '<div class="dl-chart" id="dl-chart-' in html and 'aria-label="Two points." hidden></div>' in html
+    assert '<button type="button" class="dl-chart-live" hidden>' in html  # shown by dl-charts.js only
 
 
 def test_renderer_ids_are_deterministic_given_order(simple_chart):
@@ -152,8 +162,8 @@ def _details(html_text: str) -> str:
     return html_text.split('<details class="dl-chart-data">', 1)[1].split("</details>", 1)[0]
 
 
-def test_renderer_draws_through_the_fitting_embed_and_keeps_the_spec_readable(simple_chart):
-    html_text = charts.render(simple_chart.to_dict())["text/html"]
+def test_notebook_renderer_draws_through_the_fitting_embed_and_keeps_the_spec_readable(simple_chart):
+    html_text = charts.render_in_notebook(simple_chart.to_dict())["text/html"].rsplit("</script>\n", 1)[1]
     script = html_text.split("<script>", 1)[1]
     assert "window.dlFitEmbed = window.dlFitEmbed ||" not in script  # it comes once, with the bundle
     assert "var vegaEmbed=window.dlFitEmbed;" in script and "vegaEmbed('#dl-chart-" in script

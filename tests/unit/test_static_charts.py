@@ -1,0 +1,153 @@
+"""Charts as pictures: layout for a column, SVG compaction, interactivity, and the site's files."""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+
+import altair as alt
+import pandas as pd
+import pytest
+
+from digital_labor import charts, static_charts
+from digital_labor.sphinx_ext import externalize_charts, lighten_page, page_description
+
+
+@pytest.fixture
+def frame():
+    return pd.DataFrame({"x": [1, 2, 3], "y": [3.25, 1.5, 2.0], "g": ["a", "b", "a"]})
+
+
+def test_a_chart_without_tooltips_or_params_is_a_picture_only(frame):
+    assert static_charts.interactivity(alt.Chart(frame).mark_line().encode(x="x:Q", y="y:Q").to_dict()) == ""
+
+
+def test_tooltips_and_selections_without_inputs_ask_for_a_pointer(frame):
+    tooltip = alt.Chart(frame).mark_point().encode(x="x:Q", y="y:Q", tooltip=["x:Q"])
+    assert static_charts.interactivity(tooltip.to_dict()) == "pointer"
+    hover = alt.Chart(frame).mark_point().encode(x="x:Q", y="y:Q").add_params(alt.selection_point(on="pointerover"))
+    assert static_charts.interactivity(hover.to_dict()) == "pointer"
+    zoom = alt.Chart(frame).mark_point().encode(x="x:Q", y="y:Q").interactive()
+    assert static_charts.interactivity(zoom.to_dict()) == "pointer"
+    legend = alt.Chart(frame).mark_point().encode(x="x:Q", y="y:Q", color="g:N").add_params(
+        alt.selection_point(fields=["g"], bind="legend"))
+    assert static_charts.interactivity(legend.to_dict()) == "pointer"
+
+
+def test_sliders_and_selectors_are_controls_even_in_a_layer(frame):
+    slider = alt.param(name="rate", value=1, bind=alt.binding_range(min=0, max=2, step=0.5, name="Rate"))
+    chart = alt.Chart(frame).mark_line().encode(x="x:Q", y="y:Q").add_params(slider)
+    assert static_charts.interactivity(alt.layer(chart, chart.mark_point()).to_dict()) == "controls"
+    rule = alt.param(name="rule", value="a", bind=alt.binding_select(options=["a", "b"], name="Rule"))
+    assert static_charts.interactivity(alt.Chart(frame).mark_bar().encode(x="g:N", y="y:Q").add_params(rule).to_dict()) == "controls"
+
+
+def test_fit_narrows_a_wide_plot_for_a_phone_and_leaves_the_original_alone(frame):
+    spec = alt.Chart(frame).mark_line().encode(x="x:Q", y="y:Q").properties(width=600, height=200).to_dict()
+    phone = static_charts.fit(spec, static_charts.PHONE_PX)
+    assert phone["width"] <= static_charts.PHONE_PX - static_charts.AXES_PX + 1 and spec["width"] == 600
+    assert static_charts.fit(spec, 1200)["width"] == 600  # never widened
+    assert phone["config"]["legend"]["orient"] == "bottom"  # the compact layout on a narrow screen
+
+
+def test_fit_stacks_side_by_side_panels_on_a_phone_and_keeps_them_on_a_desktop(frame):
+    panel = alt.Chart(frame).mark_line().encode(x="x:Q", y="y:Q").properties(width=260, height=150)
+    spec = alt.hconcat(panel, panel).to_dict()
+    assert "vconcat" in static_charts.fit(spec, static_charts.PHONE_PX) and "hconcat" not in static_charts.fit(spec, 340)
+    assert "hconcat" in static_charts.fit(spec, static_charts.DESKTOP_PX)
+
+
+def test_a_map_keeps_its_proportions_when_narrowed():
+    spec = {"mark": "geoshape", "projection": {"type": "equalEarth"}, "width": 600, "height": 294, "data": {"values": []}}
+    fitted = static_charts.fit(spec, static_charts.PHONE_PX)
+    assert fitted["width"] < 600 and abs(fitted["height"] / fitted["width"] - 0.49) < 0.02
+
+
+def test_long_titles_wrap_to_the_phone_s_width(frame):
+    title = "A title long enough to wrap on a phone but not on a desktop"
+    spec = charts.describe(alt.Chart(frame).mark_point().encode(x="x:Q", y="y:Q"), title=title, description="Points.",
+                           datasets=["countries"]).to_dict()
+    phone = static_charts.fit(spec, static_charts.PHONE_PX)
+    assert isinstance(phone["title"]["text"], list) and " ".join(phone["title"]["text"]) == title
+    assert static_charts.fit(spec, static_charts.DESKTOP_PX)["title"]["text"] == title
+
+
+def test_compact_svg_rounds_coordinates_and_drops_per_mark_aria():
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" width="100" height="50" aria-label="Chart"><g role="graphics-object" '
+           'aria-roledescription="group mark container"><path aria-label="x: 1; y: 2" role="graphics-symbol" '
+           'd="M10.123456,20.987654L30.04,40.96" transform="translate(0.5,-0.04)"/>  <text x="1.26">Label 1.2345</text></g></svg>')
+    small = static_charts.compact_svg(svg)
+    assert 'd="M10.1,21L30,41"' in small and 'transform="translate(0.5,0)"' in small and 'x="1.3"' in small
+    assert "Label 1.2345" in small  # text is never changed
+    assert "aria-roledescription" not in small and "graphics-symbol" not in small and 'aria-label="x: 1' not in small
+    assert small.startswith('<svg xmlns="http://www.w3.org/2000/svg" width="100" height="50" aria-label="Chart">')
+
+
+def test_pictures_are_svg_at_two_widths_and_draw_the_data(frame):
+    chart = charts.describe(alt.Chart(frame).mark_bar().encode(x=alt.X("g:N", title="Group"), y=alt.Y("y:Q", title="Y (units)"))
+                            .properties(width=600), title="Bars", description="Two bars.", datasets=["countries"])
+    svgs = static_charts.picture_svgs(chart.to_dict())
+    assert set(svgs) == {"desktop", "phone"}
+    for svg in svgs.values():
+        assert svg.startswith("<svg") and "Bars" in svg and "Group" in svg and svg.count("<path") >= 2
+    assert static_charts.svg_size(svgs["phone"])[0] <= static_charts.PHONE_PX + 10
+    assert static_charts.svg_size(svgs["desktop"])[0] > static_charts.svg_size(svgs["phone"])[0]
+
+
+def test_a_map_is_drawn_from_the_site_s_shared_data(monkeypatch):
+    monkeypatch.setenv(charts.BOOK_ENV, "1")
+    values = pd.DataFrame({"iso3": ["IND"], "name": ["India"], "share": [24.0]})
+    spec = charts.choropleth(values, value="share", value_title="Share (%)", title="Workers", description="Map.",
+                             datasets=["countries"]).to_dict()
+    assert "_data/world.geojson" in json.dumps(spec)
+    svg = static_charts.picture_svgs(spec)["desktop"]
+    assert svg.count("<path") > 150  # every country drawn
+    with pytest.raises(ValueError, match="only be drawn from local data"):
+        static_charts.inline_data({"data": {"url": "https://example.org/x.json"}}, None)
+
+
+def test_the_site_moves_pictures_and_specs_into_files_and_loads_later_pictures_lazily(tmp_path, frame):
+    chart = alt.Chart(frame).mark_point().encode(x="x:Q", y="y:Q", tooltip=["x:Q"]).properties(description="Points.")
+    body = "<p>Text</p>" + charts.render(chart.to_dict())["text/html"] + charts.render(chart.to_dict())["text/html"]
+    page = externalize_charts(body, tmp_path, lambda path: f"../{path}")
+    assert "data:image" not in page and "dl-chart-spec" not in page
+    files = sorted(p.name for p in (tmp_path / "_images" / "dl-charts").iterdir())
+    assert len([f for f in files if f.endswith(".svg")]) == 2 and len([f for f in files if f.endswith(".json")]) == 1
+    images = re.findall(r"<img [^>]*>", page)
+    assert "loading" not in images[0] and 'loading="lazy"' in images[1]
+    spec_url = re.search(r'data-dl-spec="\.\./([^"]+)"', page).group(1)
+    assert json.loads((tmp_path / spec_url).read_text())["description"] == "Points."
+    svg_url = re.search(r'<img class="dl-chart-image" src="\.\./([^"]+)"', page).group(1)
+    assert (tmp_path / svg_url).read_text().startswith("<svg")
+
+
+def test_a_page_description_is_the_front_matter_s_or_the_first_paragraph_cut_at_a_word():
+    assert page_description("Short first paragraph.") == "Short first paragraph."
+    assert page_description("Ignored.", "From the front matter.") == "From the front matter."
+    long = "word " * 60
+    cut = page_description(long)
+    assert len(cut) <= 155 and cut.endswith("word…")
+    assert page_description("  spaces\n and   lines  ") == "spaces and lines"
+
+
+def test_pages_lose_the_search_scripts_except_the_search_page_and_the_icon_script_everywhere():
+    head = ('<script src="_static/documentation_options.js?v=1"></script>\n'
+            '<script defer src="_static/scripts/fontawesome.js?digest=abc"></script>\n'
+            '<script src="_static/searchtools.js"></script>\n<script src="_static/language_data.js"></script>\n'
+            '<script src="searchindex.js"></script>')
+    page = lighten_page(head, is_search_page=False)
+    assert page == '<script src="_static/documentation_options.js?v=1"></script>'
+    search = lighten_page(head, is_search_page=True)
+    assert "searchtools.js" in search and "searchindex.js" in search and "fontawesome" not in search
+
+
+def test_a_figure_s_picture_round_trips_through_its_data_uri(frame):
+    html = charts.render(alt.Chart(frame).mark_point().encode(x="x:Q", y="y:Q").to_dict())["text/html"]
+    data = re.search(r'<img class="dl-chart-image" src="data:image/svg\+xml;base64,([^"]+)"', html).group(1)
+    assert base64.b64decode(data).decode().startswith("<svg")
+
+
+def test_a_large_picture_is_drawn_to_the_whole_pixel():
+    svg = '<svg width="10" height="10"><path d="M1.26,2.74L3.5,4.49"/></svg>'
+    assert static_charts.compact_svg(svg, digits=0) == '<svg width="10" height="10"><path d="M1,3L4,4"/></svg>'
