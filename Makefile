@@ -6,6 +6,8 @@
 #   make student the students' edition, without solutions, into _build/student/_build/html
 #   make classroom the assignments (student, autograder, instructor notebooks) and the student bundle, into _build/classroom
 #   make bench   build times on this machine; make linkcheck: external links (needs the network)
+#   make pdf     the printable book, _build/pdf/book.pdf (the built pages printed by headless Chromium)
+#   make validate the built pages through the Nu HTML Checker (0 errors expected)
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -13,7 +15,7 @@ STAMP := $(VENV)/.installed
 LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
 PORT ?= 8000
 
-.PHONY: book student classroom test unit lab serve bench linkcheck clean lock browser
+.PHONY: book student classroom test unit lab serve bench linkcheck clean lock browser pdf validate audit
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -30,7 +32,7 @@ student: $(STAMP)
 classroom: $(STAMP)
 	$(PY) -m tools.build_classroom
 
-test: $(STAMP) browser
+test: $(STAMP) browser audit
 	$(PY) -m pytest
 
 unit: $(STAMP)
@@ -53,6 +55,19 @@ bench: $(STAMP)
 # External links need the network: checked on demand, never by `make test` (which stays offline).
 linkcheck: $(STAMP)
 	DIGITAL_LABOR_BOOK=1 $(PY) -c "from jupyter_book.cli.main import main; main()" build . --builder linkcheck
+
+pdf: book browser
+	$(PY) -m tools.print_book
+
+validate: book audit
+	$(PY) -m tools.validate_html
+
+# The offline audits' npm packages (Nu HTML Checker, Lighthouse), pinned in tools/audit/package-lock.json.
+AUDIT_STAMP := tools/audit/node_modules/.installed
+audit: $(AUDIT_STAMP)
+$(AUDIT_STAMP): tools/audit/package.json tools/audit/package-lock.json
+	npm ci --prefix tools/audit --no-audit --no-fund
+	@touch $@
 
 # The site checks use Debian's Chromium (never a downloaded browser build).
 browser:

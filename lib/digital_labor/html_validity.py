@@ -105,7 +105,8 @@ def _on_build_finished(app: Any, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html" or app.config.root_doc == "index":
         return
     target = f"{app.config.root_doc}.html" if app.builder.name != "dirhtml" else f"{app.config.root_doc}/index.html"
-    Path(app.outdir, "index.html").write_text(redirect_page(target, app.config.project or "The book"), encoding="utf-8")
+    title = getattr(app.config, "html_title", None) or app.config.project or "The book"
+    Path(app.outdir, "index.html").write_text(redirect_page(target, title), encoding="utf-8")
 
 
 def setup(app: Any) -> dict[str, Any]:
