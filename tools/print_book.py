@@ -61,8 +61,13 @@ BLANK_CHARTS = """() => {
 # What was printed, chart by chart: its kind, whether it is drawn (an SVG with content and a size,
 # or a loaded image) and the title its SVG shows (vega's and vl-convert's title group).
 CHART_REPORT = """async () => {
-  const titleOf = svg => [...svg.querySelectorAll('.role-title-text text, .role-title text')]
-    .map(t => t.textContent.trim()).filter(Boolean).join(' ');
+  // The first line of the chart's title (vega draws a long title as several lines, then the subtitle).
+  const titleOf = svg => {
+    const text = svg.querySelector('.role-title-text text, .role-title text');
+    if (!text) return '';
+    const line = text.querySelector('tspan') || text;
+    return line.textContent.trim();
+  };
   const charts = [];
   for (const chart of document.querySelectorAll('.dl-chart')) {
     const svg = chart.querySelector('svg');
