@@ -38,29 +38,35 @@ CHART_TIMEOUT_MS = 30_000
 PDF_OPTIONS = {"format": "A4", "print_background": True, "prefer_css_page_size": True,
                "margin": {"top": "16mm", "bottom": "16mm", "left": "15mm", "right": "15mm"}}
 
-# True when the page's charts are drawn: each vega chart holds an SVG (or a canvas) with content,
-# and each image of a chart rendered at build time has loaded. Lazy images are made eager first.
-CHARTS_DRAWN = """() => {
-  const vega = [...document.querySelectorAll('.dl-chart')];
-  const images = [...document.querySelectorAll('figure.dl-figure img, .dl-figure picture img')];
-  images.forEach(img => { if (img.loading === 'lazy') img.loading = 'eager'; });
+# The page's charts, in the two forms the book has used: a vega chart drawn in the page
+# (``.dl-chart``, which holds an SVG once drawn) and a chart rendered to SVG at build time
+# (``figure.dl-figure`` with a ``<picture><img>``). A vega view inside such a figure is the
+# optional interactive one: the figure's image is what prints, so only vega charts outside a
+# figure must be drawn.
+CHARTS_JS = """
+  const vegaCharts = () => [...document.querySelectorAll('.dl-chart')].filter(c => !c.closest('.dl-figure'));
+  const figureImages = () => [...document.querySelectorAll('.dl-figure img')];
   const drawn = chart => {
     const svg = chart.querySelector('svg');
-    return (svg && svg.childElementCount > 0) || chart.querySelector('canvas');
+    return !!((svg && svg.childElementCount > 0) || chart.querySelector('canvas'));
   };
-  return vega.every(drawn) && images.every(img => img.complete && img.naturalWidth > 0);
+  const loaded = img => img.complete && img.naturalWidth > 0;
+"""
+# True when every chart is drawn. Lazy images are made eager, and a chart not drawn yet is
+# scrolled into view (a chart may be drawn only when the reader reaches it).
+CHARTS_DRAWN = "() => {" + CHARTS_JS + """
+  const images = figureImages();
+  images.forEach(img => { if (img.loading === 'lazy') img.loading = 'eager'; });
+  const waiting = vegaCharts().filter(c => !drawn(c));
+  if (waiting.length) waiting[0].scrollIntoView({block: 'center'});
+  return waiting.length === 0 && images.every(loaded);
 }"""
-BLANK_CHARTS = """() => {
-  const vega = [...document.querySelectorAll('.dl-chart')].filter(c => {
-    const svg = c.querySelector('svg'); return !((svg && svg.childElementCount > 0) || c.querySelector('canvas'));
-  }).length;
-  const images = [...document.querySelectorAll('figure.dl-figure img, .dl-figure picture img')]
-    .filter(img => !(img.complete && img.naturalWidth > 0)).length;
-  return vega + images;
+BLANK_CHARTS = "() => {" + CHARTS_JS + """
+  return vegaCharts().filter(c => !drawn(c)).length + figureImages().filter(img => !loaded(img)).length;
 }"""
 # What was printed, chart by chart: its kind, whether it is drawn (an SVG with content and a size,
 # or a loaded image) and the title its SVG shows (vega's and vl-convert's title group).
-CHART_REPORT = """async () => {
+CHART_REPORT = "async () => {" + CHARTS_JS + """
   // The first line of the chart's title (vega draws a long title as several lines, then the subtitle).
   const titleOf = svg => {
     const text = svg.querySelector('.role-title-text text, .role-title text');
@@ -69,19 +75,18 @@ CHART_REPORT = """async () => {
     return line.textContent.trim();
   };
   const charts = [];
-  for (const chart of document.querySelectorAll('.dl-chart')) {
+  for (const chart of vegaCharts()) {
     const svg = chart.querySelector('svg');
     const box = (svg || chart).getBoundingClientRect();
-    charts.push({kind: 'vega', drawn: !!svg && svg.childElementCount > 0 && box.width > 0 && box.height > 0,
-                 title: svg ? titleOf(svg) : ''});
+    charts.push({kind: 'vega', drawn: drawn(chart) && box.width > 0 && box.height > 0, title: svg ? titleOf(svg) : ''});
   }
-  for (const img of document.querySelectorAll('figure.dl-figure img, .dl-figure picture img')) {
+  for (const img of figureImages()) {
     let title = '';
     try {
       const text = await (await fetch(img.currentSrc || img.src)).text();
       title = titleOf(new DOMParser().parseFromString(text, 'image/svg+xml'));
     } catch (error) { title = ''; }
-    charts.push({kind: 'image', drawn: img.complete && img.naturalWidth > 0, title});
+    charts.push({kind: 'image', drawn: loaded(img), title});
   }
   return charts;
 }"""
@@ -150,7 +155,7 @@ def print_pages(docnames: list[str], site: Path, folder: Path) -> list[PrintedPa
             for number, docname in enumerate(docnames, start=1):
                 page.goto(base_url + f"{docname}.html", wait_until="load")
                 try:
-                    page.wait_for_function(CHARTS_DRAWN, timeout=CHART_TIMEOUT_MS)
+                    page.wait_for_function(CHARTS_DRAWN, timeout=CHART_TIMEOUT_MS, polling=250)
                 except PlaywrightTimeout as error:
                     blank = page.evaluate(BLANK_CHARTS)
                     raise BlankChartError(f"{docname}.html: {blank} chart(s) still blank after "
@@ -158,6 +163,7 @@ def print_pages(docnames: list[str], site: Path, folder: Path) -> list[PrintedPa
                 page.wait_for_load_state("networkidle")
                 charts = tuple(page.evaluate(CHART_REPORT))
                 page.evaluate(MARK_SELF_URLS)
+                page.evaluate("() => window.scrollTo(0, 0)")
                 page.emulate_media(media="print")
                 title = page.evaluate("() => (document.querySelector('main h1, article h1') || {}).textContent || ''")
                 title = title.replace("#", "").strip() or page.title()
