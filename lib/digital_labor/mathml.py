@@ -25,6 +25,9 @@ _UNKNOWN_COMMAND = re.compile(r"<m[io]>\\([A-Za-z]+)</m[io]>")
 _STRAY_AMPERSAND = re.compile(r"<mi>(&|&amp;)</mi>")
 
 
+FORMULA_CLASS = "dl-formula"  # the scrolling box of a display formula (styled in _static/book.css)
+
+
 class MathConversionError(ValueError):
     """A formula that cannot be rendered to MathML; the message names the formula and the rule."""
 
@@ -97,9 +100,12 @@ def html_visit_displaymath(self: Any, node: Any) -> None:
         self.add_permalink_ref(node, _("Link to this equation"))
         self.body.append("</span>")
     parts = [node.astext().strip()] if node.get("nowrap") else display_parts(node.astext())
+    # A formula wider than a phone's screen scrolls sideways in its own box, which a keyboard can
+    # reach (WCAG 2.1.1; axe-core's scrollable-region-focusable).
+    self.body.append(f'<div class="{FORMULA_CLASS}" tabindex="0" role="group" aria-label="formula">')
     for part in parts:
         self.body.append(_convert(node, part, display=True))
-    self.body.append("</div>\n")
+    self.body.append("</div></div>\n")
     raise nodes.SkipNode
 
 

@@ -88,3 +88,41 @@ def test_renderer_is_registered_and_selected():
 
     handler(None, Config)
     assert event == "config-inited" and Config.html_math_renderer == "mathml"
+
+
+class _Translator:
+    """The few parts of Sphinx's HTML translator that the visitors use."""
+
+    def __init__(self) -> None:
+        self.body: list[str] = []
+
+    def starttag(self, node, tag, suffix="\n", **attributes):
+        classes = attributes.get("CLASS", "")
+        return f'<{tag} class="{classes}">{suffix}'
+
+
+def test_display_formula_scrolls_in_a_box_the_keyboard_can_reach():
+    from docutils import nodes
+
+    node = nodes.math_block("k^* = 1\n\nM(k) = m_0", "k^* = 1\n\nM(k) = m_0", nowrap=False, number=None)
+    translator = _Translator()
+    with pytest.raises(nodes.SkipNode):
+        mathml.html_visit_displaymath(translator, node)
+    html = "".join(translator.body)
+    assert html.startswith('<div class="math notranslate nohighlight">')
+    assert f'<div class="{mathml.FORMULA_CLASS}" tabindex="0" role="group" aria-label="formula">' in html
+    assert html.count('<math ') == 2 and html.count('display="block"') == 2 and html.endswith("</div></div>\n")
+
+
+def test_inline_formula_is_a_span_and_a_bad_one_names_its_page():
+    from docutils import nodes
+    from sphinx.errors import ExtensionError
+
+    translator = _Translator()
+    with pytest.raises(nodes.SkipNode):
+        mathml.html_visit_math(translator, nodes.math("x_1", "x_1"))
+    assert translator.body[0].startswith('<span class="math') and 'display="inline"' in translator.body[1]
+    bad = nodes.math(r"\nope", r"\nope")
+    bad.source, bad.line = "chapters/x.md", 12
+    with pytest.raises(ExtensionError, match=r"chapters/x.md:12: unknown LaTeX command \\nope"):
+        mathml.html_visit_math(_Translator(), bad)
