@@ -7,6 +7,8 @@
 #   make classroom the assignments (student, autograder, instructor notebooks) and the student bundle, into _build/classroom
 #   make bench   build times on this machine; make linkcheck: external links (needs the network)
 #   make audit   page weights and Lighthouse (mobile) of the built site against the budgets
+#   make pdf     the printable book, _build/pdf/book.pdf (the built pages printed by headless Chromium)
+#   make validate the built pages through the Nu HTML Checker (0 errors expected)
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -14,7 +16,7 @@ STAMP := $(VENV)/.installed
 LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
 PORT ?= 8000
 
-.PHONY: book student classroom test unit lab serve bench linkcheck clean lock browser audit audit-tools
+.PHONY: book student classroom test unit lab serve bench linkcheck clean lock browser audit audit-tools pdf validate
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -59,7 +61,13 @@ linkcheck: $(STAMP)
 audit: $(STAMP) browser audit-tools
 	$(PY) -m tools.page_audit --lighthouse
 
-# Lighthouse, pinned with its lock file (no browser download: it drives Debian's Chromium).
+pdf: book browser
+	$(PY) -m tools.print_book
+
+validate: book audit-tools
+	$(PY) -m tools.validate_html
+
+# Lighthouse and the Nu HTML Checker, pinned in tools/audit/package-lock.json (no browser download: Lighthouse drives Debian's Chromium).
 AUDIT_STAMP := tools/audit/node_modules/.installed
 audit-tools: $(AUDIT_STAMP)
 

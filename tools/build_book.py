@@ -34,7 +34,7 @@ DOCTREES = BUILD / ".doctrees"
 FINGERPRINT = BUILD / "inputs.sha256"
 SITE_FINGERPRINT = BUILD / "site.sha256"
 INPUT_DIRS = ("lib", "data", "references.bib", "_config.yml")
-SITE_DIRS = (*INPUT_DIRS, "_toc.yml", "_templates", "assets", "intro.md", "how-to-use.md", "chapters", "appendix", "teaching",
+SITE_DIRS = (*INPUT_DIRS, "_toc.yml", "_templates", "_static", "assets", "intro.md", "how-to-use.md", "chapters", "appendix", "teaching",
              "classroom")
 
 

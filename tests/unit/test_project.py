@@ -67,7 +67,7 @@ DISTRIBUTION_OF = {"yaml": "pyyaml", "vl_convert": "vl-convert-python", "IPython
 def test_the_library_imports_only_declared_packages_and_notebook_code_needs_no_build_tools():
     base = set(requirements()) | {"ipython"}  # IPython comes with ipykernel
     build = set(requirements("book")) | set(requirements("classroom"))
-    build_only = {"sphinx_ext.py", "classroom_ext.py", "classroom.py", "icons.py"}  # the Sphinx extensions (and the icon fonts they cut), the classroom build
+    build_only = {"sphinx_ext.py", "classroom_ext.py", "classroom.py", "icons.py", "mathml.py", "html_validity.py"}  # the Sphinx extensions (and the icon fonts they cut), the classroom build
     for module, packages in imported_packages(ROOT / "lib" / "digital_labor").items():
         declared = base | build if module in build_only else base
         undeclared = {DISTRIBUTION_OF.get(p, p).lower() for p in packages} - declared
