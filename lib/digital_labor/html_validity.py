@@ -45,9 +45,17 @@ def phrasing_summaries(body: str) -> str:
     return _SUMMARY.sub(spans, body)
 
 
+_HALIGN = re.compile(r'(<th\b[^>]*?)\s+halign="[a-z]+"')
+
+
+def drop_halign(body: str) -> str:
+    """Remove the obsolete ``halign`` attribute pandas writes on grouped column headers."""
+    return _HALIGN.sub(r"\1", body)
+
+
 def fix_body(body: str) -> str:
     """Every fix that applies to a page's body."""
-    return phrasing_summaries(drop_scoped_styles(body))
+    return drop_halign(phrasing_summaries(drop_scoped_styles(body)))
 
 
 def redirect_page(target: str, title: str) -> str:
@@ -57,6 +65,7 @@ def redirect_page(target: str, title: str) -> str:
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{text}</title>\n"
+        f'<meta name="description" content="{text}: the opening page of the book.">\n'
         f'<meta http-equiv="refresh" content="0; url={href}">\n'
         f'<link rel="canonical" href="{href}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'

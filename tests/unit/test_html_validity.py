@@ -115,3 +115,11 @@ def test_missing_checker_is_a_clear_error(tmp_path: Path):
         assert "npm ci --prefix tools/audit" in str(error) or "java" in str(error)
     else:
         raise AssertionError("a missing vnu.jar must raise CheckerMissing")
+
+
+def test_pandas_halign_is_dropped_and_the_redirect_page_has_a_description():
+    from digital_labor.html_validity import drop_halign, redirect_page
+
+    assert drop_halign('<th colspan="3" halign="left">flat</th>') == '<th colspan="3">flat</th>'
+    assert drop_halign('<td halign="left">x</td>') == '<td halign="left">x</td>'  # only headers carry it
+    assert '<meta name="description"' in redirect_page("intro.html", "Book")
