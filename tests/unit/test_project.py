@@ -106,3 +106,14 @@ def test_ci_runs_the_readme_test_command():
     assert "make test" in readme.split("\n\n")[1]
     ci = (ROOT / ".ci" / "run").read_text()
     assert re.search(r"^make test$", ci, re.MULTILINE)
+
+
+def test_a_notebook_s_first_import_skips_the_slow_iri_checker_but_keeps_uri_checks():
+    """rfc3987-syntax (installed, compiling its parsers with lark) must not load with the library."""
+    probe = ("import importlib.util, sys; installed = importlib.util.find_spec('rfc3987_syntax') is not None; "
+             "import digital_labor, jsonschema; checker = jsonschema.Draft7Validator.FORMAT_CHECKER; "
+             "print(installed, 'lark' in sys.modules, 'iri' in checker.checkers, "
+             "checker.conforms('https://example.org/a', 'uri'), checker.conforms('not a uri', 'uri'))")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "False", "False", "True", "False"]
