@@ -15,16 +15,14 @@ menu is checked by tapping it (:func:`menu_check`).
 from __future__ import annotations
 
 import contextlib
-import functools
-import http.server
-import threading
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
+
+from tools import page_audit
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
@@ -52,23 +50,9 @@ CONTROLS = ("button, input:not([type=hidden]), select, textarea, summary, [role=
 FOCUSABLE = "a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex='-1'])"
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve ``directory`` on 127.0.0.1 (a free port); yield the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+def serve(directory: Path) -> contextlib.AbstractContextManager[str]:
+    """Serve ``directory`` on 127.0.0.1 (a free port), uncompressed; the base URL (tools/page_audit.py's server)."""
+    return page_audit.serve(directory, compress=False)
 
 
 def html_pages(site: Path) -> list[str]:

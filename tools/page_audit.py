@@ -10,11 +10,11 @@ budgets live):
   Python, fast: every page.
 - **Lighthouse** (:func:`lighthouse`): Lighthouse 12, mobile profile with its default
   (simulated) throttling, on pages served gzip-compressed from a local server
-  (:func:`serve_gzip`), in Debian's Chromium. Lighthouse comes from npm
+  (:func:`serve`), in Debian's Chromium. Lighthouse comes from npm
   (``tools/audit``, ``npm ci --prefix tools/audit``).
 
 Usage: ``python -m tools.page_audit [--lighthouse] [page.html ...]`` (pages relative to
-``_build/html``; default every page for sizes, :data:`LIGHTHOUSE_PAGES` for Lighthouse). Prints one
+``_build/html``; default every page, for sizes and for Lighthouse). Prints one
 line per page and each budget a page breaks, naming the page and the asset; exits 1 if any.
 """
 
@@ -25,6 +25,7 @@ import contextlib
 import functools
 import gzip
 import http.server
+import io
 import json
 import os
 import re
@@ -44,12 +45,6 @@ SITE = ROOT / "_build" / "html"
 AUDIT_TOOLS = ROOT / "tools" / "audit"
 LIGHTHOUSE_CLI = AUDIT_TOOLS / "node_modules" / "lighthouse" / "cli" / "index.js"
 # Representative pages: the opening, a chart-heavy chapter page, the interactive explorer, the bibliography.
-LIGHTHOUSE_PAGES = (
-    "intro.html",
-    "chapters/04-planetary-inequalities/where-workers-are.html",
-    "chapters/05-beyond-the-wage/scenario-explorer.html",
-    "appendix/bibliography.html",
-)
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".txt", ".map", ".xml", ".geojson", ".ipynb", ".md"}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
@@ -169,11 +164,15 @@ def size_problems(visits: list[FirstVisit], limits: dict[str, int]) -> list[str]
 
 # ---- Lighthouse ------------------------------------------------------------------------------
 
-class _GzipHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files, gzip-compressed when the client accepts it (as GitHub Pages serves them)."""
+class _PlainHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files, as they are on disk, without a log line per request."""
 
     def log_message(self, *args: object) -> None:
         pass
+
+
+class _GzipHandler(_PlainHandler):
+    """Static files, gzip-compressed when the client accepts it (as GitHub Pages serves them)."""
 
     def send_head(self):  # type: ignore[override]
         path = Path(self.translate_path(self.path))
@@ -191,8 +190,6 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "max-age=600")
         self.end_headers()
-        import io
-
         return io.BytesIO(body)
 
 
@@ -203,9 +200,9 @@ class _QuietServer(http.server.ThreadingHTTPServer):
 
 
 @contextlib.contextmanager
-def serve_gzip(directory: Path) -> Iterator[str]:
-    """Serve ``directory`` gzip-compressed on 127.0.0.1 (a free port); yield the base URL."""
-    handler = functools.partial(_GzipHandler, directory=str(directory))
+def serve(directory: Path, compress: bool = True) -> Iterator[str]:
+    """Serve ``directory`` on 127.0.0.1 (a free port), gzip-compressed unless told not to; yield the base URL."""
+    handler = functools.partial(_GzipHandler if compress else _PlainHandler, directory=str(directory))
     server = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -301,7 +298,7 @@ def lighthouse_problems(results: list[LighthouseResult], limits: dict[str, int])
 
 def run_lighthouse(site: Path, pages: list[str]) -> list[LighthouseResult]:
     results = []
-    with serve_gzip(site) as base_url:
+    with serve(site) as base_url:
         for page in pages:
             results.append(summarize(page, lighthouse(base_url + page)))
     return results
@@ -315,7 +312,7 @@ def html_pages(site: Path) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("pages", nargs="*", help="pages relative to the site (default: every page; Lighthouse: a representative set)")
+    parser.add_argument("pages", nargs="*", help="pages relative to the site (default: every page)")
     parser.add_argument("--site", type=Path, default=SITE)
     parser.add_argument("--lighthouse", action="store_true", help="also run Lighthouse (slow: about 20 s a page)")
     parser.add_argument("--json", type=Path, help="write the measures to this file")
@@ -328,7 +325,7 @@ def main(argv: list[str] | None = None) -> int:
     problems = size_problems(visits, limits)
     measures: dict = {"sizes": {v.page: {"total_bytes": v.total, "charts": v.charts, "assets": v.assets} for v in visits}}
     if args.lighthouse:
-        results = run_lighthouse(args.site, args.pages or list(LIGHTHOUSE_PAGES))
+        results = run_lighthouse(args.site, pages)
         for r in results:
             print(f"{r.page}: performance {r.scores['performance']}, accessibility {r.scores['accessibility']}, "
                   f"best practices {r.scores['best-practices']}, SEO {r.scores['seo']}; FCP {r.fcp_ms / 1000:.1f} s, "

@@ -17,16 +17,13 @@ Usage: python -m tools.print_book [--site _build/html] [--output _build/pdf/book
 from __future__ import annotations
 
 import argparse
-import contextlib
-import functools
-import http.server
 import json
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from tools import page_audit
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "_build" / "html"
@@ -122,32 +119,13 @@ def toc_pages(root: Path = ROOT, site: Path = SITE) -> list[str]:
     return docnames
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve ``directory`` on 127.0.0.1 (a free port); yield the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 def print_pages(docnames: list[str], site: Path, folder: Path) -> list[PrintedPage]:
     """Print each page to its own PDF in ``folder``, after its charts are drawn."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import sync_playwright
 
     printed = []
-    with serve(site) as base_url, sync_playwright() as playwright:
+    with page_audit.serve(site) as base_url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         try:
             context = browser.new_context(viewport={"width": 1000, "height": 1400})
