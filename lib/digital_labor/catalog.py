@@ -35,10 +35,15 @@ def dataset_markdown(item: Dataset, page_dir: Path) -> str:
     ]
     if item.notes:
         lines.append(f"- **How it was built:** {item.notes}")
-    lines += ["", "| Column | Type | Unit | Meaning |", "|---|---|---|---|"]
-    for field in item.schema["fields"]:
+    # The columns fold away (a <details> the reader opens, and print opens): 33 open tables of
+    # some 1,200 cells cost a phone a second of layout before the first paint.
+    fields = item.schema["fields"]
+    lines += ["", f'<details class="dl-columns"><summary>Columns ({len(fields)})</summary>', "",
+              "| Column | Type | Unit | Meaning |", "|---|---|---|---|"]
+    for field in fields:
         unit = field.get("unit", "")
         lines.append(f"| `{field['name']}` | {field.get('type', 'string')} | {unit} | {field.get('title', '')} |")
+    lines += ["", "</details>"]
     return "\n".join(lines) + "\n"
 
 

@@ -58,9 +58,14 @@ def fix_body(body: str) -> str:
     return drop_halign(phrasing_summaries(drop_scoped_styles(body)))
 
 
-def redirect_page(target: str, title: str) -> str:
-    """A complete, valid HTML page that sends the reader to ``target`` at once."""
+def redirect_page(target: str, title: str, icon: str | None = None) -> str:
+    """A complete, valid HTML page that sends the reader to ``target`` at once.
+
+    ``icon`` is the site's favicon (a path from the site's root): without one, a browser asks
+    for ``/favicon.ico`` and logs the 404 in the console.
+    """
     href, text = html.escape(target, quote=True), html.escape(title)
+    icon_link = f'<link rel="icon" href="{html.escape(icon, quote=True)}">\n' if icon else ""
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
@@ -68,6 +73,7 @@ def redirect_page(target: str, title: str) -> str:
         f'<meta name="description" content="{text}: the opening page of the book.">\n'
         f'<meta http-equiv="refresh" content="0; url={href}">\n'
         f'<link rel="canonical" href="{href}">\n'
+        f"{icon_link}"
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"</head>\n<body>\n<p><a href=\"{href}\">{text}</a></p>\n</body>\n</html>\n"
     )
@@ -115,7 +121,9 @@ def _on_build_finished(app: Any, exception: Exception | None) -> None:
         return
     target = f"{app.config.root_doc}.html" if app.builder.name != "dirhtml" else f"{app.config.root_doc}/index.html"
     title = getattr(app.config, "html_title", None) or app.config.project or "The book"
-    Path(app.outdir, "index.html").write_text(redirect_page(target, title), encoding="utf-8")
+    favicon = app.config.html_favicon
+    icon = f"_static/{Path(favicon).name}" if favicon and "://" not in favicon else favicon
+    Path(app.outdir, "index.html").write_text(redirect_page(target, title, icon), encoding="utf-8")
 
 
 def setup(app: Any) -> dict[str, Any]:

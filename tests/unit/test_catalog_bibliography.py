@@ -22,6 +22,8 @@ def test_dataset_entry_lists_columns_with_units():
     item = manifest()["countries"]
     text = catalog.dataset_markdown(item, item.path.parent)
     assert "| `gdp_ppp_usd` | number | current international $ |" in text
+    folded = text[text.index('<details class="dl-columns">'):text.index("</details>")]
+    assert f"<summary>Columns ({len(item.schema['fields'])})</summary>" in folded and "| `iso3` |" in folded
 
 
 def test_references_table_marks_the_essay_citations(tmp_path):

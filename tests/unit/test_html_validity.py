@@ -64,6 +64,8 @@ def test_redirect_page_is_a_complete_document():
     assert page.startswith("<!DOCTYPE html>") and '<html lang="en">' in page
     assert "<title>Click &amp; Work</title>" in page
     assert 'content="0; url=intro.html"' in page and '<a href="intro.html">' in page
+    assert "icon" not in page
+    assert '<link rel="icon" href="_static/favicon.svg">' in hv.redirect_page("intro.html", "Book", "_static/favicon.svg")
 
 
 def _document_with_exercises(labels: list[str]) -> nodes.document:
