@@ -41,7 +41,7 @@ unit: $(STAMP)
 
 # JupyterLab opens the MyST notebooks (.md) as notebooks, through jupytext.
 lab: $(STAMP) $(LAB_SETTINGS)
-	$(VENV)/bin/jupyter lab --ServerApp.root_dir="$(CURDIR)"
+	PYTHONSTARTUP="$${PYTHONSTARTUP:-$(CURDIR)/tools/kernel_startup.py}" $(VENV)/bin/jupyter lab --ServerApp.root_dir="$(CURDIR)"
 
 $(LAB_SETTINGS): tools/lab-settings.json
 	@mkdir -p $(dir $@)

@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from tools.build_book import cached_executions, executed_between, toc_notebooks
+from tools.build_book import cached_executions, executed_between, prepare_kernel_environment, toc_notebooks
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -93,7 +93,7 @@ def main() -> None:
         edited = copy / "intro.md"
         edited.write_text(edited.read_text().replace("dl.setup()\n", "dl.setup()\n# bench edit\n", 1))
         one_edit, executed_one = timed_build(copy)
-        os.environ["DIGITAL_LABOR_BOOK"] = "1"
+        prepare_kernel_environment()
         bare = sum(bare_execution(source) for source in sources)
         startups = {source.relative_to(copy).as_posix(): startup(source) for source in sources}
     rows = [

@@ -34,6 +34,7 @@ DOCTREES = BUILD / ".doctrees"
 FINGERPRINT = BUILD / "inputs.sha256"
 SITE_FINGERPRINT = BUILD / "site.sha256"
 INPUT_DIRS = ("lib", "data", "references.bib", "_config.yml")
+KERNEL_STARTUP = ROOT / "tools" / "kernel_startup.py"
 SITE_DIRS = (*INPUT_DIRS, "_toc.yml", "_templates", "_static", "assets", "intro.md", "how-to-use.md", "chapters", "appendix", "teaching",
              "classroom")
 
@@ -174,9 +175,16 @@ def student_config(root: Path = ROOT) -> Path:
     return target
 
 
-def main(argv: list[str] | None = None) -> int:
+def prepare_kernel_environment() -> None:
+    """The environment every notebook kernel inherits: the book's flag and its start-up file
+    (``tools/kernel_startup.py``, which spares each kernel 3 s of imports)."""
     os.environ["DIGITAL_LABOR_BOOK"] = "1"
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+    os.environ.setdefault("PYTHONSTARTUP", str(KERNEL_STARTUP))
+
+
+def main(argv: list[str] | None = None) -> int:
+    prepare_kernel_environment()
     argv = list(sys.argv[1:] if argv is None else argv)
     if "--student" in argv:
         argv.remove("--student")

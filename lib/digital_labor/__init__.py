@@ -7,20 +7,9 @@ subject (automation, flows, visibility, …) is a subpackage with its data, mode
 
 from __future__ import annotations
 
-import sys
-
-# jsonschema, which altair and frictionless import, loads rfc3987-syntax (installed with
-# jupyter's jsonschema[format-nongpl]) to check the "iri" format, and that package compiles
-# about 35 Earley parsers when imported: 3 s of every notebook's start-up, for a format no
-# schema the book uses has ("uri", which vega-lite's schema uses, is checked by another
-# package). Marking the module absent before jsonschema is imported makes jsonschema skip
-# the "iri" checker (python-jsonschema/jsonschema#1428); an import that already happened is left alone.
-if "jsonschema" not in sys.modules:
-    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[assignment]
-
-from . import charts  # noqa: E402
-from .data import DataError, load  # noqa: E402
-from .notebook import glue  # noqa: E402
+from . import charts
+from .data import DataError, load
+from .notebook import glue
 
 __all__ = ["DataError", "glue", "load", "setup"]
 __version__ = "0.1.0"
