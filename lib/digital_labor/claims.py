@@ -14,7 +14,7 @@ import pandas as pd
 
 from .data import DataError, load, manifest
 
-__all__ = ["Finding", "VERDICTS", "evidence_keys", "finding", "ledger", "ledger_markdown"]
+__all__ = ["Finding", "VERDICTS", "claim", "evidence_keys", "finding", "ledger", "ledger_markdown"]
 
 VERDICTS = {
     "confirmed": "the data agree with the claim as the essay states it",
@@ -89,6 +89,18 @@ def ledger(records: pd.DataFrame | None = None) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
+
+
+def claim(claim_id: str, records: pd.DataFrame | None = None) -> pd.Series:
+    """One row of the ledger, computed alone (the whole ledger runs every chapter's models).
+
+    Raises :class:`DataError` if no record has this id.
+    """
+    table = load("claims") if records is None else records
+    chosen = table[table["id"] == claim_id]
+    if chosen.empty:
+        raise DataError(f"No claim '{claim_id}' in the claims ledger; its ids: {', '.join(table['id'])}.")
+    return ledger(chosen).iloc[0]
 
 
 def ledger_markdown(table: pd.DataFrame | None = None) -> str:

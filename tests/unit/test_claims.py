@@ -30,6 +30,16 @@ def test_checked_record_gets_its_computed_finding():
     assert table.loc[0, "value"] == 42.0 and table.loc[0, "finding"] == "Forty-two per cent."
 
 
+def test_one_claim_is_computed_alone_with_the_ledger_s_rules():
+    table = pd.DataFrame([record(id="x"), record(id="broken", check="tests.unit.test_claims:nothing_here")])
+    row = claims.claim("x", table)
+    assert row["id"] == "x" and row["value"] == 42.0  # the broken record is never computed
+    with pytest.raises(DataError, match="does not exist"):
+        claims.claim("broken", table)
+    with pytest.raises(DataError, match="No claim 'missing'.*x, broken"):
+        claims.claim("missing", table)
+
+
 @pytest.mark.parametrize(
     ("overrides", "message"),
     [

@@ -175,10 +175,14 @@ def simulate_pay(market: MicroworkMarket | None = None) -> PaySimulation:
     paid = ~returned & ~rejected
     pay = np.where(paid, rates[requester] * minutes / 60, 0.0)
     hours = np.where(returned, 0.5, 1.0) * minutes / 60
-    frame = pd.DataFrame({"worker": worker, "pay": pay, "hours": hours, "paid_hours": np.where(paid, hours, 0.0),
-                          "returned_hours": np.where(returned, hours, 0.0), "rejected_hours": np.where(rejected, hours, 0.0)})
-    per_worker = frame.groupby("worker").sum()
-    per_worker.insert(0, "tasks", counts)
+    def per_worker_total(values: np.ndarray) -> np.ndarray:  # every worker has at least one task
+        return np.bincount(worker, values, market.workers)
+
+    per_worker = pd.DataFrame({"tasks": counts, "pay": per_worker_total(pay), "hours": per_worker_total(hours),
+                               "paid_hours": per_worker_total(np.where(paid, hours, 0.0)),
+                               "returned_hours": per_worker_total(np.where(returned, hours, 0.0)),
+                               "rejected_hours": per_worker_total(np.where(rejected, hours, 0.0))},
+                              index=pd.RangeIndex(market.workers, name="worker"))
     if market.search_spread > 0 and market.search_share > 0:
         m, v = market.search_share, market.search_spread ** 2
         k = m * (1 - m) / v - 1
