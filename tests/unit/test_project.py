@@ -108,14 +108,14 @@ def test_ci_runs_the_readme_test_command():
     assert re.search(r"^make test$", ci, re.MULTILINE)
 
 
-
 def test_the_build_s_kernels_skip_the_slow_iri_checker_but_keep_uri_checks(monkeypatch):
     """Kernels started with the build's environment do not compile rfc3987-syntax's parsers (3 s)."""
     from jupyter_client.manager import start_new_kernel
 
     from tools.build_book import KERNEL_STARTUP, prepare_kernel_environment
 
-    monkeypatch.delenv("PYTHONSTARTUP", raising=False)
+    for name in ("PYTHONSTARTUP", "DIGITAL_LABOR_BOOK", "PYDEVD_DISABLE_FILE_VALIDATION"):
+        monkeypatch.delenv(name, raising=False)  # restored after the test, whatever it sets
     prepare_kernel_environment()
     assert os.environ["PYTHONSTARTUP"] == str(KERNEL_STARTUP)
     probe = ("import importlib.util, sys; import altair, jsonschema; checker = jsonschema.Draft7Validator.FORMAT_CHECKER; "

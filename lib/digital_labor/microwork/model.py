@@ -175,6 +175,7 @@ def simulate_pay(market: MicroworkMarket | None = None) -> PaySimulation:
     paid = ~returned & ~rejected
     pay = np.where(paid, rates[requester] * minutes / 60, 0.0)
     hours = np.where(returned, 0.5, 1.0) * minutes / 60
+
     def per_worker_total(values: np.ndarray) -> np.ndarray:  # every worker has at least one task
         return np.bincount(worker, values, market.workers)
 
