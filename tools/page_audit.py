@@ -44,7 +44,6 @@ ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "_build" / "html"
 AUDIT_TOOLS = ROOT / "tools" / "audit"
 LIGHTHOUSE_CLI = AUDIT_TOOLS / "node_modules" / "lighthouse" / "cli" / "index.js"
-# Representative pages: the opening, a chart-heavy chapter page, the interactive explorer, the bibliography.
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".txt", ".map", ".xml", ".geojson", ".ipynb", ".md"}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 

@@ -93,8 +93,8 @@ MARK_SELF_URLS = """() => {
     if (a.textContent.trim().replace(/\\/$/, '') === a.href.replace(/\\/$/, '')) a.classList.add('dl-url-shown');
   }
 }"""
-# Folded reference tables (the columns of each dataset) print unfolded: paper has no click.
-UNFOLD_TABLES = "() => { for (const d of document.querySelectorAll('details.dl-columns')) d.open = true; }"
+# The data-sources appendix folds each dataset's columns away; paper has no click, so they print unfolded.
+UNFOLD_COLUMNS = "() => { for (const d of document.querySelectorAll('details.dl-columns')) d.open = true; }"
 
 
 @dataclass(frozen=True)
@@ -143,7 +143,7 @@ def print_pages(docnames: list[str], site: Path, folder: Path) -> list[PrintedPa
                 page.wait_for_load_state("networkidle")
                 charts = tuple(page.evaluate(CHART_REPORT))
                 page.evaluate(MARK_SELF_URLS)
-                page.evaluate(UNFOLD_TABLES)
+                page.evaluate(UNFOLD_COLUMNS)
                 page.evaluate("() => window.scrollTo(0, 0)")
                 page.emulate_media(media="print")
                 title = page.evaluate("() => (document.querySelector('main h1, article h1') || {}).textContent || ''")

@@ -37,7 +37,7 @@ def dataset_markdown(item: Dataset, page_dir: Path) -> str:
     if item.notes:
         lines.append(f"- **How it was built:** {item.notes}")
     # The columns fold away (a <details> the reader opens, and print opens), as a definition list:
-    # 33 open tables of some 1,200 cells (5,000 elements) cost a phone two seconds of layout.
+    # 33 open tables of some 1,200 cells (5,000 elements) cost a phone over a second of layout.
     fields = item.schema["fields"]
     entries = "".join(f"<dt><code>{html.escape(field['name'])}</code> {html.escape(_kind(field))}</dt>"
                       f"<dd>{html.escape(field.get('title', ''))}</dd>" for field in fields)

@@ -87,3 +87,16 @@ def test_print_leaves_out_the_navigation(printed_book):
     _, contents, texts = printed_book
     first = texts[contents[1]["first_page"] - 1]  # a page that is not the book's first
     assert "Skip to main content" not in first and "Color mode" not in first
+
+
+def test_pdf_prints_the_folded_columns_of_the_data_sources(printed_book):
+    """The appendix folds each dataset's columns on screen; on paper they must be there."""
+    from digital_labor.data import manifest
+
+    _, contents, texts = printed_book
+    entry = next((e for e in contents if e["docname"] == "appendix/data-sources"), None)
+    assert entry is not None, "appendix/data-sources was not printed"
+    printed = _letters(" ".join(texts[entry["first_page"] - 1: entry["first_page"] - 1 + entry["pages"]]))
+    last = list(manifest())[-1].schema["fields"][-1]
+    kind = ", ".join(part for part in (last.get("type", "string"), last.get("unit", "")) if part)
+    assert _letters(f"{last['name']} {kind} {last.get('title', '')}") in printed, last
