@@ -41,7 +41,7 @@ unit: $(STAMP)
 
 # JupyterLab opens the MyST notebooks (.md) as notebooks, through jupytext.
 lab: $(STAMP) $(LAB_SETTINGS)
-	PYTHONSTARTUP="$${PYTHONSTARTUP:-$(CURDIR)/tools/kernel_startup.py}" $(VENV)/bin/jupyter lab --ServerApp.root_dir="$(CURDIR)"
+	PYTHONSTARTUP="$${PYTHONSTARTUP:-$(CURDIR)/tools/startup.py}" $(VENV)/bin/jupyter lab --ServerApp.root_dir="$(CURDIR)"
 
 $(LAB_SETTINGS): tools/lab-settings.json
 	@mkdir -p $(dir $@)
@@ -55,7 +55,7 @@ bench: $(STAMP)
 
 # External links need the network: checked on demand, never by `make test` (which stays offline).
 linkcheck: $(STAMP)
-	DIGITAL_LABOR_BOOK=1 $(PY) -c "from jupyter_book.cli.main import main; main()" build . --builder linkcheck
+	DIGITAL_LABOR_BOOK=1 $(PY) -c "import tools.startup; from jupyter_book.cli.main import main; main()" build . --builder linkcheck
 
 # Page weight and Lighthouse (mobile) of the built site against the budgets in pyproject.toml.
 audit: $(STAMP) browser audit-tools

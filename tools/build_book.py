@@ -27,6 +27,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from tools import startup  # noqa: F401  (first: before anything loads jsonschema)
+
 ROOT = Path(__file__).resolve().parents[1]
 BUILD = ROOT / "_build"
 CACHE = BUILD / ".jupyter_cache"
@@ -34,7 +36,7 @@ DOCTREES = BUILD / ".doctrees"
 FINGERPRINT = BUILD / "inputs.sha256"
 SITE_FINGERPRINT = BUILD / "site.sha256"
 INPUT_DIRS = ("lib", "data", "references.bib", "_config.yml")
-KERNEL_STARTUP = ROOT / "tools" / "kernel_startup.py"
+STARTUP = ROOT / "tools" / "startup.py"
 SITE_DIRS = (*INPUT_DIRS, "_toc.yml", "_templates", "_static", "assets", "intro.md", "how-to-use.md", "chapters", "appendix", "teaching",
              "classroom")
 
@@ -85,7 +87,7 @@ def site_is_current(build: Path = BUILD, root: Path = ROOT) -> bool:
 
 def build_command(root: Path = ROOT, extra: list[str] | None = None) -> list[str]:
     """The strict build: nitpicky, warnings as errors, all warnings reported."""
-    return [sys.executable, "-c", "from jupyter_book.cli.main import main; main()", "build", str(root), "--builder", "html",
+    return [sys.executable, "-c", "import tools.startup; from jupyter_book.cli.main import main; main()", "build", str(root), "--builder", "html",
             "-n", "-W", "--keep-going", *(extra or [])]
 
 
@@ -177,10 +179,10 @@ def student_config(root: Path = ROOT) -> Path:
 
 def prepare_kernel_environment() -> None:
     """The environment every notebook kernel inherits: the book's flag and its start-up file
-    (``tools/kernel_startup.py``, which spares each kernel 3 s of imports)."""
+    (``tools/startup.py``, which spares each kernel 3 s of imports)."""
     os.environ["DIGITAL_LABOR_BOOK"] = "1"
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
-    os.environ.setdefault("PYTHONSTARTUP", str(KERNEL_STARTUP))
+    os.environ.setdefault("PYTHONSTARTUP", str(STARTUP))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -112,12 +112,12 @@ def test_the_build_s_kernels_skip_the_slow_iri_checker_but_keep_uri_checks(monke
     """Kernels started with the build's environment do not compile rfc3987-syntax's parsers (3 s)."""
     from jupyter_client.manager import start_new_kernel
 
-    from tools.build_book import KERNEL_STARTUP, prepare_kernel_environment
+    from tools.build_book import STARTUP, prepare_kernel_environment
 
     for name in ("PYTHONSTARTUP", "DIGITAL_LABOR_BOOK", "PYDEVD_DISABLE_FILE_VALIDATION"):
         monkeypatch.delenv(name, raising=False)  # restored after the test, whatever it sets
     prepare_kernel_environment()
-    assert os.environ["PYTHONSTARTUP"] == str(KERNEL_STARTUP)
+    assert os.environ["PYTHONSTARTUP"] == str(STARTUP)
     probe = ("import importlib.util, sys; import altair, jsonschema; checker = jsonschema.Draft7Validator.FORMAT_CHECKER; "
              "print(importlib.util.find_spec('lark') is not None, 'lark' in sys.modules, 'iri' in checker.checkers, "
              "checker.conforms('https://example.org/a', 'uri'), checker.conforms('not a uri', 'uri'))")
