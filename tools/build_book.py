@@ -6,8 +6,8 @@ when the fingerprint changes, it clears the notebook cache and the parsed pages,
 notebook runs again. Otherwise a rebuild executes only the notebooks whose code changed, and
 when nothing at all changed since the last good build, Sphinx is not started.
 
-Before Sphinx starts, jupyter-cache's parallel executor runs the notebooks that the cache lacks
-(one process per CPU) and stores them; Sphinx then only reads them back. A notebook that fails
+Before Sphinx starts, a pool of one process per CPU runs the notebooks that the cache lacks
+(:func:`pre_execute`) and stores them; Sphinx then only reads them back. A notebook that fails
 is left to Sphinx, which reports the error as usual.
 
 Usage: python -m tools.build_book [--student] [extra jupyter-book options]
@@ -19,7 +19,6 @@ Usage: python -m tools.build_book [--student] [extra jupyter-book options]
 from __future__ import annotations
 
 import hashlib
-import logging
 import os
 import shutil
 import subprocess
@@ -138,25 +137,32 @@ def executed_between(before: set[tuple[str, str, str]], after: set[tuple[str, st
 def pre_execute(root: Path = ROOT) -> list[str]:
     """Execute, in parallel, the notebooks whose current code is not in the cache; cache them.
 
-    jupyter-cache's parallel executor does the work (one process per CPU), reading each MyST
-    notebook with myst-nb's reader so that the cache keys match what Sphinx looks up. Returns
-    the paths executed successfully; a failure is left for Sphinx, which reports it as usual.
+    jupyter-cache's worker runs each notebook (read with myst-nb's reader, so that the cache keys
+    match what Sphinx looks up) in a pool of one process per CPU. The pool hands out one
+    notebook at a time, in the order of ``_toc.yml`` (jupyter-cache's own executor hands them
+    out in fixed chunks of four, which left one CPU idle while the other finished its chunk).
+    Returns the paths executed successfully; a failure is left for Sphinx, which reports it.
     """
-    from jupyter_cache.executors import load_executor
+    import multiprocessing
+
+    from jupyter_cache.executors.basic import ExecutionWorkerLocalMProc, ProcessData
 
     settings = execution_settings(root)
     cache = notebook_cache(root)
-    for path in toc_notebooks(root):
-        cache.add_nb_to_project(str(path), read_data=MYST_READER)
-    pending = cache.list_unexecuted()
+    order = {str(path): rank for rank, path in enumerate(toc_notebooks(root))}
+    for uri in order:
+        cache.add_nb_to_project(uri, read_data=MYST_READER)
+    pending = sorted(cache.list_unexecuted(), key=lambda record: order.get(record.uri, len(order)))
     if not pending:
         return []
     print(f"build: executing {len(pending)} notebook(s) in parallel", flush=True)
-    executor = load_executor("local-parallel", cache, logger=logging.getLogger("build"))
-    result = executor.run_and_cache(timeout=settings.get("timeout", 600), allow_errors=settings.get("allow_errors", False))
-    for uri in result.excepted + result.errored:
-        print(f"build: {uri} failed; Sphinx will run it again and report the error", flush=True)
-    return list(result.succeeded)
+    jobs = [ProcessData(record.pk, record.uri, cache, settings.get("timeout", 600), settings.get("allow_errors", False)) for record in pending]
+    with multiprocessing.Pool(os.cpu_count()) as pool:
+        outcomes = sorted(pool.imap_unordered(ExecutionWorkerLocalMProc(), jobs, chunksize=1), key=lambda outcome: order.get(outcome[1], len(order)))
+    for status, uri in outcomes:
+        if status != 0:
+            print(f"build: {uri} failed; Sphinx will run it again and report the error", flush=True)
+    return [uri for status, uri in outcomes if status == 0]
 
 
 def report(executed: list[str]) -> None:
