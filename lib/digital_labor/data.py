@@ -177,9 +177,23 @@ def data_dir() -> Path:
     )
 
 
+_MANIFESTS: dict[tuple[str, str], Manifest] = {}
+
+
 def manifest(path: Path | None = None) -> Manifest:
-    """Read the manifest (``data/datapackage.yaml`` unless a path is given)."""
-    return Manifest(path or data_dir() / "datapackage.yaml")
+    """Read the manifest (``data/datapackage.yaml`` unless a path is given).
+
+    Parsed once per process for the same bytes (a 100 KB YAML file, read by every
+    :func:`load`): the file is read and hashed on every call, so a changed manifest is parsed again.
+    """
+    path = Path(path or data_dir() / "datapackage.yaml")
+    try:
+        key = (str(path), hashlib.sha256(path.read_bytes()).hexdigest())
+    except OSError:
+        return Manifest(path)  # says the manifest is missing
+    if key not in _MANIFESTS:
+        _MANIFESTS[key] = Manifest(path)
+    return _MANIFESTS[key]
 
 
 def dataset(name: str) -> Dataset:

@@ -127,6 +127,15 @@ def test_unknown_dataset_lists_the_known_ones(tmp_path):
         load("nope", manifest_path=write_package(tmp_path))
 
 
+def test_the_manifest_is_parsed_once_but_read_again_when_it_changes(tmp_path):
+    manifest = write_package(tmp_path)
+    assert data.manifest(manifest) is data.manifest(manifest)  # the same bytes: parsed once
+    write_package(tmp_path, title="Changed shares")
+    assert data.manifest(manifest)["shares"].title == "Changed shares"
+    write_package(tmp_path, licenses=None)
+    assert "has no licence" in load_error(manifest)
+
+
 def test_load_returns_a_copy(tmp_path):
     manifest = write_package(tmp_path)
     first = load("shares", manifest_path=manifest)
