@@ -10,7 +10,7 @@ import yaml
 from digital_labor import __main__ as cli
 from digital_labor import data, geo
 from digital_labor import charts
-from digital_labor.sphinx_ext import is_notebook, vega_bundle_name, write_vega_bundle
+from digital_labor.sphinx_ext import is_notebook, register_plaintext_backend, vega_bundle_name, write_vega_bundle
 
 
 def test_world_is_equal_area_and_joined_to_countries():
@@ -35,6 +35,19 @@ def test_is_notebook_tells_notebooks_from_pages(tmp_path):
     page = tmp_path / "page.md"
     page.write_text("# Just a page\n")
     assert is_notebook(notebook) and not is_notebook(page)
+
+
+def test_pybtex_finds_its_plain_text_backend_without_reading_entry_points(monkeypatch):
+    import pybtex.plugin
+    from pybtex.backends.plaintext import Backend
+
+    register_plaintext_backend()
+
+    def no_scan(**_):
+        raise AssertionError("pybtex read the installed packages' entry points")
+
+    monkeypatch.setattr(pybtex.plugin, "entry_points", no_scan)
+    assert pybtex.plugin.find_plugin("pybtex.backends", "plaintext") is Backend
 
 
 def test_vega_bundle_is_written_once_and_wrapped(tmp_path):
