@@ -106,7 +106,10 @@ def _block_end(css: str, start: int) -> int:
 
 def trim_css(css: str, used: set[str]) -> str:
     """``css`` without the rules that need a class outside ``used`` (see the module's docstring)."""
-    prefixes = tuple(sorted(w for w in used if w.endswith("-") and len(w) > 3))
+    return _trim(css, used, tuple(sorted(w for w in used if w.endswith("-") and len(w) > 3)))
+
+
+def _trim(css: str, used: set[str], prefixes: tuple[str, ...]) -> str:
     out: list[str] = []
     i = 0
     while i < len(css):
@@ -129,7 +132,7 @@ def trim_css(css: str, used: set[str]) -> str:
         prelude = css[i:brace]
         stripped = re.sub(r"/\*.*?\*/", "", prelude, flags=re.DOTALL).strip()  # a comment before the rule is not a selector
         if stripped.startswith(_NESTED_AT):
-            inner = trim_css(css[brace + 1:end - 1], used)
+            inner = _trim(css[brace + 1:end - 1], used, prefixes)
             if inner.strip():
                 out.append(f"{prelude}{{{inner}}}")
         elif stripped.startswith("@") or any(_selector_can_match(s, used, prefixes) for s in _split_selectors(stripped)):
