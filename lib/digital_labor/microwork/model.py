@@ -165,10 +165,10 @@ def simulate_pay(market: MicroworkMarket | None = None) -> PaySimulation:
     cdfs /= cdfs[:, -1:]
     draws = rng.random(len(worker))
     requester = np.empty(len(worker), dtype=int)
-    task_class = classes[worker]
-    for c in np.unique(task_class):
-        hit = task_class == c
-        requester[hit] = np.minimum(np.searchsorted(cdfs[c], draws[hit]), market.requesters - 1)
+    ends = np.cumsum(counts)
+    for w, (start, end) in enumerate(zip(ends - counts, ends)):  # a worker's tasks are contiguous
+        requester[start:end] = np.searchsorted(cdfs[classes[w]], draws[start:end])
+    np.minimum(requester, market.requesters - 1, out=requester)
     minutes = rng.lognormal(np.log(market.task_minutes), 1.0, len(worker))
     returned = rng.random(len(worker)) < market.returned_share
     rejected = ~returned & (rng.random(len(worker)) < market.rejected_share)
