@@ -94,6 +94,14 @@ STUDENT_OUTPUT = BUILD / "student"
 MYST_READER = {"name": "myst_nb_md", "type": "plugin"}  # myst-nb's reader, registered with jupyter-cache
 
 
+def clean_build_budget(root: Path = ROOT) -> float:
+    """Seconds a clean build may take: ``[tool.digital-labor.build-budget]`` in pyproject.toml."""
+    import tomllib
+
+    config = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    return float(config["tool"]["digital-labor"]["build-budget"]["clean_build_seconds"])
+
+
 def execution_settings(root: Path = ROOT) -> dict[str, Any]:
     """The ``execute`` section of ``_config.yml`` (cache folder, timeout, allow_errors)."""
     import yaml
