@@ -147,12 +147,14 @@ def pre_execute(root: Path = ROOT) -> list[str]:
 
     jupyter-cache's worker runs each notebook (read with myst-nb's reader, so that the cache keys
     match what Sphinx looks up) in a pool of one process per CPU. The pool hands out one
-    notebook at a time, in the order of ``_toc.yml`` (jupyter-cache's own executor hands them
-    out in fixed chunks of four, which left one CPU idle while the other finished its chunk).
-    Returns the paths executed successfully; a failure is left for Sphinx, which reports it.
+    notebook at a time, in the order of ``_toc.yml`` (jupyter-cache's own executor uses
+    ``pool.map``'s chunks, four notebooks each for 25 on 2 CPUs, which left one CPU idle while
+    the other finished its chunk). Returns the paths executed successfully; a failure is left
+    for Sphinx, which reports it.
     """
     import multiprocessing
 
+    from jupyter_cache.cache.db import NbProjectRecord
     from jupyter_cache.executors.basic import ExecutionWorkerLocalMProc, ProcessData
 
     settings = execution_settings(root)
@@ -160,13 +162,14 @@ def pre_execute(root: Path = ROOT) -> list[str]:
     order = {str(path): rank for rank, path in enumerate(toc_notebooks(root))}
     for uri in order:
         cache.add_nb_to_project(uri, read_data=MYST_READER)
-    pending = sorted(cache.list_unexecuted(), key=lambda record: order.get(record.uri, len(order)))
+    pending = sorted(cache.list_unexecuted(filter_uris=list(order)), key=lambda record: order[record.uri])
     if not pending:
         return []
+    NbProjectRecord.remove_tracebacks([record.pk for record in pending], cache.db)  # as jupyter-cache's executor does
     print(f"build: executing {len(pending)} notebook(s) in parallel", flush=True)
     jobs = [ProcessData(record.pk, record.uri, cache, settings.get("timeout", 600), settings.get("allow_errors", False)) for record in pending]
-    with multiprocessing.Pool(os.cpu_count()) as pool:
-        outcomes = sorted(pool.imap_unordered(ExecutionWorkerLocalMProc(), jobs, chunksize=1), key=lambda outcome: order.get(outcome[1], len(order)))
+    with multiprocessing.Pool(min(os.cpu_count() or 1, len(jobs))) as pool:
+        outcomes = sorted(pool.imap_unordered(ExecutionWorkerLocalMProc(), jobs, chunksize=1), key=lambda outcome: order[outcome[1]])
     for status, uri in outcomes:
         if status != 0:
             print(f"build: {uri} failed; Sphinx will run it again and report the error", flush=True)

@@ -11,7 +11,8 @@ Marking the module absent before jsonschema is imported makes jsonschema skip th
 checker (python-jsonschema/jsonschema#1428). Outputs do not change.
 """
 
-import sys
+import sys as _sys  # IPython runs this file in the notebook's namespace: leave nothing there
 
-if "jsonschema" not in sys.modules:
-    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[assignment]
+if "jsonschema" not in _sys.modules:
+    _sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[assignment]
+del _sys

@@ -87,12 +87,14 @@ class Dataset:
 class Manifest:
     """The Data Package that describes every dataset of the book."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, raw: bytes | None = None) -> None:
+        """Parse the manifest at ``path``, or ``raw``, its bytes when already read."""
         self.path = Path(path)
-        if not self.path.is_file():
+        if raw is None and not self.path.is_file():
             raise DataError(f"The manifest {self.path} is missing.")
         try:
-            descriptor = yaml.load(self.path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
+            text = (self.path.read_bytes() if raw is None else raw).decode("utf-8")
+            descriptor = yaml.load(text, Loader=YAML_LOADER)
         except (yaml.YAMLError, UnicodeDecodeError) as error:
             raise DataError(f"The manifest {self.path} is not valid UTF-8 YAML: {error}") from None
         resources = descriptor.get("resources") if isinstance(descriptor, dict) else None
@@ -180,25 +182,29 @@ def data_dir() -> Path:
 _MANIFESTS: dict[tuple[str, str], Manifest] = {}
 
 
-def manifest(path: Path | None = None) -> Manifest:
-    """Read the manifest (``data/datapackage.yaml`` unless a path is given).
-
-    Parsed once per process for the same bytes (a 100 KB YAML file, read by every
-    :func:`load`): the file is read and hashed on every call, so a changed manifest is parsed again.
-    """
+def _parsed_manifest(path: Path | None = None) -> Manifest:
+    """The manifest, parsed once per process for the same bytes (a 100 KB YAML file, read by every
+    :func:`load`). The file is read and hashed on every call, so a changed manifest is parsed
+    again. The object is shared: only copies of it leave this module."""
     path = Path(path or data_dir() / "datapackage.yaml")
     try:
-        key = (str(path), hashlib.sha256(path.read_bytes()).hexdigest())
+        raw = path.read_bytes()
     except OSError:
         return Manifest(path)  # says the manifest is missing
+    key = (str(path), hashlib.sha256(raw).hexdigest())
     if key not in _MANIFESTS:
-        _MANIFESTS[key] = Manifest(path)
+        _MANIFESTS[key] = Manifest(path, raw)
     return _MANIFESTS[key]
 
 
+def manifest(path: Path | None = None) -> Manifest:
+    """Read the manifest (``data/datapackage.yaml`` unless a path is given); the caller's own copy."""
+    return copy.deepcopy(_parsed_manifest(path))
+
+
 def dataset(name: str) -> Dataset:
-    """The manifest entry of one dataset."""
-    return manifest()[name]
+    """The manifest entry of one dataset (the caller's own copy)."""
+    return copy.deepcopy(_parsed_manifest()[name])
 
 
 def sha256(path: Path) -> str:
@@ -212,7 +218,7 @@ def load(name: str, *, manifest_path: Path | None = None) -> pd.DataFrame:
     Raises :class:`DataError` if the file is missing, empty, not UTF-8, altered since the
     manifest was written, or breaks its schema.
     """
-    item = manifest(manifest_path)[name]
+    item = _parsed_manifest(manifest_path)[name]
     _check_file(item)
     return _validated_frame(item).copy()
 

@@ -127,13 +127,27 @@ def test_unknown_dataset_lists_the_known_ones(tmp_path):
         load("nope", manifest_path=write_package(tmp_path))
 
 
-def test_the_manifest_is_parsed_once_but_read_again_when_it_changes(tmp_path):
+def test_the_manifest_is_parsed_once_but_read_again_when_it_changes(tmp_path, monkeypatch):
     manifest = write_package(tmp_path)
-    assert data.manifest(manifest) is data.manifest(manifest)  # the same bytes: parsed once
+    parses = []
+    parse = yaml.load
+    monkeypatch.setattr(data.yaml, "load", lambda *args, **kwargs: parses.append(1) or parse(*args, **kwargs))
+    for _ in range(3):
+        load("shares", manifest_path=manifest)
+    assert len(parses) == 1  # the same bytes: parsed once
     write_package(tmp_path, title="Changed shares")
     assert data.manifest(manifest)["shares"].title == "Changed shares"
     write_package(tmp_path, licenses=None)
     assert "has no licence" in load_error(manifest)
+
+
+def test_a_caller_changing_its_manifest_changes_nobody_else_s(tmp_path):
+    manifest = write_package(tmp_path)
+    mine = data.manifest(manifest)
+    mine["shares"].schema["fields"][2]["constraints"]["maximum"] = 10
+    mine.datasets.clear()
+    assert data.manifest(manifest)["shares"].schema["fields"][2]["constraints"]["maximum"] == 100
+    assert load("shares", manifest_path=manifest)["share_pct"].max() == 24.5  # validated against the file's schema
 
 
 def test_load_returns_a_copy(tmp_path):

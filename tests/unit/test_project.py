@@ -129,3 +129,48 @@ def test_the_build_s_kernels_skip_the_slow_iri_checker_but_keep_uri_checks(monke
         client.stop_channels()
         manager.shutdown_kernel(now=True)
     assert "".join(printed).split() == ["True", "False", "False", "True", "False"]
+
+
+NOTEBOOK = """---
+jupytext:
+  text_representation:
+    extension: .md
+    format_name: myst
+kernelspec:
+  display_name: Python 3
+  language: python
+  name: python3
+---
+
+# {title}
+
+```{{code-cell}} ipython3
+{code}
+```
+"""
+
+
+def test_pre_execution_caches_what_runs_and_leaves_a_failing_notebook_to_sphinx(tmp_path, capsys):
+    from tools import build_book
+
+    (tmp_path / "_config.yml").write_text("execute:\n  cache: _build/.jupyter_cache\n  timeout: 120\n")
+    (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: good\nchapters:\n- file: failing\n- file: also-good\n")
+    (tmp_path / "good.md").write_text(NOTEBOOK.format(title="Good", code="print(6 * 7)"))
+    (tmp_path / "failing.md").write_text(NOTEBOOK.format(title="Failing", code="1 / 0"))
+    (tmp_path / "also-good.md").write_text(NOTEBOOK.format(title="Also good", code="print(7 * 6)"))
+    executed = build_book.pre_execute(tmp_path)
+    assert executed == [str(tmp_path / "good.md"), str(tmp_path / "also-good.md")]
+    assert f"{tmp_path / 'failing.md'} failed" in capsys.readouterr().out
+    assert sorted(Path(uri).name for uri, _, _ in build_book.cached_executions(tmp_path)) == ["also-good.md", "good.md"]
+    assert build_book.pre_execute(tmp_path) == []  # what is cached does not run again; the failure runs again
+
+
+def test_the_sphinx_process_skips_the_slow_iri_checker_too():
+    from tools import build_book
+
+    code = build_book.build_command()[2]
+    prelude = code.split("from jupyter_book")[0]
+    probe = prelude + "import jsonschema, sys; print('lark' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False"]
