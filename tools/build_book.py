@@ -94,12 +94,16 @@ STUDENT_OUTPUT = BUILD / "student"
 MYST_READER = {"name": "myst_nb_md", "type": "plugin"}  # myst-nb's reader, registered with jupyter-cache
 
 
-def clean_build_budget(root: Path = ROOT) -> float:
-    """Seconds a clean build may take: ``[tool.digital-labor.build-budget]`` in pyproject.toml."""
+def project_settings(root: Path = ROOT) -> dict[str, Any]:
+    """The book's own settings: ``[tool.digital-labor]`` in pyproject.toml (the budgets)."""
     import tomllib
 
-    config = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
-    return float(config["tool"]["digital-labor"]["build-budget"]["clean_build_seconds"])
+    return tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["digital-labor"]
+
+
+def clean_build_budget(root: Path = ROOT) -> float:
+    """Seconds a clean build may take: ``[tool.digital-labor.build-budget]`` in pyproject.toml."""
+    return float(project_settings(root)["build-budget"]["clean_build_seconds"])
 
 
 def execution_settings(root: Path = ROOT) -> dict[str, Any]:

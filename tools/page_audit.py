@@ -34,11 +34,12 @@ import subprocess
 import sys
 import tempfile
 import threading
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlparse
+
+from tools.build_book import project_settings
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "_build" / "html"
@@ -50,8 +51,7 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
 def budget(root: Path = ROOT) -> dict[str, int]:
     """The budgets, from ``[tool.digital-labor.budget]`` in pyproject.toml."""
-    config = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
-    return config["tool"]["digital-labor"]["budget"]
+    return project_settings(root)["budget"]
 
 
 # ---- Transfer size ---------------------------------------------------------------------------
