@@ -16,7 +16,7 @@ from typing import Any
 
 import nbformat
 
-from digital_labor import classroom
+from book import classroom
 
 SOLUTION_CELL = "otter_assign_solution_cell"  # Otter's tag on the instructor's answers
 ANSWER_CELL = "otter_answer_cell"  # Otter's tag on the students' cells to fill in

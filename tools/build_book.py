@@ -3,8 +3,11 @@
 jupyter-cache re-executes a notebook only when its own code changes. The library in ``lib/``
 and the data in ``data/`` are inputs of every notebook too, so this wrapper fingerprints them:
 when the fingerprint changes, it clears the notebook cache and the parsed pages, and every
-notebook runs again. Otherwise a rebuild executes only the notebooks whose code changed, and
-when nothing at all changed since the last good build, Sphinx is not started.
+notebook runs again. The book's build machinery (``book/``, the templates and the static files)
+shapes the pages, not the notebooks' outputs: when it changes, the parsed pages are cleared, so
+that Sphinx writes every page again, and no notebook runs. Otherwise a rebuild executes only
+the notebooks whose code changed, and when nothing at all changed since the last good build,
+Sphinx is not started.
 
 Before Sphinx starts, a pool of one process per CPU runs the notebooks that the cache lacks
 (:func:`pre_execute`) and stores them; Sphinx then only reads them back. A notebook that fails
@@ -34,9 +37,11 @@ CACHE = BUILD / ".jupyter_cache"
 DOCTREES = BUILD / ".doctrees"
 FINGERPRINT = BUILD / "inputs.sha256"
 SITE_FINGERPRINT = BUILD / "site.sha256"
-INPUT_DIRS = ("lib", "data", "references.bib", "_config.yml")
+MACHINERY_FINGERPRINT = BUILD / "machinery.sha256"
+INPUT_DIRS = ("lib", "data", "references.bib", "_config.yml")  # every notebook's inputs
+MACHINERY_DIRS = ("book", "_templates", "_static")  # the site's build: every page's shape
 STARTUP = ROOT / "tools" / "startup.py"
-SITE_DIRS = (*INPUT_DIRS, "_toc.yml", "_templates", "_static", "assets", "intro.md", "how-to-use.md", "chapters", "appendix", "teaching",
+SITE_DIRS = (*INPUT_DIRS, *MACHINERY_DIRS, "_toc.yml", "assets", "intro.md", "how-to-use.md", "chapters", "appendix", "teaching",
              "classroom")
 
 
@@ -71,9 +76,21 @@ def invalidate_if_inputs_changed(build: Path = BUILD, root: Path = ROOT) -> bool
     return True
 
 
+def invalidate_pages_if_machinery_changed(build: Path = BUILD, root: Path = ROOT) -> bool:
+    """Clear the parsed pages (not the notebook cache) if the build machinery changed; True if cleared.
+
+    Sphinx then reads and writes every page again, from the cached notebooks."""
+    stamp = build / MACHINERY_FINGERPRINT.name
+    if stamp.exists() and stamp.read_text().strip() == fingerprint(root, MACHINERY_DIRS):
+        return False
+    shutil.rmtree(build / DOCTREES.name, ignore_errors=True)
+    return True
+
+
 def record_inputs(build: Path = BUILD, root: Path = ROOT) -> None:
     build.mkdir(parents=True, exist_ok=True)
     (build / FINGERPRINT.name).write_text(fingerprint(root) + "\n")
+    (build / MACHINERY_FINGERPRINT.name).write_text(fingerprint(root, MACHINERY_DIRS) + "\n")
     (build / SITE_FINGERPRINT.name).write_text(fingerprint(root, SITE_DIRS) + "\n")
 
 
@@ -118,7 +135,7 @@ def toc_notebooks(root: Path = ROOT) -> list[Path]:
     """Source paths of the notebooks listed in ``_toc.yml``, in order."""
     from sphinx_external_toc.parsing import parse_toc_yaml
 
-    from digital_labor.sphinx_ext import is_notebook
+    from book.sphinx_ext import is_notebook
 
     paths = [root / f"{name}.md" for name in parse_toc_yaml(root / "_toc.yml")]
     return [path for path in paths if path.exists() and is_notebook(path)]
@@ -220,6 +237,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if invalidate_if_inputs_changed():
         print("build: lib/, data/ or the configuration changed (or first build): every notebook will run", flush=True)
+    elif invalidate_pages_if_machinery_changed():
+        print("build: the build machinery changed (book/, _templates/, _static/): every page is written again", flush=True)
     report(pre_execute())
     result = subprocess.run(build_command(ROOT, argv), cwd=ROOT)
     if result.returncode == 0:

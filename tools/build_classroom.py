@@ -1,6 +1,6 @@
 """Build the classroom edition into _build/classroom/ (``make classroom``).
 
-For every instructor notebook in ``classroom/`` (see :mod:`digital_labor.classroom`), Otter
+For every instructor notebook in ``classroom/`` (see :mod:`book.classroom`), Otter
 Assign writes the student notebook (no solutions, public tests only), the autograder (a zip that
 ``otter run`` or ``otter.api.grade_submission`` grades with, hidden tests included) and the
 instructor notebook (solutions, rubrics, every test). Then one student bundle gathers the student
@@ -83,7 +83,7 @@ def bundle(students: list[Path], library: Path, target: Path) -> Path:
 def build(root: Path = ROOT, output: Path = OUTPUT) -> dict[str, object]:
     """Every assignment, the bundle and ``assignments.json`` (what was built, with the questions' points)."""
     _lib()
-    from digital_labor.classroom import assignments
+    from book.classroom import assignments
 
     found = assignments(root)
     output.mkdir(parents=True, exist_ok=True)

@@ -1,8 +1,9 @@
-"""Charts: one theme, one offline renderer, and helpers that give every chart its source line.
+"""Charts: one theme, offline renderers, and helpers that give every chart its source line.
 
-The book renders altair charts with vega-embed, never loaded from another host: in a book build
-(``DIGITAL_LABOR_BOOK=1``) the site serves it (see :mod:`digital_labor.sphinx_ext`); in Jupyter
-the first chart's output carries it. :func:`setup` picks the renderer.
+In Jupyter, charts are drawn by vega-embed, never loaded from another host: the first chart's
+output carries it (:func:`render_in_notebook`). In a book build (``DIGITAL_LABOR_BOOK=1``) a
+chart's output is its specification alone (:func:`render`), and the book's build draws the
+site's pictures and interactive view from it. :func:`setup` picks the renderer.
 """
 
 from __future__ import annotations
@@ -15,15 +16,19 @@ import os
 import re
 import textwrap
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 import altair as alt
 import pandas as pd
 
+from .chart_tables import values_details
 from .data import dataset
 
 __all__ = [
+    "FIT_SCRIPT_DIGEST",
     "FONT",
+    "LAYOUT",
     "MISSING_COLOUR",
     "PALETTE",
     "SEQUENTIAL_SCHEME",
@@ -31,7 +36,7 @@ __all__ = [
     "category_scales",
     "choropleth",
     "describe",
-    "figure_markup",
+    "fit_script",
     "param_equals",
     "render",
     "render_in_notebook",
@@ -46,11 +51,13 @@ PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F
 SHAPES = ["circle", "square", "triangle-up", "diamond", "cross", "triangle-down", "triangle-left", "stroke"]
 SEQUENTIAL_SCHEME = "viridis"  # perceptually uniform and colour-blind safe
 MISSING_COLOUR = "#d9d9d9"
-FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
+# Arimo is the font the book's build draws chart pictures with (it ships it: book/fonts); a
+# reader without it gets one of the fonts of the same widths that follow.
+FONT = 'Arimo, "Liberation Sans", Arial, Helvetica, sans-serif'
 BOOK_ENV = "DIGITAL_LABOR_BOOK"
 MAP_LEGEND = alt.Legend(orient="bottom", direction="vertical", titleLimit=600, labelLimit=400)
-CHART_DATA_DIR = "_data"
-SOURCE_LINE_WIDTH = 100  # characters per line of the source line under a chart's title  # where the site serves shared chart data, relative to its root
+CHART_DATA_DIR = "_data"  # where the site serves shared chart data, relative to its root
+SOURCE_LINE_WIDTH = 100  # characters per line of the source line under a chart's title
 _chart_numbers = itertools.count(1)
 
 
@@ -60,7 +67,7 @@ def book_mode() -> bool:
 
 
 def theme() -> dict[str, Any]:
-    """The book's altair theme: system fonts, Okabe-Ito colours, quiet axes."""
+    """The book's altair theme: Arimo (or a font of the same widths), Okabe-Ito colours, quiet axes."""
     return {
         "config": {
             "font": FONT,
@@ -83,213 +90,40 @@ def setup() -> None:
     alt.data_transformers.disable_max_rows()
 
 
-# How a chart fits its container (a phone, or a page beside the "Contents" sidebar): drawn by
-# vega-embed, measured, and redrawn narrower, panels stacked, long titles wrapped; fonts keep
-# their size. It travels once, at the end of the vega bundle (see :func:`vega_javascript`).
-_FIT_SCRIPT = "\n".join(line.strip() for line in r"""
-window.dlFitEmbed = window.dlFitEmbed || (function () {
-  // Draws a chart with vega-embed so that it fits the width of its container: panels side by
-  // side stack when they cannot fit, panels narrow (maps keep their proportions), long titles
-  // wrap. Fonts keep their size. Measured after each drawing and redrawn until it fits.
-  var MIN = 120, ACTIONS = 40, GAP = 20, AXES = 70;
-  function copy(o) { return JSON.parse(JSON.stringify(o)); }
-  function room(el) {
-    var p = el.parentElement; if (!p) { return 0; }
-    var cs = getComputedStyle(p);
-    return p.clientWidth - (parseFloat(cs.paddingLeft) || 0) - (parseFloat(cs.paddingRight) || 0);
-  }
-  function lines(text, px, size) {
-    var all = Array.isArray(text) ? text.join(" ") : String(text);
-    var chars = Math.max(16, Math.floor(px / (size * 0.58)));
-    if (all.length <= chars) { return text; }
-    var out = [], line = "";
-    all.split(/\s+/).forEach(function (w) {
-      if (line && (line + " " + w).length > chars) { out.push(line); line = w; } else { line = line ? line + " " + w : w; }
-    });
-    if (line) { out.push(line); }
-    return out;
-  }
-  function needed(el) {
-    var box = el.getBoundingClientRect(), right = box.right - (parseFloat(getComputedStyle(el).paddingRight) || 0);
-    Array.prototype.forEach.call(el.querySelectorAll("svg, canvas, .vega-bindings"), function (part) {
-      if (!part.closest(".vega-actions") && !part.closest("summary")) { right = Math.max(right, part.getBoundingClientRect().right); }
-    });
-    return right - box.left + (parseFloat(getComputedStyle(el).paddingRight) || 0);
-  }
-  function width(n, def) { return typeof n.width === "number" ? n.width : (n.width === undefined ? def : null); }
-  function est(n, def) {
-    if (n.hconcat) { return n.hconcat.reduce(function (a, c) { return a + est(c, def) + GAP; }, -GAP); }
-    var kids = n.vconcat || n.concat;
-    if (kids) { return Math.max.apply(null, kids.map(function (c) { return est(c, def); })) * (n.concat && n.columns > 1 ? Math.min(n.columns, kids.length) : 1); }
-    if (n.spec) { return est(n.spec, def) * (n.columns > 1 ? n.columns : 1); }
-    return (width(n, def) || def) + AXES;
-  }
-  function stack(n, inner, def) {
-    if (n.hconcat && est(n, def) > inner && (inner - (AXES + GAP) * n.hconcat.length) / n.hconcat.length < 240) {
-      n.vconcat = n.hconcat; delete n.hconcat;
-    }
-    if ((n.concat || n.spec) && n.columns > 1 && est(n, def) > inner) { n.columns = 1; }
-    ["hconcat", "vconcat", "concat"].forEach(function (k) { (n[k] || []).forEach(function (c) { stack(c, inner, def); }); });
-    if (n.spec) { stack(n.spec, inner, def); }
-  }
-  function titles(n, inner, cfg) {
-    var title = cfg.title || {}, size = title.fontSize || 13;
-    (function visit(node) {
-      if (!node || typeof node !== "object") { return; }
-      if (Array.isArray(node)) { node.forEach(visit); return; }
-      var px = node === n ? inner : inner - AXES;
-      if (node.title) {
-        if (typeof node.title !== "object" || Array.isArray(node.title)) { node.title = { text: node.title }; }
-        node.title.text = lines(node.title.text, px, size);
-        if (node.title.subtitle) { node.title.subtitle = lines(node.title.subtitle, px, title.subtitleFontSize || size * 0.8); }
-      }
-      ["layer", "hconcat", "vconcat", "concat"].forEach(function (k) { visit(node[k]); });
-      visit(node.spec);
-    })(n);
-  }
-  function texts(n, inner, cfg) {
-    var axis = cfg.axis || {}, legend = cfg.legend || {};
-    (function visit(node) {
-      if (!node || typeof node !== "object") { return; }
-      if (Array.isArray(node)) { node.forEach(visit); return; }
-      var enc = node.encoding || {};
-      Object.keys(enc).forEach(function (ch) {
-        var e = enc[ch];
-        if (!e || typeof e !== "object" || Array.isArray(e)) { return; }
-        if (typeof e.title === "string" && ch !== "y" && ch !== "tooltip") {
-          e.title = lines(e.title, inner - (ch === "x" ? AXES : ACTIONS), axis.titleFontSize || 11);
-        }
-        if (e.axis && typeof e.axis === "object" && e.axis.labelLimit > inner * 0.45) { e.axis.labelLimit = Math.round(inner * 0.45); }
-        if (e.legend && typeof e.legend === "object") {
-          if (e.legend.orient === "left" || e.legend.orient === "right") { e.legend.orient = "bottom"; }
-          if (e.legend.gradientLength > inner - 80) { e.legend.gradientLength = inner - 80; }
-          ["titleLimit", "labelLimit"].forEach(function (k) { if (e.legend[k] > inner - ACTIONS) { e.legend[k] = inner - ACTIONS; } });
-        }
-      });
-      ["layer", "hconcat", "vconcat", "concat"].forEach(function (k) { visit(node[k]); });
-      visit(node.spec);
-    })(n);
-    ["titleLimit", "labelLimit"].forEach(function (k) { legend[k] = Math.min(legend[k] || inner, inner - ACTIONS); });
-    // Legends go under the chart, one entry a line, where they do not take the plot's width.
-    legend.orient = "bottom"; legend.direction = "vertical";
-    legend.layout = { bottom: { direction: "vertical", anchor: "start" } };
-    axis.labelLimit = Math.min(axis.labelLimit || 180, Math.round(inner * 0.45));
-    cfg.axis = axis; cfg.legend = legend;
-  }
-  function prepare(spec, r, compact) {
-    var s = copy(spec);
-    if (!(r > 0)) { return s; }
-    var cfg = s.config = s.config || {};
-    var def = (cfg.view || {}).continuousWidth || 300, inner = r - ACTIONS;
-    stack(s, inner, def);
-    titles(s, inner, cfg);
-    if (compact) { texts(s, inner, cfg); }
-    return s;
-  }
-  function shrink(n, by, def) {
-    var changed = false;
-    if (n.hconcat) {
-      n.hconcat.forEach(function (c) { changed = shrink(c, Math.ceil(by / n.hconcat.length), def) || changed; });
-      return changed;
-    }
-    var kids = n.vconcat || n.concat;
-    if (kids) {
-      var most = est(n, def);
-      kids.forEach(function (c) { var e = est(c, def); if (e > most - by) { changed = shrink(c, e - (most - by), def) || changed; } });
-      return changed;
-    }
-    if (n.spec) { return shrink(n.spec, Math.ceil(by / (n.columns > 1 ? n.columns : 1)), def); }
-    if (!(n.mark || n.layer)) { return false; }
-    var w = width(n, def);
-    if (w === null) { return false; }
-    var nw = Math.max(MIN, Math.round(w - by));
-    if (nw >= w) { return false; }
-    // Maps keep their proportions.
-    if (n.projection && typeof n.height === "number") { n.height = Math.round(n.height * nw / w); }
-    n.width = nw;
-    return true;
-  }
-  return function (target, spec, options) {
-    var el = typeof target === "string" ? document.querySelector(target) : target;
-    var result = null, drawn = -1, timer = null;
-    function draw(s) {
-      if (result) { result.finalize(); result = null; }
-      el.innerHTML = "";
-      el.removeAttribute("data-dl-scale");
-      return window.vegaEmbed(el, s, options).then(function (r) {
-        result = r;
-        // vega-embed's export menu is a <summary> holding only an icon: it gets a name.
-        var menu = el.querySelector("summary");
-        if (menu) { menu.setAttribute("aria-label", "Export this chart"); }
-        return r;
-      });
-    }
-    // Last resort, for a chart that is wider than the screen at any plot size (labels beside a
-    // diagram, say): draw it smaller, down to 0.8 of its size. (The SVG renderer finds the
-    // hovered mark from the pointer's target, so tooltips still match.)
-    function scale(over) {
-      var svg = el.querySelector("svg.marks");
-      if (!svg) { return; }
-      var w = parseFloat(svg.getAttribute("width")), f = Math.max(0.8, (w - over) / w);
-      svg.style.width = Math.floor(w * f) + "px";
-      svg.style.height = "auto";
-      el.setAttribute("data-dl-scale", f);
-    }
-    function fit() {
-      var r = room(el);
-      drawn = r;
-      // Panels narrowed step by step; if that is not enough, again in the compact layout
-      // (legends under the plot, long labels cut), which a narrow screen gets at once.
-      function attempt(compact) {
-        var s = prepare(spec, r, compact), passes = 0, last = null, before = Infinity;
-        var def = ((s.config || {}).view || {}).continuousWidth || 300;
-        function pass() {
-          return draw(s).then(function () {
-            var over = Math.ceil(needed(el) - r);
-            // Narrower panels that did not make the chart narrower: something else is wide; go back.
-            if (last && over > before - 2) { s = last; return draw(s).then(function () { return Math.ceil(needed(el) - r); }); }
-            last = copy(s); before = over;
-            if (r > 0 && over > 1 && passes < 5 && shrink(s, over, def)) { passes += 1; return pass(); }
-            return over;
-          });
-        }
-        return pass();
-      }
-      var compact = r - ACTIONS < 620;
-      return attempt(compact).then(function (over) {
-        return r > 0 && over > 1 && !compact ? attempt(true) : over;
-      }).then(function (over) {
-        if (r > 0 && over > 1) { scale(over); }
-        return result;
-      });
-    }
-    window.addEventListener("resize", function () {
-      clearTimeout(timer);
-      timer = setTimeout(function () {
-        var r = room(el);
-        if (r > 0 && Math.abs(r - drawn) >= 24) {
-          fit().then(function () { el.dispatchEvent(new Event("dl-chart-drawn")); }).catch(function (e) { console.error(e); });
-        }
-      }, 250);
-    });
-    return fit().then(function (res) { el.dispatchEvent(new Event("dl-chart-drawn")); return res; });
-  };
-})();
-""".strip().splitlines() if not line.strip().startswith("//"))
-FIT_SCRIPT_DIGEST = hashlib.sha256(_FIT_SCRIPT.encode()).hexdigest()[:8]  # names the bundle that carries it
-DATA_TABLE_CELLS = 500  # a chart's data table keeps at most about this many cells (rows evenly spaced)
-# Filters that keep the rows at a slider's value: param_equals's, or an equality.
-_PARAM_FILTERS = (re.compile(r"^abs\(datum\.(?P<field>\w+) - (?P<param>\w+)\) < (?P<tol>[0-9.e-]+)$"),
-                  re.compile(r"^datum\.(?P<field>\w+) ===? (?P<param>\w+)$"))
-_LAYOUT_CHANNELS = {"latitude", "longitude", "latitude2", "longitude2", "order", "detail", "key", "href", "angle"}
-_LEGEND_CHANNELS = {"color", "fill", "stroke", "shape", "strokeDash", "size", "opacity", "strokeWidth"}
+# How a chart fits its container: one script (chart-fit.js), appended to the vega bundle, with
+# the layout constants below; the site's pictures (drawn at build time) follow the same constants.
+LAYOUT = {
+    "minPanelPx": 120,  # a plot is never narrowed below this width
+    "actionsPx": 40,  # room kept beside a chart for vega-embed's menu
+    "gapPx": 20,  # between panels side by side
+    "axesPx": 70,  # room an axis and its title take beside a plot
+    "stackBelowPx": 240,  # panels side by side that cannot each keep this width go one above the other
+    "compactBelowPx": 620,  # narrower than this: legends under the plot, long labels cut
+    "charEm": 0.58,  # the average width of a character, in em, to wrap titles
+    "minLineChars": 16,  # a wrapped title keeps at least this many characters a line
+    "labelShare": 0.45,  # an axis label takes at most this share of the width
+    "gradientMarginPx": 80,  # a colour gradient's legend leaves this much of the width
+    "defaultLabelLimitPx": 180,  # vega-lite's own limit of an axis label
+}
+_FIT_SCRIPT_FILE = Path(__file__).with_name("chart-fit.js")
+
+
+def fit_script() -> str:
+    """The fitting script as pages and notebooks get it: the layout in place, comment lines and
+    indentation dropped."""
+    text = _FIT_SCRIPT_FILE.read_text(encoding="utf-8").replace("__DL_CHART_LAYOUT__", json.dumps(LAYOUT, sort_keys=True))
+    return "\n".join(line.strip() for line in text.strip().splitlines() if not line.strip().startswith("//"))
+
+
+FIT_SCRIPT_DIGEST = hashlib.sha256(fit_script().encode()).hexdigest()[:8]  # names the bundle that carries it
 
 
 def _embed_markup(spec: dict[str, Any], loader: str) -> tuple[str, str]:
     """A chart's markup and the script that draws it, fitted to its container, with vega-embed.
 
     The markup is the chart's ``<div>`` followed by its values as tables in a folded
-    ``<details>`` (see :func:`_data_details`); ``loader`` sets where data URLs are found.
+    ``<details>`` (see :func:`~digital_labor.chart_tables.values_details`); ``loader`` sets
+    where data URLs are found.
     """
     spec = {key: value for key, value in spec.items() if key != "$schema"}  # a URL; the mode is given below
     payload = json.dumps(spec, sort_keys=True, separators=(",", ":"))
@@ -307,182 +141,7 @@ def _embed_markup(spec: dict[str, Any], loader: str) -> tuple[str, str]:
         ".catch(function(e){console.error(e);});})(0);"
     ).replace("</", "<\\/")
     div = f'<div class="dl-chart" id="{chart_id}" role="figure" aria-label="{html.escape(description)}"></div>'
-    return div + _data_details(spec), script
-
-
-def _encodings(node: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
-    """(channel, field definition) pairs of one view's encoding, tooltips first, in their order."""
-    pairs = []
-    for channel, value in node.get("encoding", {}).items():
-        for item in value if isinstance(value, list) else [value]:
-            if isinstance(item, dict):
-                item = item.get("condition", item) if "field" not in item else item
-                if isinstance(item, dict) and isinstance(item.get("field"), str):
-                    pairs.append((channel, item))
-    return sorted(pairs, key=lambda pair: pair[0] != "tooltip")
-
-
-def _views(spec: dict[str, Any]) -> list[dict[str, Any]]:
-    """Every drawn view: its datasets (own or inherited, and lookups), encodings and filters."""
-    views: list[dict[str, Any]] = []
-
-    def visit(node: dict[str, Any], data: Any, encoding: dict[str, Any], transforms: list[dict[str, Any]]) -> None:
-        data = node.get("data", data)
-        encoding = {**encoding, **node.get("encoding", {})}
-        transforms = [*transforms, *node.get("transform", [])]
-        if "mark" in node:
-            sources = [data] + [t["from"]["data"] for t in transforms if "lookup" in t and isinstance(t.get("from", {}).get("data"), dict)]
-            views.append({"sources": [d for d in sources if isinstance(d, dict)], "encoding": _encodings({"encoding": encoding}),
-                          "calculate": {t["as"]: t["calculate"] for t in transforms if "calculate" in t},
-                          "filters": [t["filter"] for t in transforms if isinstance(t.get("filter"), str)]})
-        for key in ("layer", "hconcat", "vconcat", "concat"):
-            for child in node.get(key, []):
-                visit(child, data, encoding if key == "layer" else {}, transforms)
-        if isinstance(node.get("spec"), dict):
-            visit(node["spec"], data, {}, transforms)
-
-    visit(spec, None, {}, [])
-    return views
-
-
-def _params(spec: dict[str, Any]) -> dict[str, tuple[Any, str]]:
-    """Every parameter with a starting value: name -> (value, the label of its control)."""
-    found: dict[str, tuple[Any, str]] = {}
-
-    def visit(node: Any) -> None:
-        if isinstance(node, dict):
-            for param in node.get("params", []) if isinstance(node.get("params"), list) else []:
-                if isinstance(param, dict) and "value" in param and not isinstance(param["value"], (dict, list)):
-                    label = (param.get("bind") or {}).get("name", param["name"]) if isinstance(param.get("bind"), dict) else param["name"]
-                    found[param["name"]] = (param["value"], str(label).strip().rstrip(":").strip())
-            for key, value in node.items():
-                if key != "datasets":
-                    visit(value)
-        elif isinstance(node, list):
-            for value in node:
-                visit(value)
-
-    visit(spec)
-    return found
-
-
-def _format_value(value: Any, definition: dict[str, Any]) -> str:
-    """A value as the chart's tooltip would show it (the d3 formats the book uses), or plainly."""
-    import datetime as dt
-    import math
-
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    fmt = definition.get("format")
-    if definition.get("type") == "temporal" and isinstance(value, str):
-        try:
-            moment = dt.datetime.fromisoformat(value)
-        except ValueError:
-            return value
-        return moment.strftime(fmt) if isinstance(fmt, str) else moment.date().isoformat()
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return str(value)
-    match = re.fullmatch(r"(,)?(?:\.(\d+))?([fd%e])?", fmt) if isinstance(fmt, str) else None
-    if match:
-        comma, digits, kind = match.group(1) or "", int(match.group(2) or 0), match.group(3) or "f"
-        if kind == "%":
-            return f"{value * 100:{comma}.{digits}f} %"
-        if kind == "d":
-            return f"{round(value):{comma}d}"
-        if kind == "e":
-            return f"{value:.{digits}e}"
-        return f"{value:{comma}.{digits}f}"
-    if isinstance(value, int) or float(value).is_integer():
-        return str(int(value))
-    return f"{value:,.0f}" if abs(value) >= 10_000 else f"{value:.4g}"
-
-
-def _data_tables(spec: dict[str, Any]) -> list[dict[str, Any]]:
-    """The chart's inline data as tables, limited to the fields its views encode.
-
-    Views with a tooltip show values only on hover: their datasets are tabled, with the tooltip
-    fields first and the other encoded fields after (layout coordinates left out). A chart
-    without tooltips tables every dataset it encodes. Fields computed by a ``calculate`` stand
-    for the dataset fields they read. When every view of a dataset filters it to a slider's
-    value (``param_equals``), the table shows the rows at the slider's starting value.
-    """
-    datasets = spec.get("datasets", {})
-    views = _views(spec)
-    params = _params(spec)
-    any_tooltip = any(channel == "tooltip" for view in views for channel, _ in view["encoding"])
-    tabled: dict[str, dict[str, Any]] = {}
-    for view in views:
-        for source in view["sources"]:
-            name = source.get("name")
-            rows = datasets.get(name) if name else source.get("values")
-            if not isinstance(rows, list) or not rows or not isinstance(rows[0], dict):
-                continue
-            key = name or f"inline-{id(source)}"
-            entry = tabled.setdefault(key, {"rows": rows, "fields": {}, "tooltip": False, "filters": []})
-            columns = set().union(*(row.keys() for row in rows[:50]))
-            entry["tooltip"] |= any(channel == "tooltip" for channel, _ in view["encoding"])
-            # Positions without an axis (a network's layout, say) are coordinates, not values.
-            hidden = {c for c, d in view["encoding"] if c in ("x", "y") and d.get("axis", {}) is None}
-            for channel, definition in view["encoding"]:
-                if channel in _LAYOUT_CHANNELS or channel[:1] in hidden and channel in ("x", "y", "x2", "y2"):
-                    continue
-                # With tooltips, what the chart already writes out (text marks, untitled axes' labels) stays out.
-                if any_tooltip and channel != "tooltip" and channel not in _LEGEND_CHANNELS and not definition.get("title"):
-                    continue
-                field = definition["field"]
-                read = [field] if field in columns else [f for f in re.findall(r"datum\.(\w+)", view["calculate"].get(field, "")) if f in columns]
-                for column in read:
-                    title = definition.get("title") if len(read) == 1 and isinstance(definition.get("title"), str) else None
-                    known = entry["fields"].get(column)
-                    if known is None or (known["title"] is None and title):
-                        entry["fields"][column] = {"title": title or (known or {}).get("title"), "definition": definition}
-            matched = [m for f in view["filters"] for m in (p.match(f.strip()) for p in _PARAM_FILTERS) if m and m["param"] in params]
-            entry["filters"].append([(m["field"], m["param"], float(m.groupdict().get("tol") or 1e-9)) for m in matched])
-    tables = []
-    for entry in tabled.values():
-        if not entry["fields"] or (any_tooltip and not entry["tooltip"]):
-            continue
-        rows, note = entry["rows"], []
-        common = set(entry["filters"][0]).intersection(*map(set, entry["filters"][1:])) if entry["filters"] else set()
-        for field, param, tolerance in sorted(common):
-            value, label = params[param]
-            kept = [row for row in rows if row.get(field) == value or isinstance(row.get(field), (int, float))
-                    and isinstance(value, (int, float)) and abs(row[field] - value) <= tolerance]
-            if kept:
-                rows = kept
-                note.append(f"at the starting value of the control “{label}” ({value})")
-        fields = list(entry["fields"])
-        cells = [[_format_value(row.get(f), entry["fields"][f]["definition"]) for f in fields] for row in rows]
-        cells = list(dict.fromkeys(map(tuple, cells)))  # drop rows that repeat once reduced to these fields
-        total, most = len(cells), max(30, DATA_TABLE_CELLS // max(len(fields), 1))
-        if total > most:
-            step = -(-total // most)
-            cells = cells[::step]
-            note.append(f"one row in {step} of {total}")
-        headers = [entry["fields"][f]["title"] or f.replace("_", " ") for f in fields]
-        table = {"headers": headers, "rows": cells, "note": "; ".join(note)}
-        if table not in tables:  # two layers drawing the same values (lines and arrows, say) give one table
-            tables.append(table)
-    return tables
-
-
-def _data_details(spec: dict[str, Any]) -> str:
-    """The chart's values, folded under the chart: reachable without hovering, by keyboard and touch."""
-    tables = _data_tables(spec)
-    if not tables:
-        return ""
-    title = spec.get("title", {})
-    title = title.get("text", "") if isinstance(title, dict) else title
-    title = " ".join(title) if isinstance(title, list) else str(title or "the chart")
-    parts = []
-    for number, table in enumerate(tables, 1):
-        caption = f"Values of “{title}”" + (f", table {number} of {len(tables)}" if len(tables) > 1 else "")
-        caption += f" ({table['note']})" if table["note"] else ""
-        head = "".join(f'<th scope="col">{html.escape(h)}</th>' for h in table["headers"])
-        body = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in table["rows"])
-        parts.append(f'<div class="dl-chart-data__table" role="region" tabindex="0" aria-label="{html.escape(caption)}">'
-                     f"<table><caption>{html.escape(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
-    return f'<details class="dl-chart-data"><summary>The values in this chart, as a table</summary>{"".join(parts)}</details>'
+    return div + values_details(spec), script
 
 
 def _plain_text(spec: dict[str, Any]) -> str:
@@ -491,55 +150,19 @@ def _plain_text(spec: dict[str, Any]) -> str:
 
 
 def render(spec: dict[str, Any], **_: Any) -> dict[str, str]:
-    """Altair renderer of the book: the chart as a picture, and its interactive view on demand.
+    """Altair renderer of a book build: the chart's specification, in the figure the site draws.
 
-    The chart is drawn to SVG now, at two widths (desktop and phone), by vl-convert (see
-    :mod:`digital_labor.static_charts`): a reader sees it with no script. Charts with sliders,
-    selectors or tooltips also carry a hidden container and an "Interactive version" button;
-    the site's ``dl-charts.js`` loads vega (served by the site, see :mod:`digital_labor.sphinx_ext`)
-    only when the reader reaches for such a chart. The pictures and the specification travel
-    inline here; the site's build moves them into files of their own.
+    The output depends on the chart alone: the book's build (``book.figures``, outside this
+    library) draws the pictures, the folded values and the interactive view when it writes the
+    page. The figure's id is the specification's digest and the chart's number in the notebook.
     """
-    return {"text/html": figure_markup(spec), "text/plain": _plain_text(spec)}
-
-
-FIGURE_CLASS = "dl-figure"
-LIVE_BUTTON_TEXT = {"controls": "Interactive version (with its controls)", "pointer": "Interactive version (values on hover)"}
-
-
-def figure_markup(spec: dict[str, Any]) -> str:
-    """A chart's ``<figure>``: its pictures, its specification, its values as tables, and for an
-    interactive chart the container and button of its interactive view."""
-    import base64
-
-    from .static_charts import PHONE_MEDIA, interactivity, picture_svgs, svg_size
-
     spec = {key: value for key, value in spec.items() if key != "$schema"}
     payload = json.dumps(spec, sort_keys=True, separators=(",", ":"))
     digest = hashlib.sha256(payload.encode()).hexdigest()[:10]
-    number = next(_chart_numbers)
-    kind = interactivity(spec)
-    description = html.escape(spec.get("description", "") or _plain_text(spec).strip("<>"))
-    svgs = picture_svgs(spec)
-
-    def uri(svg: str) -> str:
-        return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
-
-    width, height = svg_size(svgs["desktop"])
-    source = ""
-    if "phone" in svgs:
-        phone_width, phone_height = svg_size(svgs["phone"])
-        source = f'<source media="{PHONE_MEDIA}" srcset="{uri(svgs["phone"])}" width="{phone_width}" height="{phone_height}">'
-    picture = (f'<picture class="dl-picture">{source}<img class="dl-chart-image" src="{uri(svgs["desktop"])}" alt="{description}" '
-               f'width="{width}" height="{height}" decoding="async"></picture>')
-    live = ""
-    if kind:
-        live = (f'<div class="dl-chart" id="dl-chart-{digest}-{number}" role="figure" aria-label="{description}" hidden></div>'
-                f'<button type="button" class="dl-chart-live" hidden>{LIVE_BUTTON_TEXT[kind]}</button>')
     safe = payload.replace("</", "<\\/")  # the specification cannot end its script element
-    spec_script = f'<script type="application/json" class="dl-chart-spec">{safe}</script>'
-    return (f'<figure class="{FIGURE_CLASS}" id="dl-figure-{digest}-{number}" data-dl-interactive="{kind}">'
-            f"{picture}{live}{spec_script}{_data_details(spec)}</figure>")
+    markup = (f'<figure class="dl-figure" id="dl-figure-{digest}-{next(_chart_numbers)}">'
+              f'<script type="application/json" class="dl-chart-spec">{safe}</script></figure>')
+    return {"text/html": markup, "text/plain": _plain_text(spec)}
 
 
 _notebook_has_vega = False
@@ -553,7 +176,7 @@ def vega_javascript() -> str:
     major_minor = ".".join(alt.VEGALITE_VERSION.split(".")[:2])
     bundle = vl_convert.javascript_bundle(vl_version=major_minor)
     # Wrapped in a function so that the bundle's top-level names cannot clash with the page's.
-    return f"(function(){{\n{bundle}\n}})();\n{_FIT_SCRIPT}\n"
+    return f"(function(){{\n{bundle}\n}})();\n{fit_script()}\n"
 
 
 def render_in_notebook(spec: dict[str, Any], **_: Any) -> dict[str, str]:

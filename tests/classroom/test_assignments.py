@@ -21,7 +21,7 @@ import nbformat
 import pytest
 
 import grading
-from digital_labor import classroom
+from book import classroom
 from tools import build_classroom
 
 ROOT = Path(__file__).resolve().parents[2]

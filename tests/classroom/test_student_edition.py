@@ -1,7 +1,7 @@
 """The students' edition (``make student``) holds no answer anywhere, checked on every file it writes.
 
 What counts as an answer is read from the book's sources: each ``{solution}`` block and each cell
-tagged ``solution`` (:func:`digital_labor.classroom.solution_texts`). A run of eight words of an
+tagged ``solution`` (:func:`book.classroom.solution_texts`). A run of eight words of an
 answer that the rest of the book never uses must appear in no file of the site (pages, search
 index, downloadable sources, notebooks) nor in the executed notebooks; and a word that only the
 answers use must not be in the search index.
@@ -20,7 +20,7 @@ import jupytext
 import pytest
 import snowballstemmer
 
-from digital_labor import classroom
+from book import classroom
 from tools import build_book
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -6,7 +6,7 @@ import html
 import re
 from pathlib import Path
 
-from digital_labor import classroom
+from book import classroom
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -192,7 +192,7 @@ def test_screenshot_of_a_chart_page_is_saved(site_audits, artifacts):
 def test_every_notebook_page_offers_its_ipynb(site):
     from sphinx_external_toc.parsing import parse_toc_yaml
 
-    from digital_labor.sphinx_ext import is_notebook
+    from book.sphinx_ext import is_notebook
 
     docnames = list(parse_toc_yaml(sitecheck.ROOT / "_toc.yml"))
     notebooks = [name for name in docnames if is_notebook(sitecheck.ROOT / f"{name}.md")]
@@ -205,7 +205,7 @@ def test_every_notebook_page_offers_its_ipynb(site):
 
 
 def test_vega_is_served_by_the_site_but_loaded_by_no_page_before_the_reader_acts(site, all_audits):
-    from digital_labor.sphinx_ext import charts_script_name, vega_bundle_name
+    from book.sphinx_ext import charts_script_name, vega_bundle_name
 
     assert (site / "_static" / vega_bundle_name()).stat().st_size > 100_000
     assert vega_bundle_name() in (site / "_static" / charts_script_name()).read_text()  # the charts' script knows it
@@ -329,7 +329,7 @@ def test_a_two_panel_chart_stacks_on_a_phone_and_stays_side_by_side_on_a_desktop
     import pandas as pd
 
     from digital_labor import charts
-    from digital_labor.sphinx_ext import vega_bundle_name
+    from book.sphinx_ext import vega_bundle_name
 
     frame = pd.DataFrame({"x": [1, 2, 3], "y": [3, 1, 2]})
     panel = alt.Chart(frame).mark_line(point=True).encode(x=alt.X("x:Q", title="x"), y=alt.Y("y:Q", title="y"),

@@ -8,7 +8,7 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from digital_labor import charts
+from digital_labor import chart_tables, charts
 
 
 @pytest.fixture
@@ -44,25 +44,16 @@ def test_a_chart_without_description_or_source_is_refused(simple_chart):
         charts.describe(simple_chart, title="T", description="d")
 
 
-def test_renderer_emits_a_picture_with_its_description_and_no_external_urls(simple_chart):
+def test_the_book_renderer_emits_the_specification_alone_for_the_build_to_draw(simple_chart):
     spec = charts.describe(simple_chart, title="T</script>", description='Say "hi"', datasets=["countries"]).to_dict()
     bundle = charts.render(spec)
     html = bundle["text/html"]
-    assert html.startswith('<figure class="dl-figure"') and 'data-dl-interactive=""' in html  # no tooltip: a picture
-    assert '<img class="dl-chart-image" src="data:image/svg+xml;base64,' in html and 'alt="Say &quot;hi&quot;"' in html
-    assert "vegaEmbed(" not in html and 'class="dl-chart"' not in html and "<button" not in html
+    assert html.startswith('<figure class="dl-figure" id="dl-figure-') and html.endswith("</script></figure>")
+    assert "<img" not in html and "vegaEmbed(" not in html and "<button" not in html  # pictures are the build's
     spec_script = html.split('<script type="application/json" class="dl-chart-spec">', 1)[1].split("</script>", 1)[0]
     assert json.loads(spec_script)["title"]["text"] == "T</script>"  # the spec cannot close its tag
     assert "http" not in html.replace("http://www.w3.org", "")
     assert bundle["text/plain"] == "<chart: T</script>>"
-
-
-def test_an_interactive_chart_gets_a_hidden_live_view_and_a_button(simple_chart):
-    spec = simple_chart.encode(tooltip=["x:Q"]).properties(description="Two points.").to_dict()
-    html = charts.render(spec)["text/html"]
-    assert 'data-dl-interactive="pointer"' in html
-    assert '<div class="dl-chart" id="dl-chart-' in html and 'aria-label="Two points." hidden></div>' in html
-    assert '<button type="button" class="dl-chart-live" hidden>' in html  # shown by dl-charts.js only
 
 
 def test_renderer_ids_are_deterministic_given_order(simple_chart):
@@ -178,7 +169,7 @@ def test_a_chart_s_values_are_in_a_folded_table_limited_to_the_encoded_fields():
     chart = alt.Chart(frame).mark_point().encode(
         x=alt.X("year:Q", title="Year"), y=alt.Y("share:Q", title="Share of jobs (%)"),
         tooltip=[alt.Tooltip("study:N", title="Study"), alt.Tooltip("share:Q", title="Share (%)", format=".1f")])
-    details = _details(charts.render(chart.to_dict())["text/html"])
+    details = _details(chart_tables.values_details(chart.to_dict()))
     assert "<summary>The values in this chart, as a table</summary>" in details
     assert '<th scope="col">Study</th><th scope="col">Share (%)</th><th scope="col">Year</th>' in details
     assert "<td>Frey</td><td>47.0</td><td>2013</td>" in details and "<td>Arntz</td><td>9.1</td><td>2016</td>" in details
@@ -191,7 +182,7 @@ def test_a_slider_chart_s_table_shows_the_rows_at_the_slider_s_starting_value():
     slider = alt.param(name="h_value", value=0.5, bind=alt.binding_range(min=0, max=0.5, step=0.5, name="Heterogeneity h: "))
     chart = (alt.Chart(frame).mark_line().encode(x="x:Q", y=alt.Y("y:Q", title="Y"), tooltip=["x:Q", "y:Q"])
              .add_params(slider).transform_filter(charts.param_equals("h", slider)))
-    details = _details(charts.render(chart.to_dict())["text/html"])
+    details = _details(chart_tables.values_details(chart.to_dict()))
     assert "<td>1</td><td>30</td>" in details and "<td>2</td><td>40</td>" in details
     assert "<td>10</td>" not in details
     assert "at the starting value of the control “Heterogeneity h” (0.5)" in details
@@ -200,9 +191,9 @@ def test_a_slider_chart_s_table_shows_the_rows_at_the_slider_s_starting_value():
 def test_a_long_table_is_kept_light_and_says_so():
     frame = pd.DataFrame({"x": range(1000), "y": [i * 0.5 for i in range(1000)]})
     chart = alt.Chart(frame).mark_line().encode(x=alt.X("x:Q", title="X"), y=alt.Y("y:Q", title="Y"), tooltip=["x:Q", "y:Q"])
-    details = _details(charts.render(chart.to_dict())["text/html"])
+    details = _details(chart_tables.values_details(chart.to_dict()))
     rows = details.count("<tr>") - 1
-    assert 30 <= rows <= charts.DATA_TABLE_CELLS // 2 and "one row in 4 of 1000" in details
+    assert 30 <= rows <= chart_tables.DATA_TABLE_CELLS // 2 and "one row in 4 of 1000" in details
     assert "<td>0</td><td>0</td>" in details and "<td>4</td><td>2</td>" in details
 
 
@@ -211,20 +202,20 @@ def test_a_map_s_table_names_the_countries(monkeypatch):
     values = pd.DataFrame({"iso3": ["IND", "USA"], "name": ["India", "United States"], "share": [24.0, 12.0]})
     chart = charts.choropleth(values, value="share", value_title="Share (%)", title="Workers", description="Map.",
                               datasets=["countries"])
-    details = _details(charts.render(chart.to_dict())["text/html"])
+    details = _details(chart_tables.values_details(chart.to_dict()))
     assert '<th scope="col">Country</th><th scope="col">Share (%)</th>' in details
     assert "<td>India</td><td>24</td>" in details and "no data" not in details
 
 
 def test_a_chart_with_no_inline_data_gets_no_table():
     chart = alt.Chart(alt.Data(url="_data/world.geojson")).mark_geoshape()
-    assert "dl-chart-data" not in charts.render(chart.to_dict())["text/html"]
+    assert chart_tables.values_details(chart.to_dict()) == ""
 
 
 def test_values_are_shown_as_the_tooltip_formats_them():
-    assert charts._format_value(0.1234, {"format": ".1%"}) == "12.3 %"
-    assert charts._format_value(13157.2, {"format": ",.0f"}) == "13,157"
-    assert charts._format_value(2013, {}) == "2013" and charts._format_value(2.0, {}) == "2"
-    assert charts._format_value(0.123456, {}) == "0.1235" and charts._format_value(123456.7, {}) == "123,457"
-    assert charts._format_value("2012-05-18T00:00:00", {"type": "temporal", "format": "%d %b %Y"}) == "18 May 2012"
-    assert charts._format_value(None, {}) == "" and charts._format_value(float("nan"), {}) == ""
+    assert chart_tables._format_value(0.1234, {"format": ".1%"}) == "12.3 %"
+    assert chart_tables._format_value(13157.2, {"format": ",.0f"}) == "13,157"
+    assert chart_tables._format_value(2013, {}) == "2013" and chart_tables._format_value(2.0, {}) == "2"
+    assert chart_tables._format_value(0.123456, {}) == "0.1235" and chart_tables._format_value(123456.7, {}) == "123,457"
+    assert chart_tables._format_value("2012-05-18T00:00:00", {"type": "temporal", "format": "%d %b %Y"}) == "18 May 2012"
+    assert chart_tables._format_value(None, {}) == "" and chart_tables._format_value(float("nan"), {}) == ""

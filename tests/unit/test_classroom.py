@@ -10,8 +10,8 @@ import nbformat
 import pytest
 from docutils import nodes
 
-from digital_labor import classroom
-from digital_labor.classroom_ext import chapter_of, drop_solution_cells, number_per_chapter, redact_file
+from book import classroom
+from book.classroom_ext import chapter_of, drop_solution_cells, number_per_chapter, redact_file
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -10,7 +10,7 @@ import yaml
 from digital_labor import __main__ as cli
 from digital_labor import data, geo
 from digital_labor import charts
-from digital_labor.sphinx_ext import is_notebook, register_plaintext_backend, vega_bundle_name, write_vega_bundle
+from book.sphinx_ext import is_notebook, register_plaintext_backend, vega_bundle_name, write_vega_bundle
 
 
 def test_world_is_equal_area_and_joined_to_countries():
@@ -74,7 +74,7 @@ def test_hash_write_records_the_new_checksum(tmp_path, monkeypatch):
 
 
 def test_accessible_body_fixes_citation_roles_and_toggle_labels():
-    from digital_labor.sphinx_ext import accessible_body
+    from book.sphinx_ext import accessible_body
 
     body = ('<div role="list" class="citation-list"><div class="citation" role="doc-biblioentry">A</div></div>'
             '<details><summary aria-label="Toggle hidden content"><p>Show code cell source</p></summary></details>')
@@ -84,7 +84,7 @@ def test_accessible_body_fixes_citation_roles_and_toggle_labels():
 
 
 def test_the_theme_options_keep_pydata_s_navbar_and_its_hidden_menu_buttons_out():
-    from digital_labor.sphinx_ext import theme_without_navbar
+    from book.sphinx_ext import theme_without_navbar
 
     assert theme_without_navbar({"use_download_button": True}) == {"navbar_persistent": [], "use_download_button": True}
     assert theme_without_navbar({"navbar_persistent": ["search-button"]})["navbar_persistent"] == ["search-button"]
@@ -94,7 +94,7 @@ def test_wide_tables_become_cards_with_their_column_names_and_narrow_ones_stay()
     from docutils import nodes
     from docutils.core import publish_doctree
 
-    from digital_labor.sphinx_ext import card_tables
+    from book.sphinx_ext import card_tables
 
     source = """
 .. list-table::

@@ -10,7 +10,7 @@ from docutils.frontend import get_default_settings
 from docutils.parsers.rst import Parser
 from docutils.utils import new_document
 
-from digital_labor import html_validity as hv
+from book import html_validity as hv
 from tools import validate_html
 
 PANDAS_TABLE = """<div>
@@ -120,7 +120,7 @@ def test_missing_checker_is_a_clear_error(tmp_path: Path):
 
 
 def test_pandas_halign_is_dropped_and_the_redirect_page_has_a_description():
-    from digital_labor.html_validity import drop_halign, redirect_page
+    from book.html_validity import drop_halign, redirect_page
 
     assert drop_halign('<th colspan="3" halign="left">flat</th>') == '<th colspan="3">flat</th>'
     assert drop_halign('<td halign="left">x</td>') == '<td halign="left">x</td>'  # only headers carry it

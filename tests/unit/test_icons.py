@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from digital_labor import icons
+from book import icons
 
 CSS = ('.fa-lg{font-size:1.25em}.fa-bars:before,.fa-navicon:before{content:"\\f0c9"}.fa-sun:before{content:"\\f185"}'
        '.fa-rocket:before{content:"\\f135"}.fa-0:before{content:"\\30 "}:root{--pst-icon-info-circle:"\uf05a";'

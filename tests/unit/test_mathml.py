@@ -1,4 +1,4 @@
-"""Formulas rendered to MathML at build time (lib/digital_labor/mathml.py)."""
+"""Formulas rendered to MathML at build time (book/mathml.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from digital_labor import mathml
+from book import mathml
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -60,7 +60,7 @@ def test_environment_is_not_wrapped_twice():
 
 def test_the_book_uses_the_mathml_renderer_and_dollar_math():
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
-    assert "digital_labor.mathml" in config["sphinx"]["extra_extensions"]
+    assert "book.mathml" in config["sphinx"]["extra_extensions"]
     assert {"dollarmath", "amsmath"} <= set(config["parse"]["myst_enable_extensions"])
     sphinx = config["sphinx"]["config"]
     assert sphinx.get("html_math_renderer", "mathml") == "mathml"

@@ -1,4 +1,4 @@
-"""Charts as pictures: layout for a column, SVG compaction, interactivity, and the site's files."""
+"""The site's figures: charts as pictures (layout for a column, SVG compaction), interactivity, and the site's files."""
 
 from __future__ import annotations
 
@@ -10,8 +10,10 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from digital_labor import charts, static_charts
-from digital_labor.sphinx_ext import externalize_charts, lighten_page, page_description
+from book import static_charts
+from book.figures import draw_figures
+from book.sphinx_ext import lighten_page, page_description
+from digital_labor import charts
 
 
 @pytest.fixture
@@ -107,10 +109,10 @@ def test_a_map_is_drawn_from_the_site_s_shared_data(monkeypatch):
         static_charts.inline_data({"data": {"url": "https://example.org/x.json"}}, None)
 
 
-def test_the_site_moves_pictures_and_specs_into_files_and_loads_later_pictures_lazily(tmp_path, frame):
+def test_the_site_draws_pictures_and_specs_into_files_and_loads_later_pictures_lazily(tmp_path, frame):
     chart = alt.Chart(frame).mark_point().encode(x="x:Q", y="y:Q", tooltip=["x:Q"]).properties(description="Points.")
     body = "<p>Text</p>" + charts.render(chart.to_dict())["text/html"] + charts.render(chart.to_dict())["text/html"]
-    page = externalize_charts(body, tmp_path, lambda path: f"../{path}")
+    page = draw_figures(body, tmp_path, lambda path: f"../{path}")
     assert "data:image" not in page and "dl-chart-spec" not in page
     files = sorted(p.name for p in (tmp_path / "_images" / "dl-charts").iterdir())
     assert len([f for f in files if f.endswith(".svg")]) == 2 and len([f for f in files if f.endswith(".json")]) == 1
@@ -142,10 +144,29 @@ def test_pages_lose_the_search_scripts_except_the_search_page_and_the_icon_scrip
     assert "searchtools.js" in search and "searchindex.js" in search and "fontawesome" not in search
 
 
-def test_a_figure_s_picture_round_trips_through_its_data_uri(frame):
-    html = charts.render(alt.Chart(frame).mark_point().encode(x="x:Q", y="y:Q").to_dict())["text/html"]
-    data = re.search(r'<img class="dl-chart-image" src="data:image/svg\+xml;base64,([^"]+)"', html).group(1)
-    assert base64.b64decode(data).decode().startswith("<svg")
+def drawn(spec: dict, folder) -> str:
+    """A chart's figure as the site shows it: the notebook's output, drawn by the build."""
+    return draw_figures(charts.render(spec)["text/html"], folder, lambda path: path)
+
+
+def test_a_figure_has_its_pictures_with_their_description_and_no_external_urls(tmp_path, frame):
+    spec = alt.Chart(frame).mark_point().encode(x="x:Q", y="y:Q").properties(description='Say "hi"').to_dict()
+    html = drawn(spec, tmp_path)
+    assert html.startswith('<figure class="dl-figure" id="dl-figure-') and 'data-dl-interactive=""' in html  # a picture
+    picture = re.search(r'<img class="dl-chart-image" src="([^"]+)"', html).group(1)
+    assert (tmp_path / picture).read_text().startswith("<svg") and 'alt="Say &quot;hi&quot;"' in html
+    assert "vegaEmbed(" not in html and 'class="dl-chart"' not in html and "<button" not in html
+    assert "http" not in html.replace("http://www.w3.org", "")
+
+
+def test_an_interactive_chart_gets_a_hidden_live_view_and_a_button(tmp_path, frame):
+    spec = alt.Chart(frame).mark_point().encode(x="x:Q", y="y:Q", tooltip=["x:Q"]).properties(description="Two points.").to_dict()
+    html = drawn(spec, tmp_path)
+    assert 'data-dl-interactive="pointer"' in html
+    assert '<div class="dl-chart" id="dl-chart-' in html and 'aria-label="Two points." hidden></div>' in html
+    assert '<button type="button" class="dl-chart-live" hidden>' in html  # shown by dl-charts.js only
+    figure_id = re.search(r'<figure class="dl-figure" id="dl-figure-([^"]+)"', html).group(1)
+    assert f'id="dl-chart-{figure_id}"' in html  # the live view is named after its figure
 
 
 def test_a_large_picture_is_drawn_to_the_whole_pixel():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from digital_labor.unused_css import class_names, script_words, trim_css
+from book.unused_css import class_names, script_words, trim_css
 
 CSS = ("/*! licence */.used{color:red}.unused{color:blue}.a .unused,.used b{margin:0}p{margin:1px}"
        "@media (min-width:600px){.unused{x:1}.used{x:2}}@media print{.unused{x:3}}"

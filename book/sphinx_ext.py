@@ -1,17 +1,17 @@
 """Sphinx extension of the book: offline charts, chart data, notebook downloads, light pages.
 
-- Charts come as SVG pictures drawn at build time (see :mod:`digital_labor.charts`); this
-  extension moves each picture and specification into a file of its own under
-  ``_images/dl-charts/`` (pictures below the first load lazily) and adds the small
-  ``dl-charts.js`` to pages with charts. It writes one vega + vega-lite + vega-embed bundle
+- Charts come from the notebooks as their specifications; this extension draws each one as it
+  writes the page (see :mod:`book.figures`): SVG pictures and the specification as files of
+  their own under ``_images/dl-charts/`` (pictures below the first load lazily), and it adds
+  the small ``dl-charts.js`` to pages with charts. It writes one vega + vega-lite + vega-embed bundle
   (versions matching altair) into the site, which that script loads only when a reader
   reaches for an interactive chart.
 - Gives every page a ``<meta name="description">``: its front matter's ``description`` or its
   first paragraph.
 - Lightens every page once written (:func:`lighten_page`): the search scripts only on the
   search page (its index only for a query), Font Awesome as fonts cut to the icons used, not
-  as a script (see :mod:`digital_labor.icons`), and the themes' stylesheets without the rules
-  no page can match (see :mod:`digital_labor.unused_css`).
+  as a script (see :mod:`book.icons`), and the themes' stylesheets without the rules
+  no page can match (see :mod:`book.unused_css`).
 - Copies the shared chart data (the world map) to ``_data/`` in the site.
 - Writes every notebook page's ``.ipynb`` (converted from its MyST source, without outputs)
   next to the page sources, and offers it in the page's download menu.
@@ -25,10 +25,8 @@
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import html
-import json
 import re
 import shutil
 from pathlib import Path
@@ -39,12 +37,12 @@ import jupytext
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from .charts import CHART_DATA_DIR, FIT_SCRIPT_DIGEST, vega_javascript
-from .data import dataset
+from digital_labor.charts import CHART_DATA_DIR, FIT_SCRIPT_DIGEST, vega_javascript
+from digital_labor.data import dataset
+
+from .figures import CHART_MARKER, draw_figures
 
 logger = logging.getLogger(__name__)
-CHART_MARKER = 'class="dl-figure"'
-CHART_FILES = "_images/dl-charts"  # the charts' pictures and specifications, in the site
 CHARTS_SCRIPT = "dl-charts.js"
 CHARTS_CSS = "dl-charts.css"
 DESCRIPTION_CHARS = 155  # a search engine shows about this many characters of a description
@@ -82,46 +80,6 @@ def write_charts_script(static_dir: Path) -> None:
     static_dir.mkdir(parents=True, exist_ok=True)
     (static_dir / charts_script_name()).write_text(charts_script(), encoding="utf-8")
     shutil.copyfile(Path(__file__).with_name(CHARTS_CSS), static_dir / CHARTS_CSS)
-
-
-_FIGURE = re.compile(r'<figure class="dl-figure"(?P<attrs>[^>]*)>(?P<inner>.*?)</figure>', re.DOTALL)
-_DATA_SVG = re.compile(r'(?P<attr>src|srcset)="data:image/svg\+xml;base64,(?P<data>[A-Za-z0-9+/=]+)"')
-_SPEC = re.compile(r'<script type="application/json" class="dl-chart-spec">(?P<json>.*?)</script>', re.DOTALL)
-
-
-def externalize_charts(body: str, outdir: Path, relative: Any) -> str:
-    """Move the charts' inline pictures and specifications into files under :data:`CHART_FILES`.
-
-    ``relative(path)`` gives the page's URL of a file of the site. Files are named by their
-    content's digest (the same picture on two pages is one file). The first chart's picture
-    loads at once (it may be the largest thing a reader sees first); the others lazily.
-    """
-    folder = outdir / CHART_FILES
-    count = 0
-
-    def store(data: bytes, suffix: str) -> str:
-        name = f"{hashlib.sha256(data).hexdigest()[:16]}{suffix}"
-        folder.mkdir(parents=True, exist_ok=True)
-        target = folder / name
-        if not target.exists():
-            target.write_bytes(data)
-        return relative(f"{CHART_FILES}/{name}")
-
-    def figure(match: re.Match[str]) -> str:
-        nonlocal count
-        count += 1
-        inner = _DATA_SVG.sub(lambda m: f'{m["attr"]}="{store(base64.b64decode(m["data"]), ".svg")}"', match["inner"])
-        if count > 1:
-            inner = inner.replace('<img class="dl-chart-image"', '<img class="dl-chart-image" loading="lazy"', 1)
-        attrs = match["attrs"]
-        spec = _SPEC.search(inner)
-        if spec:
-            payload = json.dumps(json.loads(spec["json"]), sort_keys=True, separators=(",", ":")).encode()
-            attrs += f' data-dl-spec="{store(payload, ".json")}"'
-            inner = inner[: spec.start()] + inner[spec.end():]
-        return f'<figure class="dl-figure"{attrs}>{inner}</figure>'
-
-    return _FIGURE.sub(figure, body)
 
 
 def page_description(text: str, front_matter: str | None = None, limit: int = DESCRIPTION_CHARS) -> str:
@@ -208,7 +166,7 @@ def _on_build_finished(app: Sphinx, exception: Exception | None) -> None:
 
 
 def trim_stylesheets(site: Path, pages: list[Path]) -> tuple[int, int]:
-    """Drop the rules no page can match from the themes' stylesheets (see :mod:`digital_labor.unused_css`);
+    """Drop the rules no page can match from the themes' stylesheets (see :mod:`book.unused_css`);
     returns the bytes before and after."""
     from .unused_css import class_names, script_words, trim_css
 
@@ -292,7 +250,7 @@ def _on_page_context(app: Sphinx, pagename: str, templatename: str, context: dic
     if "body" in context:
         context["body"] = accessible_body(context["body"])
     if CHART_MARKER in context.get("body", ""):
-        context["body"] = externalize_charts(context["body"], Path(app.outdir), lambda path: context["pathto"](path, 1))
+        context["body"] = draw_figures(context["body"], Path(app.outdir), lambda path: context["pathto"](path, 1))
         app.add_js_file(charts_script_name(), loading_method="defer")
     _meta_description(app, pagename, context, doctree)
     if doctree is None or pagename not in app.env.all_docs:

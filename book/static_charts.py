@@ -4,7 +4,8 @@ A reader sees each chart at once, with no script and on any link: :func:`picture
 with vl-convert (offline, no browser) at two widths, one for a desktop column and one for a
 phone, and :func:`compact_svg` makes the file small. :func:`interactivity` tells which charts
 also deserve their interactive view (vega), loaded only when the reader reaches for it (see
-``dl-charts.js`` and :mod:`digital_labor.charts`).
+``dl-charts.js`` and :mod:`book.figures`). The layout follows the constants of the script that
+fits the interactive view (:data:`digital_labor.charts.LAYOUT`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ import re
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from digital_labor.charts import CHART_DATA_DIR, LAYOUT
+from digital_labor.data import dataset
 
 __all__ = [
     "DESKTOP_PX",
@@ -30,12 +34,14 @@ __all__ = [
 DESKTOP_PX = 660  # the text column of a desktop page
 PHONE_PX = 340  # a phone's column (390 px screen less the page's margins)
 PHONE_MEDIA = "(max-width: 600px)"
-AXES_PX = 70  # room an axis and its title take beside a plot
-GAP_PX = 20  # between panels
-MIN_PANEL_PX = 120
-COMPACT_BELOW_PX = 620  # narrower than this: legends under the plot, long labels cut
+AXES_PX = LAYOUT["axesPx"]  # room an axis and its title take beside a plot
+GAP_PX = LAYOUT["gapPx"]  # between panels
+MIN_PANEL_PX = LAYOUT["minPanelPx"]
+COMPACT_BELOW_PX = LAYOUT["compactBelowPx"]  # narrower than this: legends under the plot, long labels cut
+ACTIONS_PX = LAYOUT["actionsPx"]
 _POINTER_KEYS = ("tooltip",)
 LARGE_SVG_CHARS = 60_000  # above this, coordinates are rounded to the whole pixel
+FONT_DIR = Path(__file__).with_name("fonts")  # the charts' font (Arimo), named first in the theme
 
 
 def _walk(node: Any):
@@ -76,9 +82,9 @@ def interactivity(spec: dict[str, Any]) -> str:
 
 
 def _lines(text: Any, px: float, size: float) -> Any:
-    """A title wrapped into lines that fit ``px`` at font ``size`` (about 0.58 em a character)."""
+    """A title wrapped into lines that fit ``px`` at font ``size`` (``charEm`` em a character)."""
     words = " ".join(text) if isinstance(text, list) else str(text)
-    chars = max(16, int(px / (size * 0.58)))
+    chars = max(LAYOUT["minLineChars"], int(px / (size * LAYOUT["charEm"])))
     if len(words) <= chars:
         return text
     out: list[str] = []
@@ -130,10 +136,10 @@ def _scale(node: dict[str, Any], factor: float, default: float) -> None:
 
 
 def _stack(node: dict[str, Any], room: float, default: float) -> None:
-    """Panels side by side that cannot keep 240 px each go one above the other."""
+    """Panels side by side that cannot keep ``stackBelowPx`` each go one above the other."""
     if "hconcat" in node and _estimate(node, default) > room:
         count = len(node["hconcat"])
-        if (room - (AXES_PX + GAP_PX) * count) / count < 240:
+        if (room - (AXES_PX + GAP_PX) * count) / count < LAYOUT["stackBelowPx"]:
             node["vconcat"] = node.pop("hconcat")
     if ("concat" in node or "spec" in node) and (node.get("columns") or 1) > 1 and _estimate(node, default) > room:
         node["columns"] = 1
@@ -174,21 +180,21 @@ def _compact(spec: dict[str, Any], room: float) -> None:
                 continue
             if isinstance(definition.get("title"), str) and channel not in ("y", "tooltip"):
                 definition["title"] = _lines(definition["title"], room - AXES_PX, axis.get("titleFontSize", 11))
-            if isinstance(definition.get("axis"), dict) and definition["axis"].get("labelLimit", 0) > room * 0.45:
-                definition["axis"]["labelLimit"] = round(room * 0.45)
+            if isinstance(definition.get("axis"), dict) and definition["axis"].get("labelLimit", 0) > room * LAYOUT["labelShare"]:
+                definition["axis"]["labelLimit"] = round(room * LAYOUT["labelShare"])
             own = definition.get("legend")
             if isinstance(own, dict):
                 if own.get("orient") in ("left", "right"):
                     own["orient"] = "bottom"
-                if own.get("gradientLength", 0) > room - 80:
-                    own["gradientLength"] = room - 80
+                if own.get("gradientLength", 0) > room - LAYOUT["gradientMarginPx"]:
+                    own["gradientLength"] = room - LAYOUT["gradientMarginPx"]
                 for key in ("titleLimit", "labelLimit"):
-                    if own.get(key, 0) > room - 40:
-                        own[key] = room - 40
+                    if own.get(key, 0) > room - ACTIONS_PX:
+                        own[key] = room - ACTIONS_PX
     for key in ("titleLimit", "labelLimit"):
-        legend[key] = min(legend.get(key, room), room - 40)
+        legend[key] = min(legend.get(key, room), room - ACTIONS_PX)
     legend.update({"orient": "bottom", "direction": "vertical"})
-    axis["labelLimit"] = min(axis.get("labelLimit", 180), round(room * 0.45))
+    axis["labelLimit"] = min(axis.get("labelLimit", LAYOUT["defaultLabelLimitPx"]), round(room * LAYOUT["labelShare"]))
 
 
 def fit(spec: dict[str, Any], container_px: int) -> dict[str, Any]:
@@ -216,9 +222,6 @@ def inline_data(spec: dict[str, Any], base: Path | None) -> dict[str, Any]:
 
     A picture is drawn with no server: the shared chart data (the world map) is read from disk.
     """
-    from .charts import CHART_DATA_DIR
-    from .data import dataset
-
     def load(url: str) -> Any:
         name = Path(url).name
         if base is not None and (base / url).exists():
@@ -248,10 +251,25 @@ def _read_json(path: str) -> Any:
     return json.loads(Path(path).read_text(encoding="utf-8"))
 
 
+@cache
+def register_font() -> None:
+    """Give vl-convert the book's chart font, once per process.
+
+    vl-convert lays out chart text with the fonts it finds on the machine: the same chart gave
+    other pictures once Debian's ``fonts-liberation`` was installed. With Arimo registered and
+    named first in the theme, text is measured with the font the book ships, on every machine.
+    """
+    import vl_convert
+
+    vl_convert.register_font_directory(str(FONT_DIR))
+
+
 def to_svg(spec: dict[str, Any]) -> str:
     """The chart drawn to SVG by vl-convert (vega-lite of altair's version), compacted."""
     import altair as alt
     import vl_convert
+
+    register_font()
 
     version = ".".join(alt.VEGALITE_VERSION.split(".")[:2])
     spec = {key: value for key, value in spec.items() if key != "$schema"}

@@ -1,0 +1,56 @@
+"""The two packages in the build and in the students' wheel.
+
+The wheel a student installs holds the reader's library and its data, none of the build
+machinery. An edit to the build machinery (``book/``) writes every page again and executes no
+notebook; an edit to the library executes them all (``test_incremental.py``).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+import notebooks
+from tools import build_book
+
+ROOT = notebooks.ROOT
+COPY_IGNORE = shutil.ignore_patterns(".git", ".venv", "node_modules", "test-artifacts", "__pycache__", "student", "classroom", "pdf")
+BUILD_MODULES = {path.name for path in (ROOT / "book").rglob("*") if path.is_file()}
+
+
+def test_the_students_wheel_holds_the_library_and_none_of_the_build_machinery(tmp_path):
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(tmp_path), str(ROOT)],
+                   check=True, capture_output=True)
+    (wheel,) = tmp_path.glob("digital_labor-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+    tops = {name.split("/")[0] for name in names}
+    assert tops == {"digital_labor", "digital_labor-0.1.0.dist-info"}, tops
+    assert "digital_labor/chart-fit.js" in names and "digital_labor/charts.py" in names
+    shipped = {name.rsplit("/", 1)[-1] for name in names if not name.startswith("digital_labor/bundled/")}
+    assert not shipped & (BUILD_MODULES - {"__init__.py", "README.md"}), sorted(shipped & BUILD_MODULES)
+
+
+@pytest.fixture(scope="module")
+def built_copy(site, tmp_path_factory):
+    """The book with its warm cache and its built site, copied so that tests can edit it."""
+    copy = tmp_path_factory.mktemp("book") / "book"
+    shutil.copytree(ROOT, copy, ignore=COPY_IGNORE)
+    return copy
+
+
+def test_an_edit_to_the_build_machinery_writes_every_page_and_executes_no_notebook(built_copy):
+    page = built_copy / "_build" / "html" / "intro.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("</body>", "<!-- stale --></body>"), encoding="utf-8")
+    module = built_copy / "book" / "icons.py"
+    module.write_text(module.read_text(encoding="utf-8") + "\n# a change in the build machinery\n", encoding="utf-8")
+    before = build_book.cached_executions(built_copy)
+    result = subprocess.run([sys.executable, "-m", "tools.build_book"], cwd=built_copy, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    assert "every page is written again" in result.stdout
+    assert build_book.executed_between(before, build_book.cached_executions(built_copy)) == []
+    assert "<!-- stale -->" not in page.read_text(encoding="utf-8")  # the page was written anew
