@@ -15,6 +15,8 @@
 - Copies the shared chart data (the world map) to ``_data/`` in the site.
 - Writes every notebook page's ``.ipynb`` (converted from its MyST source, without outputs)
   next to the page sources, and offers it in the page's download menu.
+- Turns the repository, issues, edit and Binder buttons on when ``repository.url`` is set in
+  ``_config.yml``, and off while it is empty (see :func:`publishing_options`).
 - Keeps pydata-sphinx-theme's own navbar out of sphinx-book-theme's pages, so that the menu
   buttons a reader sees are the ones the themes' scripts wire (see :func:`theme_without_navbar`).
 - Marks wide tables so that a phone shows each row as a card, every cell under its column's
@@ -255,14 +257,24 @@ def _on_page_context(app: Sphinx, pagename: str, templatename: str, context: dic
     _meta_description(app, pagename, context, doctree)
     if doctree is None or pagename not in app.env.all_docs:
         return
+    if is_notebook(Path(app.env.doc2path(pagename))):
+        context["ipynb_source"] = f"{pagename}.ipynb"
+
+
+def _write_notebook_download(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    """The page's notebook for the download menu, converted from its MyST source, without outputs.
+
+    Runs after sphinx-book-theme's launch buttons (priority 501), which copy the executed
+    notebook to the same place once the book has a repository address.
+    """
+    if doctree is None or pagename not in app.env.all_docs:
+        return
     source = Path(app.env.doc2path(pagename))
     if is_notebook(source):
-        notebook_name = f"{pagename}.ipynb"
-        target = Path(app.outdir) / "_sources" / notebook_name
+        target = Path(app.outdir) / "_sources" / f"{pagename}.ipynb"
         target.parent.mkdir(parents=True, exist_ok=True)
         notebook = jupytext.read(source, fmt="md:myst" if source.suffix == ".md" else None)
         jupytext.write(notebook, target, fmt="ipynb")
-        context["ipynb_source"] = notebook_name
 
 
 def theme_without_navbar(theme_options: dict[str, Any]) -> dict[str, Any]:
@@ -280,8 +292,26 @@ def theme_without_navbar(theme_options: dict[str, Any]) -> dict[str, Any]:
     return {"navbar_persistent": [], **theme_options}
 
 
+BOOK_THEME_OPTIONS = {"use_download_button": True, "show_toc_level": 2}
+NO_COLAB = "colab_url"  # Colab opens a repository's .ipynb files; the book's notebooks are MyST Markdown
+
+
+def publishing_options(theme_options: dict[str, Any]) -> dict[str, Any]:
+    """Theme options that follow the one publishing setting, ``repository.url`` in _config.yml.
+
+    With an address, the pages link to the repository (its page, its issues, the page's source
+    to edit) and notebook pages get a Binder button. Without one, no button points anywhere.
+    Colab is left out either way: it opens only ``.ipynb`` files of a repository, and the book's
+    notebooks are MyST Markdown.
+    """
+    published = bool(str(theme_options.get("repository_url", "")).strip())
+    launch = {key: value for key, value in (theme_options.get("launch_buttons") or {}).items() if key != NO_COLAB}
+    return {**BOOK_THEME_OPTIONS, **theme_options, "use_repository_button": published, "use_issues_button": published,
+            "use_edit_page_button": published, "launch_buttons": launch if published else {}}
+
+
 def _configure_theme(app: Sphinx, config: Any) -> None:
-    config.html_theme_options = theme_without_navbar(dict(config.html_theme_options or {}))
+    config.html_theme_options = theme_without_navbar(publishing_options(dict(config.html_theme_options or {})))
 
 
 def _slug(text: str) -> str:
@@ -355,6 +385,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_css_file(CHARTS_CSS)
     # Before sphinx-book-theme builds its download menu (priority 501).
     app.connect("html-page-context", _on_page_context, priority=400)
+    app.connect("html-page-context", _write_notebook_download, priority=600)
     # After pydata-sphinx-theme has put its sidebar generator into the page context.
     app.connect("html-page-context", accessible_sidebar, priority=900)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

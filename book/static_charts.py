@@ -273,7 +273,7 @@ def to_svg(spec: dict[str, Any]) -> str:
 
     version = ".".join(alt.VEGALITE_VERSION.split(".")[:2])
     spec = {key: value for key, value in spec.items() if key != "$schema"}
-    svg = vl_convert.vegalite_to_svg(spec, vl_version=version)
+    svg = renumber_ids(vl_convert.vegalite_to_svg(spec, vl_version=version))
     small = compact_svg(svg)
     # A picture of thousands of shapes (a world map) is drawn to the whole pixel: half the bytes,
     # and no visible change at the size it is shown.
@@ -292,6 +292,19 @@ def picture_svgs(spec: dict[str, Any], base: Path | None = None) -> dict[str, st
     if phone != desktop:
         out["phone"] = to_svg(phone)
     return out
+
+
+_GRADIENT_ID = re.compile(r"\bgradient_(\d+)\b")
+
+
+def renumber_ids(svg: str) -> str:
+    """The SVG with its gradients numbered from 1, in order of appearance.
+
+    vega numbers gradients with one counter per process, so the same chart drawn after another
+    would get other ids: the picture would depend on what the build drew before it.
+    """
+    numbers: dict[str, int] = {}
+    return _GRADIENT_ID.sub(lambda m: f"gradient_{numbers.setdefault(m[1], len(numbers) + 1)}", svg)
 
 
 _NUMBER = re.compile(r"-?\d+\.\d+(?:e-?\d+)?")

@@ -172,3 +172,13 @@ def test_an_interactive_chart_gets_a_hidden_live_view_and_a_button(tmp_path, fra
 def test_a_large_picture_is_drawn_to_the_whole_pixel():
     svg = '<svg width="10" height="10"><path d="M1.26,2.74L3.5,4.49"/></svg>'
     assert static_charts.compact_svg(svg, digits=0) == '<svg width="10" height="10"><path d="M1,3L4,4"/></svg>'
+
+
+def test_a_picture_does_not_depend_on_what_was_drawn_before_it():
+    """vega numbers gradients per process; the ids are renumbered in each picture."""
+    frame = pd.DataFrame({"x": [1, 2], "y": [1, 2], "v": [0.5, 1.5]})
+    chart = alt.Chart(frame).mark_point().encode(x="x:Q", y="y:Q", color="v:Q").to_dict()
+    first, second = static_charts.to_svg(chart), static_charts.to_svg(chart)
+    assert "gradient_1" in first and first == second
+    assert static_charts.renumber_ids('<a fill="url(#gradient_7)"/><b id="gradient_7"/><c id="gradient_9"/>') == (
+        '<a fill="url(#gradient_1)"/><b id="gradient_1"/><c id="gradient_2"/>')
