@@ -9,7 +9,7 @@ from pathlib import Path
 import jupytext
 import nbformat
 from nbclient import NotebookClient
-from tools.build_book import toc_notebooks
+from tools.build_book import encrypt_kernel_transport, toc_notebooks
 
 ROOT = Path(__file__).resolve().parents[1]
 __all__ = ["differences", "execute", "output_signature", "read", "toc_notebooks"]
@@ -23,6 +23,7 @@ def execute(path: Path, timeout: int = 600) -> tuple[nbformat.NotebookNode, floa
     """Run a MyST notebook in its own folder, as the book build does; return it and the seconds taken."""
     notebook = read(path)
     os.environ["DIGITAL_LABOR_BOOK"] = "1"
+    encrypt_kernel_transport()
     start = time.perf_counter()
     NotebookClient(notebook, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
     return notebook, time.perf_counter() - start

@@ -10,8 +10,9 @@ the notebooks whose code changed, and when nothing at all changed since the last
 Sphinx is not started.
 
 Before Sphinx starts, a pool of one process per CPU runs the notebooks that the cache lacks
-(:func:`pre_execute`) and stores them; Sphinx then only reads them back. A notebook that fails
-is left to Sphinx, which reports the error as usual.
+(:func:`pre_execute`) and hands them back to this process, the cache's only writer; Sphinx then
+only reads them back. A notebook that fails is left to Sphinx, which reports the error as usual.
+Every kernel of the build encrypts its traffic (:func:`encrypt_kernel_transport`).
 
 Usage: python -m tools.build_book [--student] [extra jupyter-book options]
 
@@ -103,7 +104,8 @@ def site_is_current(build: Path = BUILD, root: Path = ROOT) -> bool:
 
 def build_command(root: Path = ROOT, extra: list[str] | None = None) -> list[str]:
     """The strict build: nitpicky, warnings as errors, all warnings reported."""
-    return [sys.executable, "-c", "import tools.startup; from jupyter_book.cli.main import main; main()", "build", str(root), "--builder", "html",
+    return [sys.executable, "-c", "import tools.startup, tools.build_book; tools.build_book.encrypt_kernel_transport(); "
+            "from jupyter_book.cli.main import main; main()", "build", str(root), "--builder", "html",
             "-n", "-W", "--keep-going", *(extra or [])]
 
 
@@ -163,24 +165,48 @@ def executed_between(before: set[tuple[str, str, str]], after: set[tuple[str, st
     return sorted(uri for uri, _, _ in after - before)
 
 
+def _execute(job: tuple[str, str, int, bool]) -> tuple[str, str | None, str | None, float]:
+    """Pool worker: execute one notebook (nbformat JSON) in its own folder; it never opens the cache.
+
+    Returns the notebook's path, the executed notebook as JSON (None if it failed), the traceback
+    of the failure (None if it ran) and the seconds taken.
+    """
+    import traceback
+
+    import nbformat
+    from jupyter_cache.executors.utils import single_nb_execution
+
+    uri, source, timeout, allow_errors = job
+    notebook = nbformat.reads(source, nbformat.NO_CONVERT)
+    try:
+        result = single_nb_execution(notebook, cwd=str(Path(uri).parent), timeout=timeout, allow_errors=allow_errors)
+    except Exception:  # the kernel died or did not start: left to Sphinx, like a failing cell
+        return uri, None, traceback.format_exc(), 0.0
+    if result.err is not None:
+        return uri, None, result.exc_string, result.time
+    return uri, nbformat.writes(result.nb), None, result.time
+
+
 def pre_execute(root: Path = ROOT) -> list[str]:
     """Execute, in parallel, the notebooks whose current code is not in the cache; cache them.
 
-    jupyter-cache's worker runs each notebook (read with myst-nb's reader, so that the cache keys
-    match what Sphinx looks up) in a pool of one process per CPU. The pool hands out one
-    notebook at a time, in the order of ``_toc.yml`` (jupyter-cache's own executor uses
-    ``pool.map``'s chunks, four notebooks each for 25 on 2 CPUs, which left one CPU idle while
-    the other finished its chunk). Returns the paths executed successfully; a failure is left
-    for Sphinx, which reports it.
+    A pool of one process per CPU runs the notebooks of ``_toc.yml`` that the cache lacks (read
+    with myst-nb's reader, so that the cache keys match what Sphinx looks up), one at a time in
+    the order of the table of contents, each in its own folder. The workers only execute; this
+    process alone writes the cache, as each notebook comes back (jupyter-cache's own workers
+    write it concurrently, and its clean-up after each write then raced the other worker's
+    write). A failure's traceback is stored as jupyter-cache's executor stores it, and the
+    notebook is left for Sphinx, which reports the error. Returns the paths executed successfully.
     """
     import multiprocessing
 
+    import nbformat
+    from jupyter_cache.base import CacheBundleIn
     from jupyter_cache.cache.db import NbProjectRecord
-    from jupyter_cache.executors.basic import ExecutionWorkerLocalMProc, ProcessData
 
     settings = execution_settings(root)
     cache = notebook_cache(root)
-    order = {str(path): rank for rank, path in enumerate(toc_notebooks(root))}
+    order = {str(path.absolute()): rank for rank, path in enumerate(toc_notebooks(root))}
     for uri in order:
         cache.add_nb_to_project(uri, read_data=MYST_READER)
     pending = sorted(cache.list_unexecuted(filter_uris=list(order)), key=lambda record: order[record.uri])
@@ -188,13 +214,19 @@ def pre_execute(root: Path = ROOT) -> list[str]:
         return []
     NbProjectRecord.remove_tracebacks([record.pk for record in pending], cache.db)  # as jupyter-cache's executor does
     print(f"build: executing {len(pending)} notebook(s) in parallel", flush=True)
-    jobs = [ProcessData(record.pk, record.uri, cache, settings.get("timeout", 600), settings.get("allow_errors", False)) for record in pending]
-    with multiprocessing.Pool(min(os.cpu_count() or 1, len(jobs))) as pool:
-        outcomes = sorted(pool.imap_unordered(ExecutionWorkerLocalMProc(), jobs, chunksize=1), key=lambda outcome: order[outcome[1]])
-    for status, uri in outcomes:
-        if status != 0:
-            print(f"build: {uri} failed; Sphinx will run it again and report the error", flush=True)
-    return [uri for status, uri in outcomes if status == 0]
+    timeout, allow_errors = settings.get("timeout", 600), settings.get("allow_errors", False)
+    jobs = [(r.uri, nbformat.writes(cache.get_project_notebook(r.pk).nb), timeout, allow_errors) for r in pending]
+    executed = []
+    with multiprocessing.Pool(min(os.cpu_count() or 1, len(jobs)), initializer=encrypt_kernel_transport) as pool:
+        for uri, notebook, error, seconds in pool.imap_unordered(_execute, jobs, chunksize=1):
+            if error is not None:
+                NbProjectRecord.set_traceback(uri, error, cache.db)
+                print(f"build: {uri} failed; Sphinx will run it again and report the error", flush=True)
+                continue
+            bundle = CacheBundleIn(nbformat.reads(notebook, nbformat.NO_CONVERT), uri, data={"execution_seconds": seconds})
+            cache.cache_notebook_bundle(bundle, check_validity=False, overwrite=True)
+            executed.append(uri)
+    return sorted(executed, key=order.__getitem__)
 
 
 def report(executed: list[str]) -> None:
@@ -215,12 +247,32 @@ def student_config(root: Path = ROOT) -> Path:
     return target
 
 
+def encrypt_kernel_transport() -> None:
+    """Have the Jupyter kernels that this process starts encrypt their traffic (CurveZMQ).
+
+    ipykernel 7.4 warns, at the start of every kernel that talks to its manager over TCP in plain
+    text, "Kernel is running over TCP without encryption". jupyter_client (8.10) hands a kernel
+    CurveZMQ keys when ``KernelManager.transport_encryption`` is "auto" and the kernelspec declares
+    support (ipykernel's does), but its default is "disabled", and jupyter-cache and myst-nb
+    (Sphinx's own executions) start kernels through nbclient with no way to pass configuration:
+    this sets the default, for this process only. (IPC transport, the warning's other remedy,
+    fails with nbclient: it names the sockets relative to the manager's folder, and the kernel,
+    started in the notebook's folder, does not find them.)
+    """
+    import zmq
+    from jupyter_client.manager import KernelManager
+
+    if zmq.has("curve"):  # libzmq built with libsodium (pyzmq's wheels are)
+        KernelManager.class_traits()["transport_encryption"].default_value = "auto"
+
+
 def prepare_kernel_environment() -> None:
     """The environment every notebook kernel inherits: the book's flag and its start-up file
-    (``tools/startup.py``, which spares each kernel 3 s of imports)."""
+    (``tools/startup.py``, which spares each kernel 3 s of imports); and encrypted kernel traffic."""
     os.environ["DIGITAL_LABOR_BOOK"] = "1"
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
     os.environ.setdefault("PYTHONSTARTUP", str(STARTUP))
+    encrypt_kernel_transport()
 
 
 def main(argv: list[str] | None = None) -> int:
