@@ -11,6 +11,11 @@ into what the reader gets:
 - the chart's values as folded tables (:func:`digital_labor.chart_tables.values_details`);
 - for a chart with tooltips or controls, the hidden container and button of its interactive
   view, and its specification as a file, which ``dl-charts.js`` loads with vega on demand.
+
+Pictures are kept in a store beside the site (:class:`PictureStore`), keyed by the chart and by
+what draws it (this machinery's code, its font, vl-convert's version): a page written again
+reuses them, and the build's wrapper draws a clean build's pictures on every CPU beforehand
+(:func:`draw_pictures`).
 """
 
 from __future__ import annotations
@@ -19,7 +24,8 @@ import hashlib
 import html
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +33,8 @@ from digital_labor.chart_tables import values_details
 
 from .static_charts import PHONE_MEDIA, interactivity, picture_svgs, svg_size
 
-__all__ = ["CHART_FILES", "CHART_MARKER", "FIGURE_CLASS", "LIVE_BUTTON_TEXT", "draw_figures", "figure_markup"]
+__all__ = ["CHART_FILES", "CHART_MARKER", "FIGURE_CLASS", "LIVE_BUTTON_TEXT", "PictureStore", "chart_specs", "draw_figures",
+           "draw_pictures", "figure_markup"]
 
 FIGURE_CLASS = "dl-figure"
 CHART_MARKER = f'class="{FIGURE_CLASS}"'
@@ -37,23 +44,100 @@ _FIGURE = re.compile(r'<figure class="dl-figure" id="dl-figure-(?P<key>[0-9a-f]+
                      r'<script type="application/json" class="dl-chart-spec">(?P<json>.*?)</script></figure>', re.DOTALL)
 
 
+@cache
+def drawing_version() -> str:
+    """A digest of what draws the pictures: the picture code, the chart font, vl-convert and vega-lite."""
+    import altair as alt
+    import vl_convert
+
+    from . import static_charts
+
+    digest = hashlib.sha256(f"{vl_convert.__version__} {alt.VEGALITE_VERSION}".encode())
+    for path in [Path(static_charts.__file__), Path(__file__), *sorted(static_charts.FONT_DIR.glob("*.ttf"))]:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _payload(spec: dict[str, Any]) -> str:
+    """The specification as the notebook's figure carries it: sorted, compact, without ``$schema``."""
+    return json.dumps({key: value for key, value in spec.items() if key != "$schema"}, sort_keys=True, separators=(",", ":"))
+
+
+class PictureStore:
+    """A chart's pictures (:func:`book.static_charts.picture_svgs`), drawn once and kept in ``folder``."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+
+    def _path(self, spec: dict[str, Any]) -> Path | None:
+        if self.folder is None:
+            return None
+        key = hashlib.sha256(f"{drawing_version()}\0{_payload(spec)}".encode()).hexdigest()[:32]
+        return self.folder / f"{key}.json"
+
+    def has(self, spec: dict[str, Any]) -> bool:
+        path = self._path(spec)
+        return path is not None and path.exists()
+
+    def pictures(self, spec: dict[str, Any]) -> dict[str, str]:
+        path = self._path(spec)
+        if path is not None and path.exists():
+            return json.loads(path.read_text(encoding="utf-8"))
+        svgs = picture_svgs(spec)
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            partial = path.with_suffix(f".{id(svgs)}.tmp")
+            partial.write_text(json.dumps(svgs), encoding="utf-8")
+            partial.replace(path)  # whole or not at all, whichever process writes it
+        return svgs
+
+
+def chart_specs(html_outputs: Iterable[str]) -> list[dict[str, Any]]:
+    """The chart specifications in notebook outputs (the figures of :func:`digital_labor.charts.render`)."""
+    return [json.loads(match["json"]) for text in html_outputs for match in _FIGURE.finditer(text)]
+
+
+def _draw_into(job: tuple[str, str]) -> None:
+    folder, payload = job
+    PictureStore(Path(folder)).pictures(json.loads(payload))
+
+
+def draw_pictures(specs: Iterable[dict[str, Any]], folder: Path, processes: int) -> int:
+    """Draw the pictures of ``specs`` that ``folder``'s store lacks, on ``processes`` CPUs; how many."""
+    import multiprocessing
+
+    store = PictureStore(folder)
+    missing = list({_payload(spec): spec for spec in specs if not store.has(spec)})
+    jobs = [(str(folder), payload) for payload in missing]
+    if processes <= 1 or len(jobs) <= 1:
+        for job in jobs:
+            _draw_into(job)
+    elif jobs:
+        # Fresh processes ("spawn"): a process forked after vl-convert's JavaScript engine has
+        # started can hang on the engine's threads.
+        with multiprocessing.get_context("spawn").Pool(min(processes, len(jobs))) as pool:
+            pool.map(_draw_into, jobs, chunksize=1)
+    return len(missing)
+
+
 def _description(spec: dict[str, Any]) -> str:
     title = spec.get("title", {})
     plain = title.get("text", "") if isinstance(title, dict) else title
     return html.escape(spec.get("description", "") or f"chart: {plain}")
 
 
-def figure_markup(spec: dict[str, Any], key: str, store: Callable[[bytes, str], str], lazy: bool) -> str:
+def figure_markup(spec: dict[str, Any], key: str, store: Callable[[bytes, str], str], lazy: bool,
+                  pictures: PictureStore | None = None) -> str:
     """A chart's ``<figure>`` as the site shows it.
 
     ``key`` is the figure's ``<digest>-<number>`` (given by the notebook's renderer), ``store``
-    writes a file's bytes and returns its URL from the page, and ``lazy`` defers the pictures'
-    loading until the reader scrolls near them.
+    writes a file's bytes and returns its URL from the page, ``lazy`` defers the pictures'
+    loading until the reader scrolls near them, and ``pictures`` keeps pictures already drawn.
     """
-    payload = json.dumps(spec, sort_keys=True, separators=(",", ":"))
+    payload = _payload(spec)
     kind = interactivity(spec)
     description = _description(spec)
-    svgs = picture_svgs(spec)
+    svgs = (pictures or PictureStore(None)).pictures(spec)
     width, height = svg_size(svgs["desktop"])
     source = ""
     if "phone" in svgs:
@@ -71,7 +155,7 @@ def figure_markup(spec: dict[str, Any], key: str, store: Callable[[bytes, str], 
     return f'<figure class="{FIGURE_CLASS}"{attributes}>{picture}{live}{values_details(spec)}</figure>'
 
 
-def draw_figures(body: str, outdir: Path, relative: Callable[[str], str]) -> str:
+def draw_figures(body: str, outdir: Path, relative: Callable[[str], str], pictures: PictureStore | None = None) -> str:
     """A page's body with every chart of its notebooks drawn (see the module's description).
 
     ``relative(path)`` gives the page's URL of a file of the site. Files are named by their
@@ -93,6 +177,6 @@ def draw_figures(body: str, outdir: Path, relative: Callable[[str], str]) -> str
         nonlocal count
         count += 1
         spec = json.loads(match["json"])
-        return figure_markup(spec, match["key"], store, lazy=count > 1)
+        return figure_markup(spec, match["key"], store, lazy=count > 1, pictures=pictures)
 
     return _FIGURE.sub(figure, body)

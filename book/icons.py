@@ -92,7 +92,7 @@ def subset_fonts(font_dir: Path, codepoints: set[int]) -> dict[str, tuple[int, i
         if path.suffix not in (".woff2", ".ttf"):
             continue
         before = path.stat().st_size
-        font = TTFont(path)
+        font = TTFont(path, recalcTimestamp=False)  # the same bytes on every build
         options = subset.Options()
         options.flavor = "woff2" if path.suffix == ".woff2" else None
         options.layout_features = ["*"]

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import os
 import re
 import shutil
 from pathlib import Path
@@ -42,7 +43,7 @@ from sphinx.util import logging
 from digital_labor.charts import CHART_DATA_DIR, FIT_SCRIPT_DIGEST, vega_javascript
 from digital_labor.data import dataset
 
-from .figures import CHART_MARKER, draw_figures
+from .figures import CHART_MARKER, PictureStore, draw_figures
 
 logger = logging.getLogger(__name__)
 CHARTS_SCRIPT = "dl-charts.js"
@@ -82,6 +83,12 @@ def write_charts_script(static_dir: Path) -> None:
     static_dir.mkdir(parents=True, exist_ok=True)
     (static_dir / charts_script_name()).write_text(charts_script(), encoding="utf-8")
     shutil.copyfile(Path(__file__).with_name(CHARTS_CSS), static_dir / CHARTS_CSS)
+
+
+def picture_store(outdir: Path) -> Path:
+    """Where the chart pictures are kept between builds: the build wrapper's store
+    (``DIGITAL_LABOR_PICTURES``, shared by the book and its students' edition), else beside the site."""
+    return Path(os.environ.get("DIGITAL_LABOR_PICTURES") or outdir.parent / ".dl-pictures")
 
 
 def page_description(text: str, front_matter: str | None = None, limit: int = DESCRIPTION_CHARS) -> str:
@@ -252,7 +259,8 @@ def _on_page_context(app: Sphinx, pagename: str, templatename: str, context: dic
     if "body" in context:
         context["body"] = accessible_body(context["body"])
     if CHART_MARKER in context.get("body", ""):
-        context["body"] = draw_figures(context["body"], Path(app.outdir), lambda path: context["pathto"](path, 1))
+        context["body"] = draw_figures(context["body"], Path(app.outdir), lambda path: context["pathto"](path, 1),
+                                       PictureStore(picture_store(Path(app.outdir))))
         app.add_js_file(charts_script_name(), loading_method="defer")
     _meta_description(app, pagename, context, doctree)
     if doctree is None or pagename not in app.env.all_docs:
@@ -274,6 +282,8 @@ def _write_notebook_download(app: Sphinx, pagename: str, templatename: str, cont
         target = Path(app.outdir) / "_sources" / f"{pagename}.ipynb"
         target.parent.mkdir(parents=True, exist_ok=True)
         notebook = jupytext.read(source, fmt="md:myst" if source.suffix == ".md" else None)
+        for number, cell in enumerate(notebook.cells):  # jupytext draws random ids: the same file on every build
+            cell.id = f"cell-{number}"
         jupytext.write(notebook, target, fmt="ipynb")
 
 

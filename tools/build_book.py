@@ -39,6 +39,7 @@ DOCTREES = BUILD / ".doctrees"
 FINGERPRINT = BUILD / "inputs.sha256"
 SITE_FINGERPRINT = BUILD / "site.sha256"
 MACHINERY_FINGERPRINT = BUILD / "machinery.sha256"
+PICTURES = BUILD / ".dl-pictures"  # the charts' pictures, kept between builds (book.figures.PictureStore)
 INPUT_DIRS = ("lib", "data", "references.bib", "_config.yml")  # every notebook's inputs
 MACHINERY_DIRS = ("book", "_templates", "_static")  # the site's build: every page's shape
 STARTUP = ROOT / "tools" / "startup.py"
@@ -229,6 +230,24 @@ def pre_execute(root: Path = ROOT) -> list[str]:
     return sorted(executed, key=order.__getitem__)
 
 
+def draw_chart_pictures(root: Path = ROOT) -> int:
+    """Draw, on every CPU, the pictures of the charts in the notebooks' cached outputs that the
+    store lacks (Sphinx would draw them one after the other as it writes the pages); how many."""
+    from book.figures import chart_specs, draw_pictures
+
+    cache = notebook_cache(root)
+    outputs: list[str] = []
+    for path in toc_notebooks(root):
+        record = cache.get_cached_project_nb(str(path.absolute()))
+        if record is None:
+            continue
+        for cell in cache.get_cache_bundle(record.pk).nb.cells:
+            for output in cell.get("outputs", []):
+                text = output.get("data", {}).get("text/html", "")
+                outputs.append("".join(text) if isinstance(text, list) else text)
+    return draw_pictures(chart_specs(outputs), root / PICTURES.relative_to(ROOT), os.cpu_count() or 1)
+
+
 def report(executed: list[str]) -> None:
     for uri in executed:
         print(f"build: executed {Path(uri).relative_to(ROOT) if Path(uri).is_relative_to(ROOT) else uri}", flush=True)
@@ -272,6 +291,7 @@ def prepare_kernel_environment() -> None:
     os.environ["DIGITAL_LABOR_BOOK"] = "1"
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
     os.environ.setdefault("PYTHONSTARTUP", str(STARTUP))
+    os.environ["DIGITAL_LABOR_PICTURES"] = str(PICTURES)  # one store for the book and its students' edition
     encrypt_kernel_transport()
 
 
@@ -282,6 +302,7 @@ def main(argv: list[str] | None = None) -> int:
         argv.remove("--student")
         invalidate_if_inputs_changed()
         report(pre_execute())
+        draw_chart_pictures()
         extra = ["--config", str(student_config()), "--path-output", str(STUDENT_OUTPUT), *argv]
         return subprocess.run(build_command(ROOT, extra), cwd=ROOT).returncode
     if site_is_current():
@@ -292,6 +313,9 @@ def main(argv: list[str] | None = None) -> int:
     elif invalidate_pages_if_machinery_changed():
         print("build: the build machinery changed (book/, _templates/, _static/): every page is written again", flush=True)
     report(pre_execute())
+    drawn = draw_chart_pictures()
+    if drawn:
+        print(f"build: drew the pictures of {drawn} chart(s) in parallel", flush=True)
     result = subprocess.run(build_command(ROOT, argv), cwd=ROOT)
     if result.returncode == 0:
         record_inputs()

@@ -182,3 +182,18 @@ def test_a_picture_does_not_depend_on_what_was_drawn_before_it():
     assert "gradient_1" in first and first == second
     assert static_charts.renumber_ids('<a fill="url(#gradient_7)"/><b id="gradient_7"/><c id="gradient_9"/>') == (
         '<a fill="url(#gradient_1)"/><b id="gradient_1"/><c id="gradient_2"/>')
+
+
+def test_pictures_are_drawn_once_and_kept_for_the_next_build(tmp_path, frame, monkeypatch):
+    from book import figures
+
+    spec = alt.Chart(frame).mark_point().encode(x="x:Q", y="y:Q").to_dict()
+    body = charts.render(spec)["text/html"]
+    assert figures.chart_specs([body, "<p>no chart</p>"]) == [{k: v for k, v in spec.items() if k != "$schema"}]
+    other = alt.Chart(frame).mark_line().encode(x="x:Q", y="y:Q").to_dict()
+    assert figures.draw_pictures([spec, spec, other], tmp_path / "store", processes=2) == 2  # each chart drawn once
+    assert figures.draw_pictures([spec], tmp_path / "store", processes=2) == 0
+    drawn = []
+    monkeypatch.setattr(figures, "picture_svgs", lambda s: drawn.append(s) or {"desktop": "<svg/>"})
+    page = draw_figures(body, tmp_path / "site", lambda path: path, figures.PictureStore(tmp_path / "store"))
+    assert drawn == [] and "dl-chart-image" in page  # read from the store, not drawn again
