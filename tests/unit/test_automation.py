@@ -15,7 +15,7 @@ from digital_labor.automation import (
     share_at_high_risk,
     simulate_workers,
 )
-from digital_labor import automation
+from digital_labor import automation, prose
 from digital_labor.claims import Finding
 
 SMALL = AutomationEconomy(n_occupations=120, workers_per_occupation=20)
@@ -255,15 +255,7 @@ def test_timeline_description_names_every_century_and_work():
     counts = table.groupby((table["year"] - 1) // 100 + 1).size()
     assert sum(counts) == len(table)
     for century, count in counts.items():
-        assert f"{count} in the {automation.charts._ordinal(int(century))} century" in description
-
-
-def test_ordinals_and_plurals_of_the_timeline_description():
-    assert [automation.charts._ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 19, 21, 22, 23, 111)] == [
-        "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "19th", "21st", "22nd", "23rd", "111th"]
-    assert automation.charts._plural("prophecy", 2) == "prophecies"
-    assert automation.charts._plural("counter-argument", 2) == "counter-arguments"
-    assert automation.charts._plural("prophecy", 1) == "prophecy"
+        assert f"{count} in the {prose.ordinal(int(century))} century" in description
 
 
 def test_timeline_orders_works_of_the_same_year_by_month_when_dates_are_given():

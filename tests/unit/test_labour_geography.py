@@ -140,33 +140,6 @@ def test_buyer_finding_names_countries_in_a_sentence():
     assert "USA" not in summary and "GBR" not in summary
 
 
-@pytest.mark.parametrize(
-    ("names", "expected"),
-    [
-        (["India"], "India"),
-        (["India", "Bangladesh"], "India and Bangladesh"),
-        (["United States", "India", "Philippines"], "the United States, India and the Philippines"),
-    ],
-)
-def test_name_list_joins_names_with_commas_and_and(names, expected):
-    assert labour_geography.name_list(names) == expected
-
-
-def test_text_helpers_write_counts_ranks_and_periods_in_words():
-    assert labour_geography.name_list(["Canada", "France"], conjunction="or") == "Canada or France"
-    assert labour_geography.name_list(["United Kingdom", "India"], articles=False) == "United Kingdom and India"
-    with pytest.raises(ValueError):
-        labour_geography.name_list([])
-    assert [labour_geography.ordinal_word(n) for n in (1, 4, 7, 20, 21, 22, 113)] == [
-        "first", "fourth", "seventh", "twentieth", "21st", "22nd", "113th"]
-    assert labour_geography.number_word(0) == "zero" and labour_geography.number_word(5) == "five"
-    assert labour_geography.number_word(35) == "35"
-    assert labour_geography.period_words("2016-05/2016-09") == "May to September 2016"
-    assert labour_geography.period_words("2017-06/2020-10") == "June 2017 to October 2020"
-    with pytest.raises(ValueError, match="YYYY-MM"):
-        labour_geography.period_words("2017 (mid-year)")
-
-
 def test_a_series_with_several_periods_needs_one_picked():
     with pytest.raises(ValueError, match="several periods"):
         labour_geography.published_shares("oli_supply_2017_2021")
