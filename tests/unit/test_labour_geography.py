@@ -8,9 +8,10 @@ import pytest
 
 from digital_labor import DataError, charts, labour_geography
 from digital_labor.claims import Finding
+from digital_labor.labour_geography.oli import COLUMNS, OLI_WORKER_SCHEMA
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "oli_worker_supply_sample.csv"
-HEADER = ",".join(labour_geography.COLUMNS)
+HEADER = ",".join(COLUMNS)
 
 
 def write(tmp_path: Path, *lines: str) -> Path:
@@ -25,7 +26,7 @@ def test_fixture_has_exactly_the_published_columns():
 
 def test_fixture_loads_with_iso3_codes_and_types():
     table = labour_geography.load_worker_supply(FIXTURE)
-    assert list(table.columns) == [*labour_geography.COLUMNS, "iso3"]
+    assert list(table.columns) == [*COLUMNS, "iso3"]
     assert set(table["iso3"]) == {"IND", "BGD", "USA", "RUS"}  # "Russia" goes through the name exceptions
     assert str(table["timestamp"].dtype).startswith("datetime64")
     assert table["num_workers"].sum() == 500
@@ -98,8 +99,8 @@ def test_definitions_disagree_on_ukraine_and_serbia_in_the_top_20():
 
 
 def test_oli_file_is_validated_by_its_table_schema():
-    assert labour_geography.OLI_WORKER_SCHEMA["primaryKey"] == ["timestamp", "country", "occupation"]
-    assert [field["name"] for field in labour_geography.OLI_WORKER_SCHEMA["fields"]] == list(labour_geography.COLUMNS)
+    assert OLI_WORKER_SCHEMA["primaryKey"] == ["timestamp", "country", "occupation"]
+    assert [field["name"] for field in OLI_WORKER_SCHEMA["fields"]] == list(COLUMNS)
 
 
 @pytest.mark.parametrize(
