@@ -12,7 +12,6 @@ import pytest
 import digital_labor as dl
 from digital_labor import visibility as v
 from digital_labor.claims import Finding
-from digital_labor.visibility.charts import share_price_chart
 from digital_labor.visibility.model import month_end_returns, restore_reach_cost, unpaid_hours
 
 # -- inshoring ------------------------------------------------------------------------------
@@ -288,7 +287,6 @@ def test_market_model_chart_is_a_fit_to_data_not_a_simulation_and_not_colour_onl
     "build",
     [
         lambda: v.organic_reach_chart(v.organic_reach()),
-        lambda: share_price_chart(dl.load("facebook_share_price")),
         lambda: v.rise_by_start_chart(v.rise_by_start("2014-02-28")),
         lambda: v.rise_by_start_chart(v.rise_by_start("2014-02-28"), index=v.abnormal_by_start("2014-02-28")),
         lambda: v.index_comparison_chart(v.prices_with_index()),

@@ -16,9 +16,9 @@ from ..prose import ordinal, plural
 from .data import RISK_BANDS
 from .model import OCCUPATION_BASED, TASK_BASED
 
-__all__ = ["AUTOMATION_MODEL", "estimates_chart", "prophecies_timeline", "risk_model_chart"]
+__all__ = ["estimates_chart", "prophecies_timeline", "risk_model_chart"]
 
-AUTOMATION_MODEL = "synthetic economy of occupations made of tasks"
+_AUTOMATION_MODEL = "synthetic economy of occupations made of tasks"
 CLAIM_KINDS = ["prophecy", "theoretical argument", "quantitative estimate", "counter-argument"]
 METHODS = [OCCUPATION_BASED, TASK_BASED]
 
@@ -195,5 +195,5 @@ def risk_model_chart(risk: pd.DataFrame, distribution: pd.DataFrame, threshold: 
             "automation scores, which moves towards the middle of the scale as h grows, against the U-shaped "
             "distribution of occupation scores."
         ),
-        model=AUTOMATION_MODEL,
+        model=_AUTOMATION_MODEL,
     )
