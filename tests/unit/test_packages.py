@@ -179,3 +179,27 @@ def test_a_subject_package_exports_by_name_only_what_the_pages_and_the_ledger_us
     text = reader_text()
     unused = [name for name in exported if not re.search(rf"\.{name}\b|\bimport [^\n]*\b{name}\b|:{name}\b", text)]
     assert not unused, f"digital_labor.{subject} exports names no page, assignment or ledger row uses: {unused}"
+
+
+def test_every_name_a_page_or_an_assignment_reads_from_a_subject_package_is_exported():
+    """`from digital_labor import flows, visibility as v` then `flows.x`, `v.y`: x and y are in __all__
+    (the assignments in classroom/ are not executed by the unit tests; this reads them)."""
+    files = [*ROOT.glob("chapters/**/*.md"), *ROOT.glob("appendix/*.md"), *ROOT.glob("teaching/*.md"),
+             *ROOT.glob("classroom/*.md"), ROOT / "intro.md", ROOT / "how-to-use.md"]
+    missing, seen = set(), 0
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        aliases = {}
+        for imported in re.finditer(r"from digital_labor import ([\w ,]+)", text):
+            for part in imported.group(1).split(","):
+                words = part.split()
+                if words and words[0] in SUBJECTS:
+                    aliases[words[-1]] = words[0]
+        for alias, subject in aliases.items():
+            exported = importlib.import_module(f"digital_labor.{subject}").__all__
+            for use in re.finditer(rf"(?<![\w.]){alias}\.(\w+)", text):
+                seen += 1
+                if use.group(1) not in exported:
+                    missing.add(f"{path.relative_to(ROOT)}: {subject}.{use.group(1)}")
+    assert seen > 500  # the check sees the pages' calls
+    assert not missing, sorted(missing)
