@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from digital_labor import annotation_labour as al
+from digital_labor.annotation_labour.model import REDUNDANCY
 
 RATES = {"the MTurk median": 2.0, "the US minimum wage": 7.25}
 
@@ -56,6 +57,6 @@ def test_the_assumptions_text_names_the_figures_in_the_data():
     assert al.imagenet_figure("candidate images cleaned and sorted", "li2015") == 1e9 and "nearly a billion" in text
     assert al.imagenet_figure("images labelled per worker-minute") == 50 and "fifty images a minute" in text
     assert f"{60 / 50:g} seconds a label" in text
-    assert ", ".join(f"{r:g}" for r in list(al.REDUNDANCY.values())[:-1]) + f" and {al.REDUNDANCY['high']:g}" in text
+    assert ", ".join(f"{r:g}" for r in list(REDUNDANCY.values())[:-1]) + f" and {REDUNDANCY['high']:g}" in text
     confidence = al.imagenet_figures().set_index("bibkey").loc["li2015", "confidence"].iloc[0]
     assert f"Fei-Fei Li's talk, {confidence}" in text

@@ -7,15 +7,17 @@ import math
 import pytest
 
 from digital_labor import app_work as aw
+from digital_labor.app_work.data import MILES
+from digital_labor.app_work.model import app_work_minutes, claim_holds
 
 
 def test_phase_shares_read_time_and_miles_and_convert_minutes():
     shares = aw.phase_shares()
     london = shares[(shares["study"] == "Uber London blog 2015")]
     assert sorted(london["low_pct"].round(2)) == [26.67, 56.67]  # 16 and 34 minutes an hour
-    assert set(shares["basis"]) == {aw.TIME, aw.MILES} and set(shares["phase"]) == {"P1", "P2", "P3"}
+    assert set(shares["basis"]) == {aw.TIME, MILES} and set(shares["phase"]) == {"P1", "P2", "P3"}
     fehr = shares[(shares["study"] == "Fehr & Peers 2019") & (shares["phase"] == "P3")].iloc[0]
-    assert (fehr["low_pct"], fehr["high_pct"], fehr["basis"]) == (54, 62, aw.MILES)
+    assert (fehr["low_pct"], fehr["high_pct"], fehr["basis"]) == (54, 62, MILES)
     new_york_taxi = shares[(shares["city"] == "New York") & (shares["service"] == "taxi")]["low_pct"]
     assert sorted(new_york_taxi) == [48.0, 49.5]  # two secondary readings of Cramer & Krueger, both kept
 
@@ -32,20 +34,20 @@ def test_time_budget_arithmetic():
     budget = aw.time_budget(hour)
     assert budget["with_passenger"] == 30 and budget["waiting"] == 24
     assert budget[aw.NARROW] == 16 and budget[aw.BROAD] == 16 + 24 - 8
-    assert aw.claim_holds(hour, aw.BROAD) and not aw.claim_holds(hour, aw.NARROW)
+    assert claim_holds(hour, aw.BROAD) and not claim_holds(hour, aw.NARROW)
 
 
 def test_limiting_cases():
-    assert aw.app_work_minutes(aw.DriverHour(100, 0, 0), aw.BROAD) == 0  # always with a passenger, no app work
-    assert not aw.claim_holds(aw.DriverHour(60, 10, 0.0), aw.BROAD)
-    assert aw.claim_holds(aw.DriverHour(20, 10, 0.0), aw.BROAD)  # mostly waiting: holds with no app task at all
+    assert app_work_minutes(aw.DriverHour(100, 0, 0), aw.BROAD) == 0  # always with a passenger, no app work
+    assert not claim_holds(aw.DriverHour(60, 10, 0.0), aw.BROAD)
+    assert claim_holds(aw.DriverHour(20, 10, 0.0), aw.BROAD)  # mostly waiting: holds with no app task at all
     assert aw.break_even_app_minutes(20, 10, aw.BROAD) == 0
     assert aw.break_even_app_minutes(50, 13, aw.NARROW) == 30
     assert aw.break_even_app_minutes(50, 13, aw.BROAD, while_waiting=0.0) == pytest.approx(30 - 22.2)
     # Everything done while waiting: broad app work can only exceed the passenger time as narrow does.
     assert aw.break_even_app_minutes(50, 13, aw.BROAD, while_waiting=1.0) == 30
     at = aw.break_even_app_minutes(50, 13, aw.BROAD)
-    assert math.isclose(aw.app_work_minutes(aw.DriverHour(50, 13, at), aw.BROAD), 30)
+    assert math.isclose(app_work_minutes(aw.DriverHour(50, 13, at), aw.BROAD), 30)
 
 
 @pytest.mark.parametrize("kwargs, message", [
@@ -55,7 +57,7 @@ def test_parameters_are_validated(kwargs, message):
     with pytest.raises(ValueError, match=message):
         aw.DriverHour(**kwargs)
     with pytest.raises(ValueError, match="definition"):
-        aw.app_work_minutes(aw.DriverHour(50, 10), "wide")
+        app_work_minutes(aw.DriverHour(50, 10), "wide")
 
 
 def test_claim_grid_and_study_thresholds():

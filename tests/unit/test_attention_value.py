@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from digital_labor import attention_value as av
+from digital_labor.attention_value.model import hours_in_period, revenue_per_hour
 
 
 def test_arpu_has_the_length_of_each_period():
@@ -26,12 +27,12 @@ def test_time_figures_are_the_published_ones():
 
 
 def test_revenue_per_hour_arithmetic_and_limits():
-    assert av.hours_in_period(92, 60) == 92
-    assert av.revenue_per_hour(92.0, 92, 60) == pytest.approx(1.0)
-    assert av.revenue_per_hour(0.0, 92, 60) == 0
-    assert av.revenue_per_hour(10.0, 92, 120) == pytest.approx(av.revenue_per_hour(10.0, 92, 60) / 2)
+    assert hours_in_period(92, 60) == 92
+    assert revenue_per_hour(92.0, 92, 60) == pytest.approx(1.0)
+    assert revenue_per_hour(0.0, 92, 60) == 0
+    assert revenue_per_hour(10.0, 92, 120) == pytest.approx(revenue_per_hour(10.0, 92, 60) / 2)
     with pytest.raises(ValueError, match="minutes_per_day"):
-        av.revenue_per_hour(1.0, 92, 0)
+        revenue_per_hour(1.0, 92, 0)
     hourly = av.hourly_value(50).set_index(["period", "region"])
     assert hourly.loc[("2015-Q4", "US & Canada"), "usd_per_hour"] == pytest.approx(13.54 / (92 * 50 / 60))
 

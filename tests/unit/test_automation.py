@@ -9,14 +9,14 @@ from digital_labor.automation import (
     OCCUPATION_BASED,
     TASK_BASED,
     AutomationEconomy,
-    occupations,
     risk_by_heterogeneity,
     risk_by_threshold,
-    share_at_high_risk,
     simulate_workers,
 )
-from digital_labor import automation
+from digital_labor import automation, prose
 from digital_labor.claims import Finding
+from digital_labor.automation.data import RISK_BANDS
+from digital_labor.automation.model import occupations, share_at_high_risk
 
 SMALL = AutomationEconomy(n_occupations=120, workers_per_occupation=20)
 
@@ -137,7 +137,7 @@ def test_timeline_adds_task_based_estimates_once():
 
 def test_forecast_bands_split_high_risk_from_change():
     bands = automation.forecast_bands(dl.load("automation_forecasts"))
-    change = bands[bands["risk_band"] == automation.RISK_BANDS[1]]
+    change = bands[bands["risk_band"] == RISK_BANDS[1]]
     assert list(change["share_of_jobs_pct"]) == [32]
     assert bands["label"].nunique() == 3
     assert subtitle(automation.estimates_chart(bands)).startswith("Source: Estimates of the share of jobs")
@@ -149,7 +149,7 @@ def test_score_distribution_sums_to_100_and_matches_high_risk_share():
     totals = distribution.groupby(["heterogeneity", "method"])["employment_pct"].sum()
     np.testing.assert_allclose(totals, 100)
     workers = automation.simulate_workers(SMALL_CHART_ECONOMY, 0.5)
-    expected = automation.share_at_high_risk(workers, 0.7)
+    expected = share_at_high_risk(workers, 0.7)
     above = distribution[(distribution["heterogeneity"] == 0.5) & (distribution["bin_start"] >= 0.7 - 1e-9)]
     for method, value in expected.items():
         assert above.loc[above["method"] == method, "employment_pct"].sum() == pytest.approx(value, abs=1e-6)
@@ -255,15 +255,7 @@ def test_timeline_description_names_every_century_and_work():
     counts = table.groupby((table["year"] - 1) // 100 + 1).size()
     assert sum(counts) == len(table)
     for century, count in counts.items():
-        assert f"{count} in the {automation.charts._ordinal(int(century))} century" in description
-
-
-def test_ordinals_and_plurals_of_the_timeline_description():
-    assert [automation.charts._ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 19, 21, 22, 23, 111)] == [
-        "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "19th", "21st", "22nd", "23rd", "111th"]
-    assert automation.charts._plural("prophecy", 2) == "prophecies"
-    assert automation.charts._plural("counter-argument", 2) == "counter-arguments"
-    assert automation.charts._plural("prophecy", 1) == "prophecy"
+        assert f"{count} in the {prose.ordinal(int(century))} century" in description
 
 
 def test_timeline_orders_works_of_the_same_year_by_month_when_dates_are_given():

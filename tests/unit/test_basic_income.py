@@ -13,6 +13,8 @@ import pytest
 from digital_labor import basic_income as bi
 from digital_labor import charts
 from digital_labor.claims import Finding
+from digital_labor.basic_income.data import BASES, FACEBOOK_REGIONS, facebook_region
+from digital_labor.basic_income.model import RATES
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +43,7 @@ def full_grid(people, bases, shares):
 def test_model_countries_have_a_population_both_gdps_and_a_region(people):
     assert 190 <= len(people) <= 215
     assert people[["population", "gdp_usd", "gdp_ppp_usd", "price_level"]].notna().all().all()
-    assert set(people["facebook_region"]) == set(bi.FACEBOOK_REGIONS)
+    assert set(people["facebook_region"]) == set(FACEBOOK_REGIONS)
     assert people.set_index("iso3").loc["USA", "price_level"] == pytest.approx(1)
     assert people.set_index("iso3").loc["TUR", "facebook_region"] == "Europe"
     assert people.set_index("iso3").loc["SAU", "facebook_region"] == "Rest of World"
@@ -51,7 +53,7 @@ def test_model_countries_have_a_population_both_gdps_and_a_region(people):
 def test_facebook_region_refuses_an_unknown_un_region():
     table = pd.DataFrame({"iso3": ["XXA"], "un_region": ["Antarctica"], "un_subregion": ["none"]})
     with pytest.raises(ValueError, match="No Facebook region"):
-        bi.facebook_region(table)
+        facebook_region(table)
 
 
 def test_tax_bases_add_the_published_revenue_lines(bases):
@@ -59,7 +61,7 @@ def test_tax_bases_add_the_published_revenue_lines(bases):
     assert revenue["meta"] == 164_501
     assert revenue["advertising"] == 304_930 + 164_501 + 56_214
     assert revenue["gafam"] == 350_018 + 637_959 + 391_035 + 164_501 + 245_122
-    assert list(bases["base"]) == list(bi.BASES)
+    assert list(bases["base"]) == list(BASES)
 
 
 def test_firm_accounts_and_taxes_in_force():
@@ -170,9 +172,9 @@ def test_lorenz_starts_at_zero_ends_at_one_and_orders_by_the_given_variable():
 
 def test_grid_has_ten_thousand_scenarios_consistent_with_single_scenarios(full_grid, people, bases):
     assert full_grid.scenarios == 10_000
-    assert full_grid.per_person.shape == (len(bases), len(bi.RATES), len(bi.RULES), len(people))
+    assert full_grid.per_person.shape == (len(bases), len(RATES), len(bi.RULES), len(people))
     b, r, u = 2, 100, list(bi.RULES).index("ppp")
-    single = bi.scenario(float(bases["revenue_musd"].iloc[b]), float(bi.RATES[r]), "ppp", people)
+    single = bi.scenario(float(bases["revenue_musd"].iloc[b]), float(RATES[r]), "ppp", people)
     assert full_grid.per_person[b, r, u] == pytest.approx(single["usd_per_person"].to_numpy())
     assert (full_grid.per_person[:, 0] == 0).all()  # rate 0
     assert full_grid.gini_after[:, 0] == pytest.approx(np.full((len(bases), len(bi.RULES)), full_grid.gini_before))
@@ -184,7 +186,7 @@ def test_grid_has_ten_thousand_scenarios_consistent_with_single_scenarios(full_g
 
 def test_grid_flat_rule_lowers_inequality_more_than_pay_per_click(full_grid):
     flat, click = list(bi.RULES).index("flat"), list(bi.RULES).index("per_click")
-    top = len(bi.RATES) - 1
+    top = len(RATES) - 1
     assert (full_grid.gini_after[:, top, flat] < full_grid.gini_after[:, top, click]).all()
     assert (full_grid.gini_after[:, top, flat] < full_grid.gini_before).all()
 
@@ -237,7 +239,7 @@ def test_grid_chart_draws_one_base_without_the_unused_columns(full_grid):
 def test_explorer_carries_per_point_payouts_that_reproduce_the_grid(people, bases, shares, full_grid):
     base = float(bases.set_index("base").loc["advertising", "revenue_musd"])
     table = bi.explorer_table(people, shares, base)
-    b, r = list(bases["base"]).index("advertising"), int(np.argmin(np.abs(bi.RATES - 0.1)))
+    b, r = list(bases["base"]).index("advertising"), int(np.argmin(np.abs(RATES - 0.1)))
     for u, rule in enumerate(bi.RULES):
         assert 10 * table[rule].to_numpy() == pytest.approx(full_grid.per_person[b, r, u], rel=1e-3, abs=1e-4)
 

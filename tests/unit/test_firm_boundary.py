@@ -8,14 +8,11 @@ from digital_labor.firm_boundary import (
     GovernanceCosts,
     SpecificityDistribution,
     boundary,
-    cost_curves,
-    hierarchy_cost,
     in_house_share_by_platform_cut,
-    market_cost,
     share_made_in_house,
-    with_platform,
 )
 from digital_labor import firm_boundary
+from digital_labor.firm_boundary.model import cost_curves, hierarchy_cost, market_cost, with_platform
 
 INTERIOR_CASES = [
     GovernanceCosts(),

@@ -6,6 +6,7 @@ import pytest
 
 from digital_labor import firm_scale as fs
 from digital_labor.claims import Finding
+from digital_labor.firm_scale.data import GAFAM
 
 
 def test_users_per_employee_is_users_over_headcount_and_falls():
@@ -24,7 +25,7 @@ def test_revenue_per_employee_of_the_fortune_firms():
     assert fs.firm_ratio("Facebook") == pytest.approx(27638 / 17048)
     assert fs.firm_ratio("Walmart") == pytest.approx(485873 / 2_300_000)
     assert firms["revenue_per_employee_musd"].is_monotonic_decreasing
-    assert set(firms.loc[firms["gafam"], "company"]) == set(fs.GAFAM)
+    assert set(firms.loc[firms["gafam"], "company"]) == set(GAFAM)
     with pytest.raises(KeyError, match="known"):
         fs.firm_ratio("Tencent")
 

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from digital_labor import charts, countries, flows, geo
+from digital_labor.flows.model import distances_km, kernel_matrix, north_south_flows, pool_kernel, pool_weights
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +74,7 @@ def test_invalid_parameters_are_refused(shares):
 
 
 def test_distances_are_symmetric_zero_on_the_diagonal_and_plausible():
-    distance = flows.distances_km(["USA", "IND", "GBR", "ROW"])
+    distance = distances_km(["USA", "IND", "GBR", "ROW"])
     assert distance.loc["USA", "IND"] == pytest.approx(distance.loc["IND", "USA"])
     assert distance.loc["GBR", "GBR"] == 0
     assert 6000 < distance.loc["GBR", "IND"] < 9000
@@ -86,7 +87,7 @@ def test_north_to_south_bounds_bracket_the_known_flows(shares):
     north_buyers, south_workers = 0.52 + 0.063 + 0.057, 0.24 + 0.16
     assert result["low"] == pytest.approx(100 * north_buyers * south_workers)
     assert result["low"] <= result["high"] <= 100
-    grouped = flows.north_south_flows(table)
+    grouped = north_south_flows(table)
     assert grouped["flow_pct"].sum() == pytest.approx(100)
 
 
@@ -99,47 +100,47 @@ def test_top_corridors(shares):
 def test_without_frictions_every_pool_gives_proportional_matching(shares):
     reference = matrix(flows.flow_matrix(shares, pool="neutral"))
     for pool in ("population", "named"):
-        kernel = flows.kernel_matrix(["USA", "ROW"], ["IND", "ROW"], distance_decay=0, home_bias=0, pool=pool)
+        kernel = kernel_matrix(["USA", "ROW"], ["IND", "ROW"], distance_decay=0, home_bias=0, pool=pool)
         assert kernel == pytest.approx(np.ones((2, 2)))
         assert matrix(flows.flow_matrix(shares, pool=pool)).to_numpy() == pytest.approx(reference.to_numpy())
 
 
 def test_a_pool_of_one_country_has_that_country_s_kernel():
-    distance = flows.distances_km(["IND", "USA"]).loc["IND", "USA"]
+    distance = distances_km(["IND", "USA"]).loc["IND", "USA"]
     one = pd.Series({"IND": 1.0})
-    assert flows.pool_kernel(one, pd.Series({"USA": 1.0}), distance_decay=2) == pytest.approx(np.exp(-2 * distance / 10_000))
-    assert flows.pool_kernel(one, one, distance_decay=2, home_bias=1) == pytest.approx(np.e)
+    assert pool_kernel(one, pd.Series({"USA": 1.0}), distance_decay=2) == pytest.approx(np.exp(-2 * distance / 10_000))
+    assert pool_kernel(one, one, distance_decay=2, home_bias=1) == pytest.approx(np.e)
 
 
 def test_a_pool_kernel_is_a_weighted_mean_of_its_members_kernels():
     members = pd.Series({"IND": 0.25, "BGD": 0.75})
     usa = pd.Series({"USA": 1.0})
-    single = {code: flows.pool_kernel(pd.Series({code: 1.0}), usa, distance_decay=3) for code in members.index}
-    pooled = flows.pool_kernel(members, usa, distance_decay=3)
+    single = {code: pool_kernel(pd.Series({code: 1.0}), usa, distance_decay=3) for code in members.index}
+    pooled = pool_kernel(members, usa, distance_decay=3)
     assert pooled == pytest.approx(0.25 * single["IND"] + 0.75 * single["BGD"])
     assert min(single.values()) < pooled < max(single.values())
     with pytest.raises(ValueError, match="sum to 1"):
-        flows.pool_kernel(members * 2, usa, distance_decay=3)
+        pool_kernel(members * 2, usa, distance_decay=3)
 
 
 def test_pool_weights_cover_the_unnamed_countries_by_population_or_the_named_ones_equally():
-    weights = flows.pool_weights(["USA", "GBR", "IND", "AUS"])
+    weights = pool_weights(["USA", "GBR", "IND", "AUS"])
     assert weights.sum() == pytest.approx(1) and not {"USA", "GBR", "IND", "AUS"} & set(weights.index)
     assert weights.idxmax() == "CHN" and "BGD" in weights.index
-    named = flows.pool_weights(["USA", "GBR", "IND", "AUS", "ROW"], "named")
+    named = pool_weights(["USA", "GBR", "IND", "AUS", "ROW"], "named")
     assert named.to_dict() == pytest.approx({"USA": 0.25, "GBR": 0.25, "IND": 0.25, "AUS": 0.25})
     with pytest.raises(ValueError):
-        flows.pool_weights(["USA"], "neutral")
+        pool_weights(["USA"], "neutral")
 
 
 def test_with_strong_decay_the_pool_keeps_only_its_domestic_part():
     # As β grows, every cross-border kernel vanishes: what is left of K(rest-of-world buyers, Bangladesh)
     # is Bangladesh's own weight in the buyer pool times the home bonus.
-    weight = flows.pool_weights(["USA", "GBR", "IND", "AUS"])["BGD"]
-    kernel = flows.kernel_matrix(["USA", "GBR", "IND", "AUS", "ROW"], ["BGD"], distance_decay=500, home_bias=1)
+    weight = pool_weights(["USA", "GBR", "IND", "AUS"])["BGD"]
+    kernel = kernel_matrix(["USA", "GBR", "IND", "AUS", "ROW"], ["BGD"], distance_decay=500, home_bias=1)
     assert kernel[-1, 0] == pytest.approx(weight * np.e, rel=1e-6)
     assert kernel[0, 0] < 1e-100
-    neutral = flows.kernel_matrix(["ROW"], ["BGD"], distance_decay=500, home_bias=1, pool="neutral")
+    neutral = kernel_matrix(["ROW"], ["BGD"], distance_decay=500, home_bias=1, pool="neutral")
     assert neutral[0, 0] == 1
 
 

@@ -7,10 +7,11 @@ from dataclasses import replace
 import pytest
 
 from digital_labor import implicit_work as iw
+from digital_labor.implicit_work.model import ImplicitWork
 
 
-def _case(**changes) -> iw.ImplicitWork:
-    return replace(iw.ImplicitWork(users=1e6, minutes_per_day=60, productive_share=0.5, employees=100), **changes)
+def _case(**changes) -> ImplicitWork:
+    return replace(ImplicitWork(users=1e6, minutes_per_day=60, productive_share=0.5, employees=100), **changes)
 
 
 def test_arithmetic_of_hours_fte_and_ratio():

@@ -8,9 +8,10 @@ import pytest
 
 from digital_labor import DataError, charts, labour_geography
 from digital_labor.claims import Finding
+from digital_labor.labour_geography.oli import COLUMNS, OLI_WORKER_SCHEMA
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "oli_worker_supply_sample.csv"
-HEADER = ",".join(labour_geography.COLUMNS)
+HEADER = ",".join(COLUMNS)
 
 
 def write(tmp_path: Path, *lines: str) -> Path:
@@ -25,7 +26,7 @@ def test_fixture_has_exactly_the_published_columns():
 
 def test_fixture_loads_with_iso3_codes_and_types():
     table = labour_geography.load_worker_supply(FIXTURE)
-    assert list(table.columns) == [*labour_geography.COLUMNS, "iso3"]
+    assert list(table.columns) == [*COLUMNS, "iso3"]
     assert set(table["iso3"]) == {"IND", "BGD", "USA", "RUS"}  # "Russia" goes through the name exceptions
     assert str(table["timestamp"].dtype).startswith("datetime64")
     assert table["num_workers"].sum() == 500
@@ -98,8 +99,8 @@ def test_definitions_disagree_on_ukraine_and_serbia_in_the_top_20():
 
 
 def test_oli_file_is_validated_by_its_table_schema():
-    assert labour_geography.OLI_WORKER_SCHEMA["primaryKey"] == ["timestamp", "country", "occupation"]
-    assert [field["name"] for field in labour_geography.OLI_WORKER_SCHEMA["fields"]] == list(labour_geography.COLUMNS)
+    assert OLI_WORKER_SCHEMA["primaryKey"] == ["timestamp", "country", "occupation"]
+    assert [field["name"] for field in OLI_WORKER_SCHEMA["fields"]] == list(COLUMNS)
 
 
 @pytest.mark.parametrize(
@@ -138,33 +139,6 @@ def test_buyer_finding_names_countries_in_a_sentence():
                               "(the United States, the United Kingdom, India and Australia), three are on the essay's list")
     assert "India (5.9 %) is not on it" in summary and summary.endswith("do not rank Canada or France.")
     assert "USA" not in summary and "GBR" not in summary
-
-
-@pytest.mark.parametrize(
-    ("names", "expected"),
-    [
-        (["India"], "India"),
-        (["India", "Bangladesh"], "India and Bangladesh"),
-        (["United States", "India", "Philippines"], "the United States, India and the Philippines"),
-    ],
-)
-def test_name_list_joins_names_with_commas_and_and(names, expected):
-    assert labour_geography.name_list(names) == expected
-
-
-def test_text_helpers_write_counts_ranks_and_periods_in_words():
-    assert labour_geography.name_list(["Canada", "France"], conjunction="or") == "Canada or France"
-    assert labour_geography.name_list(["United Kingdom", "India"], articles=False) == "United Kingdom and India"
-    with pytest.raises(ValueError):
-        labour_geography.name_list([])
-    assert [labour_geography.ordinal_word(n) for n in (1, 4, 7, 20, 21, 22, 113)] == [
-        "first", "fourth", "seventh", "twentieth", "21st", "22nd", "113th"]
-    assert labour_geography.number_word(0) == "zero" and labour_geography.number_word(5) == "five"
-    assert labour_geography.number_word(35) == "35"
-    assert labour_geography.period_words("2016-05/2016-09") == "May to September 2016"
-    assert labour_geography.period_words("2017-06/2020-10") == "June 2017 to October 2020"
-    with pytest.raises(ValueError, match="YYYY-MM"):
-        labour_geography.period_words("2017 (mid-year)")
 
 
 def test_a_series_with_several_periods_needs_one_picked():

@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 
 from digital_labor import microwork as mw
+from digital_labor.microwork.data import exchange_rate, minimum_wages_usd
 
 SMALL = mw.MicroworkMarket(workers=300, tasks=60_000, requesters=200)
 
@@ -91,17 +92,17 @@ def test_crowd_sizes_keep_kind_and_confidence():
 
 
 def test_minimum_wages_in_us_dollars_per_hour():
-    wages = mw.minimum_wages_usd().set_index(["country_iso3", "coverage"])
+    wages = minimum_wages_usd().set_index(["country_iso3", "coverage"])
     philippines = wages.loc[("PHL", "non-agriculture sector")].iloc[0] if wages.index.duplicated().any() else wages.loc[("PHL", "non-agriculture sector")]
     assert philippines["usd_per_hour"] == pytest.approx(645 / 8 / 57.29066)
     pakistan = wages.loc[("PAK", "unskilled workers")]
     assert pakistan["usd_per_hour"] == pytest.approx(37000 / (48 * 52 / 12) / 278.58072)
     assert pakistan["usd_per_hour_low"] < pakistan["usd_per_hour"] < pakistan["usd_per_hour_high"]
-    assert mw.exchange_rate("USA") == 1.0
+    assert exchange_rate("USA") == 1.0
     with pytest.raises(KeyError, match="No exchange rate"):
-        mw.exchange_rate("CHN")
+        exchange_rate("CHN")
     with pytest.raises(ValueError, match="weekly_hours"):
-        mw.minimum_wages_usd(weekly_hours=0)
+        minimum_wages_usd(weekly_hours=0)
     current = mw.current_minimum_wages()
     assert current["country_iso3"].value_counts()["USA"] == 1 and "FRA" in set(current["country_iso3"])
     assert current["usd_per_hour"].is_monotonic_increasing

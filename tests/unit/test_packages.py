@@ -2,13 +2,16 @@
 
 The library is what a student installs; it never imports the build machinery, and each of its
 public modules imports with none of the build's tools installed. No module of either package
-takes part in an import circle.
+takes part in an import circle. A subject package of the library exports by name what the pages,
+the assignments and the claims ledger use, and nothing else.
 """
 
 from __future__ import annotations
 
 import ast
+import importlib
 import importlib.metadata
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -152,3 +155,51 @@ def test_the_probe_would_catch_a_build_module_in_the_library(name):
     blocked = build_only_modules()
     needed = {target.split(".")[0] for target in imports_of(ROOT / (name.replace(".", "/") + ".py"))}
     assert needed & blocked, name
+
+
+SUBJECTS = sorted(path.parent.name for path in PACKAGES["digital_labor"].glob("*/__init__.py"))
+
+
+def reader_text() -> str:
+    """The pages, the assignments and the claims ledger: what a subject package exports for."""
+    files = [*ROOT.glob("chapters/**/*.md"), *ROOT.glob("appendix/*.md"), *ROOT.glob("teaching/*.md"),
+             *ROOT.glob("classroom/*.md"), ROOT / "intro.md", ROOT / "how-to-use.md", ROOT / "data" / "claims.yaml"]
+    return "\n".join(path.read_text(encoding="utf-8") for path in files)
+
+
+@pytest.mark.parametrize("subject", SUBJECTS)
+def test_a_subject_package_exports_by_name_only_what_the_pages_and_the_ledger_use(subject):
+    tree = ast.parse((PACKAGES["digital_labor"] / subject / "__init__.py").read_text(encoding="utf-8"))
+    imported = [alias.asname or alias.name for node in tree.body if isinstance(node, ast.ImportFrom) for alias in node.names]
+    assert "*" not in imported
+    exported = importlib.import_module(f"digital_labor.{subject}").__all__
+    assert sorted(exported) == sorted(set(imported))  # each name imported once and listed once
+    # `subject.name` or `alias.name` in a code cell, `from digital_labor.subject.module import name`,
+    # or `check: digital_labor.subject:name` in the ledger.
+    text = reader_text()
+    unused = [name for name in exported if not re.search(rf"\.{name}\b|\bimport [^\n]*\b{name}\b|:{name}\b", text)]
+    assert not unused, f"digital_labor.{subject} exports names no page, assignment or ledger row uses: {unused}"
+
+
+def test_every_name_a_page_or_an_assignment_reads_from_a_subject_package_is_exported():
+    """`from digital_labor import flows, visibility as v` then `flows.x`, `v.y`: x and y are in __all__
+    (the assignments in classroom/ are not executed by the unit tests; this reads them)."""
+    files = [*ROOT.glob("chapters/**/*.md"), *ROOT.glob("appendix/*.md"), *ROOT.glob("teaching/*.md"),
+             *ROOT.glob("classroom/*.md"), ROOT / "intro.md", ROOT / "how-to-use.md"]
+    missing, seen = set(), 0
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        aliases = {}
+        for imported in re.finditer(r"from digital_labor import ([\w ,]+)", text):
+            for part in imported.group(1).split(","):
+                words = part.split()
+                if words and words[0] in SUBJECTS:
+                    aliases[words[-1]] = words[0]
+        for alias, subject in aliases.items():
+            exported = importlib.import_module(f"digital_labor.{subject}").__all__
+            for use in re.finditer(rf"(?<![\w.]){alias}\.(\w+)", text):
+                seen += 1
+                if use.group(1) not in exported:
+                    missing.add(f"{path.relative_to(ROOT)}: {subject}.{use.group(1)}")
+    assert seen > 500  # the check sees the pages' calls
+    assert not missing, sorted(missing)

@@ -7,6 +7,7 @@ import pytest
 from digital_labor import charts
 from digital_labor import participation_pay as pp
 from digital_labor.claims import Finding
+from digital_labor.participation_pay.data import SCHEME_RIGHTS
 
 
 def test_schemes_keep_text_values_and_read_numbers():
@@ -29,7 +30,7 @@ def test_rights_table_has_one_column_per_right_and_the_paid_column_first():
     assert table.loc["Tsu", "what it paid"] == "90 %" and pd.isna(table.loc["YouTube Heroes", "what it paid"])
     assert (table.loc["Tsu", pp.RIGHTS] == "none described").all()
     assert table.loc["YouTube Heroes", "training and career"] != "none described"
-    assert set(pp.SCHEME_RIGHTS) <= set(pp.schemes()["scheme"])
+    assert set(SCHEME_RIGHTS) <= set(pp.schemes()["scheme"])
 
 
 def test_microsoft_and_money_walks_arithmetic():

@@ -10,7 +10,8 @@ import pytest
 import digital_labor as dl
 from digital_labor import DataError, platform_sides
 from digital_labor.data import dataset
-from digital_labor.platform_sides import FLOWS, flow_summary, node_link_frames
+from digital_labor.platform_sides import node_link_frames
+from digital_labor.platform_sides.graph import FLOWS, flow_summary
 
 
 def platform_sides_graph():

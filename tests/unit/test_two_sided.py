@@ -7,7 +7,6 @@ import pandas as pd
 import pytest
 
 from digital_labor.two_sided import (
-    NoInteriorOptimum,
     TwoSidedMarket,
     optimal_prices,
     optimal_prices_numeric,
@@ -16,6 +15,7 @@ from digital_labor.two_sided import (
 )
 from digital_labor import two_sided
 from digital_labor.claims import Finding
+from digital_labor.two_sided.model import NoInteriorOptimum
 
 MARKETS = [
     TwoSidedMarket(),

@@ -12,6 +12,7 @@ import pytest
 import digital_labor as dl
 from digital_labor import visibility as v
 from digital_labor.claims import Finding
+from digital_labor.visibility.model import month_end_returns, restore_reach_cost, unpaid_hours
 
 # -- inshoring ------------------------------------------------------------------------------
 
@@ -25,11 +26,11 @@ def test_annotation_values_are_the_published_figures():
 
 
 def test_unpaid_hours_and_full_time_years():
-    assert v.unpaid_hours(3600, 10) == pytest.approx(10)
+    assert unpaid_hours(3600, 10) == pytest.approx(10)
     assert v.full_time_years(4000) == pytest.approx(2)
     assert v.full_time_years(4000, hours_per_year=1000) == pytest.approx(4)
     with pytest.raises(ValueError, match="seconds_per_item"):
-        v.unpaid_hours(10, -1)
+        unpaid_hours(10, -1)
     with pytest.raises(ValueError, match="hours_per_year"):
         v.full_time_years(10, 0)
 
@@ -77,16 +78,16 @@ def test_reached_fans_is_the_essays_arithmetic():
 
 
 def test_restore_cost_is_linear_and_zero_without_a_decline():
-    one = v.restore_reach_cost(1_000_000, 4.04, 2.11, 5.0, 30)
+    one = restore_reach_cost(1_000_000, 4.04, 2.11, 5.0, 30)
     assert one == pytest.approx(30 * 1_000_000 * 0.0193 / 1000 * 5)
-    assert v.restore_reach_cost(2_000_000, 4.04, 2.11, 5.0, 30) == pytest.approx(2 * one)
-    assert v.restore_reach_cost(1_000_000, 4.04, 2.11, 10.0, 30) == pytest.approx(2 * one)
-    assert v.restore_reach_cost(1_000_000, 2.0, 3.0, 5.0) == 0
+    assert restore_reach_cost(2_000_000, 4.04, 2.11, 5.0, 30) == pytest.approx(2 * one)
+    assert restore_reach_cost(1_000_000, 4.04, 2.11, 10.0, 30) == pytest.approx(2 * one)
+    assert restore_reach_cost(1_000_000, 2.0, 3.0, 5.0) == 0
 
 
 def test_break_even_cpm_inverts_the_cost():
     cpm = v.break_even_cpm(10.0, 10_000, 12.05, 6.15, posts_per_month=4)
-    assert v.restore_reach_cost(10_000, 12.05, 6.15, cpm, 4) == pytest.approx(10.0)
+    assert restore_reach_cost(10_000, 12.05, 6.15, cpm, 4) == pytest.approx(10.0)
     assert math.isinf(v.break_even_cpm(10.0, 10_000, 5.0, 5.0))
 
 
@@ -95,7 +96,7 @@ def test_grid_gives_the_views_to_buy_so_any_cpm_prices_them():
     assert len(grid) == 2 * 2 and not grid.duplicated(["page_group", "fans"]).any()
     large = grid[(grid["page_group"] == v.LARGE_PAGES) & (grid["fans"] == 1e6)].iloc[0]
     assert large["views_bought_per_month"] == pytest.approx(30 * 1e6 * (4.04 - 2.11) / 100)
-    assert large["views_bought_per_month"] / 1000 * 3.0 == pytest.approx(v.restore_reach_cost(1e6, 4.04, 2.11, 3.0))
+    assert large["views_bought_per_month"] / 1000 * 3.0 == pytest.approx(restore_reach_cost(1e6, 4.04, 2.11, 3.0))
 
 
 def test_cpm_benchmarks_bound_the_model_parameter():
@@ -105,7 +106,7 @@ def test_cpm_benchmarks_bound_the_model_parameter():
     costs = v.restore_reach_by_cpm(bench)
     assert {"period", "scope", "cpm_usd", "page_group", "fans", "monthly_cost_usd"} <= set(costs.columns)
     large = costs[costs["page_group"] == v.LARGE_PAGES].set_index("cpm_usd")["monthly_cost_usd"]
-    assert large[4.50] == pytest.approx(v.restore_reach_cost(1e6, 4.04, 2.11, 4.50))
+    assert large[4.50] == pytest.approx(restore_reach_cost(1e6, 4.04, 2.11, 4.50))
     assert large[4.50] / large[0.46] == pytest.approx(4.50 / 0.46)
 
 
@@ -159,7 +160,7 @@ def test_abnormal_by_start_is_the_gap_between_the_two_rises():
 
 
 def test_month_end_returns_drop_days_that_are_not_month_ends():
-    returns = v.month_end_returns(v.prices_with_index())
+    returns = month_end_returns(v.prices_with_index())
     assert pd.Timestamp("2013-10-01") not in set(returns["date"]) and pd.Timestamp("2012-05-18") not in set(returns["date"])
     june = returns[returns["date"] == pd.Timestamp("2012-06-29")].iloc[0]
     assert june["facebook"] == pytest.approx(100 * (31.10 / 29.60 - 1))
@@ -286,7 +287,6 @@ def test_market_model_chart_is_a_fit_to_data_not_a_simulation_and_not_colour_onl
     "build",
     [
         lambda: v.organic_reach_chart(v.organic_reach()),
-        lambda: v.share_price_chart(dl.load("facebook_share_price")),
         lambda: v.rise_by_start_chart(v.rise_by_start("2014-02-28")),
         lambda: v.rise_by_start_chart(v.rise_by_start("2014-02-28"), index=v.abnormal_by_start("2014-02-28")),
         lambda: v.index_comparison_chart(v.prices_with_index()),

@@ -8,9 +8,9 @@ import pandas as pd
 from .. import charts
 from .model import IMAGENET_ASSUMPTIONS
 
-__all__ = ["ANNOTATION_MODEL", "labour_chart"]
+__all__ = ["labour_chart"]
 
-ANNOTATION_MODEL = "labour hours = items × labels per item × seconds per label × workers per label"
+_ANNOTATION_MODEL = "labour hours = items × labels per item × seconds per label × workers per label"
 
 
 def labour_chart(scenarios: pd.DataFrame, rates: dict[str, float]) -> alt.HConcatChart:
@@ -45,5 +45,5 @@ def labour_chart(scenarios: pd.DataFrame, rates: dict[str, float]) -> alt.HConca
             f"{r['scenario']}: {r['items']:,.0f} candidate images × {r['redundancy']:g} workers × {r['seconds_per_label']:.1f} s = "
             f"{r['hours']:,.0f} hours, {r['fte_years']:,.0f} full-time years, " + ", ".join(f"US$ {r[f'wages_{n}']:,.0f} at {n}" for n in rates)
             for _, r in scenarios.iterrows()) + f". {IMAGENET_ASSUMPTIONS}",
-        datasets=["imagenet_annotation", "hourly_pay_benchmarks"], model=ANNOTATION_MODEL,
+        datasets=["imagenet_annotation", "hourly_pay_benchmarks"], model=_ANNOTATION_MODEL,
     )

@@ -10,9 +10,9 @@ from .. import charts
 from .data import MILES, TIME
 from .model import APP_MINUTES, APP_WORK_ASSUMPTIONS, WHILE_WAITING, time_budget, DriverHour
 
-__all__ = ["BUDGET_MODEL", "budget_chart", "claim_region_chart", "utilisation_chart"]
+__all__ = ["budget_chart", "claim_region_chart", "utilisation_chart"]
 
-BUDGET_MODEL = "time budget of a logged-in hour: published phase shares plus assumed minutes of app work"
+_BUDGET_MODEL = "time budget of a logged-in hour: published phase shares plus assumed minutes of app work"
 REGIONS = ["B: under both definitions", "W: only if waiting counts as app work", "under neither"]
 # Axis labels on two lines (split at '|'): where and what, then the study; readable on a phone.
 TWO_LINE_AXIS = alt.Axis(labelLimit=240, labelExpr="split(datum.label, '|')", labelPadding=4)
@@ -92,7 +92,7 @@ def budget_chart(budgets: pd.DataFrame, app_minutes: float = APP_MINUTES, while_
         description="Stacked bars, one per study that publishes all three phases: " + "; ".join(
             f"{b.replace('|', ', ')}: " + ", ".join(f"{g.activity} {g.minutes:.1f} min" for g in grp.itertuples()) for b, grp in table.groupby("budget", sort=False))
         + f". {APP_WORK_ASSUMPTIONS}",
-        datasets=["ride_hail_utilisation"], model=BUDGET_MODEL,
+        datasets=["ride_hail_utilisation"], model=_BUDGET_MODEL,
     )
 
 
@@ -143,5 +143,5 @@ def claim_region_chart(grid: pd.DataFrame, thresholds: pd.DataFrame, *, p2_pct: 
                 f"{r.label} {r.p3_pct:.0f} % (needs {r.narrow_minutes:.0f} min narrow, {r.broad_minutes:.0f} min broad)" for r in shown.itertuples())
             + f". {APP_WORK_ASSUMPTIONS}"
         ),
-        datasets=["ride_hail_utilisation"], model=BUDGET_MODEL,
+        datasets=["ride_hail_utilisation"], model=_BUDGET_MODEL,
     )

@@ -26,7 +26,6 @@ __all__ = [
     "APP_WORK_ASSUMPTIONS",
     "BROAD",
     "NARROW",
-    "P2_RANGE",
     "DriverHour",
     "WHILE_WAITING",
     "app_work_minutes",
@@ -42,7 +41,6 @@ NARROW, BROAD = "narrow", "broad"
 APP_MINUTES = 8.0  # minutes of explicit app work per logged-in hour (an assumption)
 APP_MINUTES_RANGE = (2.0, 20.0)
 WHILE_WAITING = 0.5  # share of that app work done while waiting for a request (an assumption)
-P2_RANGE = (10.0, 23.0)  # % of logged-in time driving to a pick-up: the lowest and highest published shares
 
 APP_WORK_ASSUMPTIONS = (
     "A logged-in hour = time with a passenger (P3) + driving to a pick-up (P2) + waiting for a request (P1), with "

@@ -9,9 +9,9 @@ import pandas as pd
 from .. import charts
 from .model import HOURLY_VALUE_ASSUMPTIONS, hourly_value
 
-__all__ = ["HOURLY_MODEL", "hourly_value_chart"]
+__all__ = ["hourly_value_chart"]
 
-HOURLY_MODEL = "revenue per user-hour = average revenue per user / assumed hours on Facebook's apps"
+_HOURLY_MODEL = "revenue per user-hour = average revenue per user / assumed hours on Facebook's apps"
 X_DOMAIN = [0.005, 20]
 SHORT_NAMES = {  # labels on the chart; the description and tooltips keep the full names
     "US federal minimum wage": "US minimum wage",
@@ -79,5 +79,5 @@ def hourly_value_chart(table: pd.DataFrame, benchmarks: pd.DataFrame, *, default
             + ". Dashed lines mark hourly benchmarks: " + "; ".join(f"{r.benchmark} US$ {r.usd_per_hour:g}" for r in benchmarks.itertuples())
             + f". {HOURLY_VALUE_ASSUMPTIONS}"
         ),
-        datasets=["facebook_arpu", "social_media_time", "hourly_pay_benchmarks"], model=HOURLY_MODEL,
+        datasets=["facebook_arpu", "social_media_time", "hourly_pay_benchmarks"], model=_HOURLY_MODEL,
     )

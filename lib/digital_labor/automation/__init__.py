@@ -5,10 +5,23 @@ risk" differ; :mod:`.data` prepares the published figures; :mod:`.charts` draws 
 :mod:`.findings` gives the claims ledger its row.
 """
 
-from . import charts, data, findings, model
-from .charts import *  # noqa: F403
-from .data import *  # noqa: F403
-from .findings import *  # noqa: F403
-from .model import *  # noqa: F403
+from .charts import estimates_chart, prophecies_timeline, risk_model_chart
+from .data import first_public, forecast_bands, high_risk_estimates, months_between, timeline_table
+from .findings import jobs_at_risk
+from .model import (
+    OCCUPATION_BASED, TASK_BASED, AutomationEconomy, least_dispersed_heterogeneity, risk_by_heterogeneity,
+    risk_by_threshold, score_distribution, simulate_workers,
+)
 
-__all__ = [*model.__all__, *data.__all__, *charts.__all__, *findings.__all__]
+# What the pages, the assignments and the claims ledger use; the modules hold the rest.
+__all__ = [
+    # charts
+    "estimates_chart", "prophecies_timeline", "risk_model_chart",
+    # data
+    "first_public", "forecast_bands", "high_risk_estimates", "months_between", "timeline_table",
+    # findings
+    "jobs_at_risk",
+    # model
+    "OCCUPATION_BASED", "TASK_BASED", "AutomationEconomy", "least_dispersed_heterogeneity",
+    "risk_by_heterogeneity", "risk_by_threshold", "score_distribution", "simulate_workers",
+]

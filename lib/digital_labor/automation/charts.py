@@ -12,12 +12,13 @@ import altair as alt
 import pandas as pd
 
 from ..charts import PALETTE, category_scales, describe, param_equals
+from ..prose import ordinal, plural
 from .data import RISK_BANDS
 from .model import OCCUPATION_BASED, TASK_BASED
 
-__all__ = ["AUTOMATION_MODEL", "estimates_chart", "prophecies_timeline", "risk_model_chart"]
+__all__ = ["estimates_chart", "prophecies_timeline", "risk_model_chart"]
 
-AUTOMATION_MODEL = "synthetic economy of occupations made of tasks"
+_AUTOMATION_MODEL = "synthetic economy of occupations made of tasks"
 CLAIM_KINDS = ["prophecy", "theoretical argument", "quantitative estimate", "counter-argument"]
 METHODS = [OCCUPATION_BASED, TASK_BASED]
 
@@ -58,23 +59,9 @@ def _by_century(table: pd.DataFrame) -> str:
     """'3 in the 19th century (Mortimer (1801), …); 1 in the 20th (…)', from the timeline table."""
     parts = []
     for century, rows in table.groupby((table["year"] - 1) // 100 + 1, sort=True):
-        kinds = ", ".join(f"{count} {_plural(kind, count)}" for kind, count in rows["claim_kind"].value_counts(sort=False).items())
-        parts.append(f"{len(rows)} in the {_ordinal(int(century))} century ({kinds}: {', '.join(rows['label'])})")
+        kinds = ", ".join(f"{count} {plural(kind, count)}" for kind, count in rows["claim_kind"].value_counts(sort=False).items())
+        parts.append(f"{len(rows)} in the {ordinal(int(century))} century ({kinds}: {', '.join(rows['label'])})")
     return "; ".join(parts)
-
-
-def _plural(noun: str, count: int) -> str:
-    """'prophecy', 2 -> 'prophecies'; 'counter-argument', 2 -> 'counter-arguments'."""
-    if count == 1:
-        return noun
-    return noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
-
-
-def _ordinal(number: int) -> str:
-    """19 -> '19th', 21 -> '21st'."""
-    if number % 100 in (11, 12, 13):
-        return f"{number}th"
-    return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th')}"
 
 
 def estimates_chart(bands: pd.DataFrame) -> alt.Chart:
@@ -208,5 +195,5 @@ def risk_model_chart(risk: pd.DataFrame, distribution: pd.DataFrame, threshold: 
             "automation scores, which moves towards the middle of the scale as h grows, against the U-shaped "
             "distribution of occupation scores."
         ),
-        model=AUTOMATION_MODEL,
+        model=_AUTOMATION_MODEL,
     )

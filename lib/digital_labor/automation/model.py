@@ -59,7 +59,6 @@ __all__ = [
     "score_distribution",
     "share_at_high_risk",
     "simulate_workers",
-    "task_scores",
 ]
 
 OCCUPATION_BASED = "occupation-based"
@@ -143,7 +142,7 @@ def _streams(params: AutomationEconomy) -> list[np.random.Generator]:
     return np.random.default_rng(params.seed).spawn(2)
 
 
-def task_scores(params: AutomationEconomy) -> np.ndarray:
+def _task_scores(params: AutomationEconomy) -> np.ndarray:
     """Automatability of each task: evenly spaced mid-points of [0, 1]."""
     return (np.arange(params.n_tasks) + 0.5) / params.n_tasks
 
@@ -172,7 +171,7 @@ def _calibrated_centres(
     high-risk share falls monotonically in ``b``; bisection on log(b) finds
     the value whose share is closest to the target.
     """
-    tasks = task_scores(params)
+    tasks = _task_scores(params)
 
     def centres_for(log_b: float) -> np.ndarray:
         return stats.beta.ppf(quantiles, _CENTRE_SHAPE, np.exp(log_b))
@@ -202,7 +201,7 @@ def occupations(params: AutomationEconomy) -> pd.DataFrame:
     employment = rng.dirichlet(np.full(params.n_occupations, _EMPLOYMENT_CONCENTRATION))
     quantiles = rng.uniform(size=params.n_occupations)
     centres = _calibrated_centres(params, quantiles, employment)
-    scores = _core_scores(centres, task_scores(params), params.core_task_spread)
+    scores = _core_scores(centres, _task_scores(params), params.core_task_spread)
     return pd.DataFrame(
         {
             "occupation": np.arange(params.n_occupations),
@@ -222,7 +221,7 @@ def _personal_mix_scores(params: AutomationEconomy) -> np.ndarray:
     rng = _streams(params)[1]
     n_workers = params.n_occupations * params.workers_per_occupation
     alphas = np.full(params.n_tasks, params.personal_mix_concentration)
-    return rng.dirichlet(alphas, size=n_workers) @ task_scores(params)
+    return rng.dirichlet(alphas, size=n_workers) @ _task_scores(params)
 
 
 def simulate_workers(params: AutomationEconomy, heterogeneity: float) -> pd.DataFrame:

@@ -17,7 +17,6 @@ from .model import ASSUMPTIONS, RULES
 
 __all__ = [
     "EXPLORER_RATES",
-    "MODEL",
     "bases_chart",
     "concentration_chart",
     "explorer_chart",
@@ -27,7 +26,7 @@ __all__ = [
     "transfer_chart",
 ]
 
-MODEL = "a digital basic income financed by a tax on platform revenue, paid out by four rules"
+_MODEL = "a digital basic income financed by a tax on platform revenue, paid out by four rules"
 DATASETS = ["platform_firms_recent", "facebook_arpu", "countries"]
 RULE_LABELS = list(RULES.values())
 EXPLORER_RATES = (0.5, 31.0, 0.5)  # the slider: lowest, highest and step (% of revenue)
@@ -79,7 +78,7 @@ def payout_map(frame: pd.DataFrame, *, measure: str = "usd_per_person", title: s
         ),
         datasets=DATASETS, value_format=",.2f",
         scale=alt.Scale(type="log", scheme=charts.SEQUENTIAL_SCHEME) if log else None,
-    ).properties(title=alt.TitleParams(text=title, subtitle=textwrap.wrap(charts.source_line(DATASETS, MODEL), charts.SOURCE_LINE_WIDTH)))
+    ).properties(title=alt.TitleParams(text=title, subtitle=textwrap.wrap(charts.source_line(DATASETS, _MODEL), charts.SOURCE_LINE_WIDTH)))
 
 
 def concentration_chart(curves: pd.DataFrame) -> alt.LayerChart:
@@ -108,7 +107,7 @@ def concentration_chart(curves: pd.DataFrame) -> alt.LayerChart:
             "equal amount for everyone. The poorest half of the world's population receives: "
             + "; ".join(f"{rule} {100 * share:.0f} %" for rule, share in half.items()) + f". {ASSUMPTIONS}"
         ),
-        datasets=DATASETS, model=MODEL,
+        datasets=DATASETS, model=_MODEL,
     )
 
 
@@ -131,7 +130,7 @@ def transfer_chart(transfers: pd.DataFrame) -> alt.FacetChart:
                 f"{r.definition}, {r.rule}: {r.transfer_musd:,.0f} ({r.share_pct:.1f} % of the tax)" for r in transfers.itertuples())
             + f". {ASSUMPTIONS}"
         ),
-        datasets=DATASETS, model=MODEL,
+        datasets=DATASETS, model=_MODEL,
     )
 
 
@@ -159,7 +158,7 @@ def grid_chart(table: pd.DataFrame, base_label: str, target_pct: float = 1.0) ->
             f"{target_pct:g} %. At the highest rate: " + "; ".join(f"{r.rule} {r.low_income_pct_of_gdp:.2f} %" for r in top.itertuples())
             + f". {ASSUMPTIONS}"
         ),
-        datasets=DATASETS, model=MODEL,
+        datasets=DATASETS, model=_MODEL,
     )
 
 
@@ -250,5 +249,5 @@ def explorer_chart(table: pd.DataFrame, *, base_label: str, base_musd: float, gi
             f"coefficient ({gini_before:.4f} without the income). At {rate_pct:g} % the flat rule pays US$ {flat:,.2f} per person "
             f"per year. {ASSUMPTIONS}"
         ),
-        datasets=DATASETS, model=MODEL,
+        datasets=DATASETS, model=_MODEL,
     )

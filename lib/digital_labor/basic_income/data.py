@@ -15,7 +15,6 @@ from ..data import load
 
 __all__ = [
     "BASES",
-    "FACEBOOK_REGION_EXCEPTIONS",
     "FACEBOOK_REGIONS",
     "digital_services_taxes",
     "facebook_region",
@@ -29,7 +28,7 @@ FACEBOOK_REGIONS = ["US & Canada", "Europe", "Asia-Pacific", "Rest of World"]
 # Africa, Latin America and the Middle East. Countries are placed by their UN region, with these
 # exceptions (Turkey by Facebook's note; Cyprus as a member of the European Union and Greenland as
 # part of the Danish realm, which are the book's choices).
-FACEBOOK_REGION_EXCEPTIONS = {"USA": "US & Canada", "CAN": "US & Canada", "TUR": "Europe", "CYP": "Europe", "GRL": "Europe"}
+_FACEBOOK_REGION_EXCEPTIONS = {"USA": "US & Canada", "CAN": "US & Canada", "TUR": "Europe", "CYP": "Europe", "GRL": "Europe"}
 
 # Tax bases (US$ million, fiscal 2024): which revenue lines of platform_firms_recent each one adds.
 BASES: dict[str, tuple[str, list[tuple[str, str]]]] = {
@@ -49,7 +48,7 @@ def facebook_region(countries: pd.DataFrame) -> pd.Series:
                                     "Africa": "Rest of World", "Americas": "Rest of World"})
     by_un = by_un.where(table["un_subregion"] != "Western Asia", "Rest of World")
     regions = by_un.copy()
-    for code, region in FACEBOOK_REGION_EXCEPTIONS.items():
+    for code, region in _FACEBOOK_REGION_EXCEPTIONS.items():
         if code in regions.index:
             regions[code] = region
     if regions.isna().any():

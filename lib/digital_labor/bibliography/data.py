@@ -16,9 +16,9 @@ import pybtex.database
 
 from ..data import BUNDLED, DataError
 
-__all__ = ["KINDS", "bibliography_path", "references", "summary"]
+__all__ = ["references", "summary"]
 
-KINDS = {
+_KINDS = {
     "article": "journal article",
     "book": "book",
     "incollection": "book chapter",
@@ -33,7 +33,7 @@ KINDS = {
 }
 
 
-def bibliography_path() -> Path:
+def _bibliography_path() -> Path:
     """``references.bib``: at the root of the repository, or the copy a regular install carries."""
     repository = Path(__file__).resolve().parents[3] / "references.bib"
     return repository if repository.exists() else BUNDLED / "references.bib"
@@ -42,7 +42,7 @@ def bibliography_path() -> Path:
 def references(path: Path | None = None) -> pd.DataFrame:
     """One row per entry: key, kind, year of the edition held (missing if undated), the year as the
     essay cites it (``essayyear``, else the same), first author, title, cited by the essay?"""
-    source = Path(path or bibliography_path())
+    source = Path(path or _bibliography_path())
     try:
         entries = pybtex.database.parse_file(str(source)).entries
     except (OSError, pybtex.database.PybtexError) as error:
@@ -61,7 +61,7 @@ def references(path: Path | None = None) -> pd.DataFrame:
         rows.append(
             {
                 "key": key,
-                "kind": KINDS.get(entry.type.lower(), "web page, dataset or other"),
+                "kind": _KINDS.get(entry.type.lower(), "web page, dataset or other"),
                 "year": int(year.group()) if year else None,
                 "year_cited": int(as_cited.group()) if as_cited else None,
                 "first_author": author.replace("{", "").replace("}", ""),

@@ -11,9 +11,9 @@ import pandas as pd
 
 from ..charts import PALETTE, category_scales, describe
 
-__all__ = ["FIRM_MODEL", "firm_boundary_chart"]
+__all__ = ["firm_boundary_chart"]
 
-FIRM_MODEL = "transaction-cost make-or-buy model (Williamson's heuristic)"
+_FIRM_MODEL = "transaction-cost make-or-buy model (Williamson's heuristic)"
 GOVERNANCE = ["market", "hierarchy"]
 MODES = ["bought on the market", "made in house"]
 K_AXIS = alt.X("asset_specificity:Q", title="Asset specificity k (0 = standard, 1 = tied to one partner)",
@@ -119,5 +119,5 @@ def firm_boundary_chart(curves: pd.DataFrame, density: pd.DataFrame, shares: pd.
             f"falls from {first.in_house_share_pct:.1f} per cent with no cut to {last.in_house_share_pct:.1f} "
             f"per cent with a cut of {last.search_cost_cut_pct:.0f} per cent."
         ),
-        model=FIRM_MODEL,
+        model=_FIRM_MODEL,
     )

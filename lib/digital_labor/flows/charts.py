@@ -12,11 +12,11 @@ import pandas as pd
 from .. import charts
 from .model import REST_OF_WORLD, flow_graph, strengths, top_corridors
 
-__all__ = ["FLOW_MODEL", "flow_map", "node_link_chart"]
+__all__ = ["flow_map", "node_link_chart"]
 
 GEOGRAPHY = ["online_labour_geography"]
 # The book's convention: a flow runs buyer → worker, the way tasks are sent and pay travels.
-FLOW_MODEL = "doubly constrained gravity model of flows from buyer to worker countries (tasks and pay), fitted to published margins"
+_FLOW_MODEL = "doubly constrained gravity model of flows from buyer to worker countries (tasks and pay), fitted to published margins"
 
 
 def _with_positions(table: pd.DataFrame, points: pd.DataFrame) -> pd.DataFrame:
@@ -62,7 +62,7 @@ def flow_map(flows: pd.DataFrame, positions: pd.DataFrame, *, n: int = 10, param
             + "; ".join(f"{r.corridor}: {r.flow_pct:.1f} %" for r in corridors.itertuples())
             + ". Work bought and done in the same country, and the pooled rest of the world, cannot be drawn on the map."
         ),
-        datasets=GEOGRAPHY, model=FLOW_MODEL,
+        datasets=GEOGRAPHY, model=_FLOW_MODEL,
     )
 
 
@@ -112,5 +112,5 @@ def node_link_chart(flows: pd.DataFrame, groups: pd.Series, *, parameters: str =
             "all flow; links run from buyer to worker (tasks and pay) and are as wide as the modelled flow. Largest corridors: "
             + "; ".join(f"{r.corridor} {r.flow_pct:.1f} %" for r in top.itertuples()) + "."
         ),
-        datasets=GEOGRAPHY, model=FLOW_MODEL,
+        datasets=GEOGRAPHY, model=_FLOW_MODEL,
     )

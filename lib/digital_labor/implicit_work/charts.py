@@ -9,9 +9,9 @@ import pandas as pd
 from .. import charts
 from .model import DEFAULT_PRODUCTIVE_SHARE, RATIO_ASSUMPTIONS
 
-__all__ = ["RATIO_MODEL", "firm_comparison_chart", "implicit_ratio_chart", "sensitivity_chart"]
+__all__ = ["firm_comparison_chart", "implicit_ratio_chart", "sensitivity_chart"]
 
-RATIO_MODEL = "implicit-work ratio = users' productive hours in full-time equivalents / the firm's employees"
+_RATIO_MODEL = "implicit-work ratio = users' productive hours in full-time equivalents / the firm's employees"
 FIRMS = ["Facebook", "Walmart"]
 
 
@@ -51,7 +51,7 @@ def implicit_ratio_chart(by_year: pd.DataFrame, *, default_minutes: float, low_m
             f"in {int(first.year)} to {last.ratio:,.0f} in {int(last.year)}: " + "; ".join(
                 f"{int(r.year)} {r.ratio:,.0f}" for r in by_year.itertuples()) + f". {RATIO_ASSUMPTIONS}"
         ),
-        datasets=["facebook_users_employees", "social_media_time"], model=RATIO_MODEL,
+        datasets=["facebook_users_employees", "social_media_time"], model=_RATIO_MODEL,
     )
 
 
@@ -83,7 +83,7 @@ def sensitivity_chart(table: pd.DataFrame) -> alt.LayerChart:
             + "; ".join(f"{r.label}: {r.ratio_low:,.0f} at {_value_label(r.parameter, r.low)}, {r.ratio_high:,.0f} at "
                         f"{_value_label(r.parameter, r.high)}" for r in table.itertuples()) + f". {RATIO_ASSUMPTIONS}"
         ),
-        datasets=["facebook_users_employees", "social_media_time"], model=RATIO_MODEL,
+        datasets=["facebook_users_employees", "social_media_time"], model=_RATIO_MODEL,
     )
 
 
@@ -118,5 +118,5 @@ def firm_comparison_chart(table: pd.DataFrame) -> alt.LayerChart:
         description="Dot chart, log scale, of full-time equivalents of unpaid work per employee: " + "; ".join(
             f"{r.firm}, {r.scenario}: {r.ratio:,.3g}" for r in table.itertuples())
         + f". {RATIO_ASSUMPTIONS} For Walmart: weekly customer visits × 52 × minutes of self-service per visit, all of it counted.",
-        datasets=["facebook_users_employees", "social_media_time", "walmart_customer_visits"], model=RATIO_MODEL,
+        datasets=["facebook_users_employees", "social_media_time", "walmart_customer_visits"], model=_RATIO_MODEL,
     )

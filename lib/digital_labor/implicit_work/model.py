@@ -21,11 +21,9 @@ from .data import walmart_figure
 
 __all__ = [
     "DEFAULT_PRODUCTIVE_SHARE",
-    "HOURS_PER_FTE_RANGE",
     "PRODUCTIVE_SHARE_RANGE",
     "RATIO_ASSUMPTIONS",
     "ImplicitWork",
-    "consumer_work",
     "facebook_case",
     "firm_comparison",
     "implicit_fte",
@@ -39,7 +37,7 @@ __all__ = [
 
 DEFAULT_PRODUCTIVE_SHARE = 0.10  # an assumption of the model, defended on the page
 PRODUCTIVE_SHARE_RANGE = (0.05, 0.25)  # the narrow definition's plausible range (an assumption)
-HOURS_PER_FTE_RANGE = (1800.0, 2080.0)  # 45 to 52 weeks of 40 hours (a convention)
+_HOURS_PER_FTE_RANGE = (1800.0, 2080.0)  # 45 to 52 weeks of 40 hours (a convention)
 
 RATIO_ASSUMPTIONS = (
     "Implicit hours a year = users × minutes a day / 60 × 365 × productive share; full-time equivalents (FTE) = "
@@ -54,7 +52,7 @@ RATIO_ASSUMPTIONS = (
 class ImplicitWork:
     """Parameters of the ratio model (see :data:`RATIO_ASSUMPTIONS`)."""
 
-    users: float  # people using the service (or customer visits, for a retailer: see consumer_work)
+    users: float  # people using the service (or customer visits, for a retailer: see _consumer_work)
     minutes_per_day: float  # minutes each spends on it a day
     productive_share: float  # share of that time that is productive contribution, 0 to 1
     employees: float  # the firm's own employees
@@ -117,14 +115,14 @@ def ratio_by_year(minutes: float | None = None, productive_share: float = DEFAUL
 def sensitivity(base: ImplicitWork, ranges: dict[str, tuple[float, float]] | None = None) -> pd.DataFrame:
     """One-at-a-time sensitivity of the ratio (a tornado): each parameter set to its low and high
     value, the others kept at ``base``. Default ranges: time from :func:`time_range`, productive
-    share :data:`PRODUCTIVE_SHARE_RANGE`, hours per FTE year :data:`HOURS_PER_FTE_RANGE`.
+    share :data:`PRODUCTIVE_SHARE_RANGE`, hours per FTE year :data:`_HOURS_PER_FTE_RANGE`.
 
     Columns: ``parameter``, ``label``, ``low``, ``high`` (parameter values), ``ratio_low``,
     ``ratio_high``, ``base_ratio``, ``swing`` (|ratio_high − ratio_low|), largest swing first.
     """
     low_time, _, high_time = time_range()
     ranges = ranges or {"minutes_per_day": (low_time, high_time), "productive_share": PRODUCTIVE_SHARE_RANGE,
-                        "hours_per_fte_year": HOURS_PER_FTE_RANGE}
+                        "hours_per_fte_year": _HOURS_PER_FTE_RANGE}
     labels = {"minutes_per_day": "time on the platform (minutes a day)", "productive_share": "productive share of that time",
               "hours_per_fte_year": "hours in a full-time year", "users": "users", "employees": "employees"}
     rows = []
@@ -138,7 +136,7 @@ def sensitivity(base: ImplicitWork, ranges: dict[str, tuple[float, float]] | Non
     return frame.sort_values("swing", ascending=False, ignore_index=True)
 
 
-def consumer_work(visits_per_week: float, minutes_per_visit: float, employees: float, hours_per_fte_year: float = 2000.0) -> ImplicitWork:
+def _consumer_work(visits_per_week: float, minutes_per_visit: float, employees: float, hours_per_fte_year: float = 2000.0) -> ImplicitWork:
     """The model for a retailer: each visit adds ``minutes_per_visit`` of self-service (scanning and
     bagging at a self-checkout, ordering online). Visits a week × 52 / 365 play the role of daily
     users; all of the self-service time counts as productive (share 1)."""
@@ -148,8 +146,8 @@ def consumer_work(visits_per_week: float, minutes_per_visit: float, employees: f
 
 
 def walmart_case(minutes_per_visit: float) -> ImplicitWork:
-    """:func:`consumer_work` with Walmart's own 2016 figures of visits and associates."""
-    return consumer_work(walmart_figure("customer visits per week"), minutes_per_visit, walmart_figure("associates (employees) worldwide"))
+    """:func:`_consumer_work` with Walmart's own 2016 figures of visits and associates."""
+    return _consumer_work(walmart_figure("customer visits per week"), minutes_per_visit, walmart_figure("associates (employees) worldwide"))
 
 
 def firm_comparison(minutes_per_visit: tuple[float, ...] = (2.0, 5.0, 10.0), shares: tuple[float, ...] = (0.05, DEFAULT_PRODUCTIVE_SHARE, 0.25, 1.0),

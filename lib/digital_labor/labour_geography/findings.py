@@ -1,69 +1,17 @@
-"""Findings of the claims ledger on where online workers and buyers are, and the words they are told in.
+"""Findings of the claims ledger on where online workers and buyers are.
 
-The findings are sentences that the ledger and the chapter's pages print as they are; the small
-helpers here (:func:`name_list`, :func:`ordinal_word`, :func:`number_word`) write country lists,
-ranks and counts as a reader would, never as codes or digits glued into prose.
+The findings are sentences that the ledger and the chapter's pages print as they are; country
+lists, ranks, counts and periods are written in words by :mod:`digital_labor.prose`.
 """
 
 from __future__ import annotations
 
-import calendar
-
 from ..claims import Finding
 from ..data import load
+from ..prose import country_phrase, name_list, number_word, ordinal_word, period_words
 from .data import country_names, ranking, ranking_overlap
 
-__all__ = ["country_phrase", "name_list", "number_word", "ordinal_word", "period_words", "top_buyers", "top_producers"]
-
-NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-                "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")
-ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-                 "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
-                 "eighteenth", "nineteenth", "twentieth")
-# Country names that English writes with "the" (as the book's sources spell them).
-WITH_ARTICLE = {"United States", "United Kingdom", "Philippines", "Netherlands", "United Arab Emirates",
-                "Czech Republic", "Dominican Republic", "Central African Republic", "Russian Federation", "Bahamas",
-                "Gambia", "Maldives", "Comoros", "Solomon Islands", "Marshall Islands"}
-
-
-def number_word(number: int) -> str:
-    """A count as a word from zero to twenty ('seven'); digits beyond."""
-    return NUMBER_WORDS[number] if 0 <= number < len(NUMBER_WORDS) else str(number)
-
-
-def ordinal_word(number: int) -> str:
-    """A rank as a word from first to twentieth ('seventh'); '21st' style beyond."""
-    if 1 <= number <= len(ORDINAL_WORDS):
-        return ORDINAL_WORDS[number - 1]
-    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number}{suffix}"
-
-
-def country_phrase(name: str) -> str:
-    """A country's name as it stands in a sentence: 'the United States', 'India'."""
-    return f"the {name}" if name in WITH_ARTICLE else name
-
-
-def name_list(names: list[str], *, conjunction: str = "and", articles: bool = True) -> str:
-    """Names joined as in a sentence: 'India', 'India and Bangladesh', 'the United States, India and Bangladesh'.
-
-    ``articles`` adds 'the' where English needs it (:func:`country_phrase`); ``conjunction`` joins
-    the last two ('and', 'or'). No serial comma, as in the rest of the book.
-    """
-    words = [country_phrase(name) if articles else name for name in names]
-    if not words:
-        raise ValueError("name_list needs at least one name.")
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
-
-
-def period_words(period: str) -> str:
-    """A period written 'YYYY-MM/YYYY-MM' as words: '2016-05/2016-09' → 'May to September 2016'."""
-    try:
-        (y1, m1), (y2, m2) = (tuple(int(part) for part in side.split("-")) for side in period.split("/"))
-    except ValueError:
-        raise ValueError(f"period_words expects 'YYYY-MM/YYYY-MM', not {period!r}.") from None
-    first, last = calendar.month_name[m1], calendar.month_name[m2]
-    return f"{first} to {last} {y2}" if y1 == y2 else f"{first} {y1} to {last} {y2}"
+__all__ = ["top_buyers", "top_producers"]
 
 
 def _capitalised(text: str) -> str:

@@ -21,10 +21,10 @@ import pandas as pd
 from ..countries import to_iso3
 from ..data import DataError, load_file
 
-__all__ = ["COLUMNS", "DOI", "OLI_WORKER_SCHEMA", "load_worker_supply", "supply_shares"]
+__all__ = ["COLUMNS", "OLI_WORKER_SCHEMA", "load_worker_supply", "supply_shares"]
 
 COLUMNS = ("timestamp", "country", "occupation", "num_workers", "num_projects")
-DOI = "10.6084/m9.figshare.3761562"
+_DOI = "10.6084/m9.figshare.3761562"
 # The published file as a Table Schema: the data layer validates it like every dataset of the book.
 OLI_WORKER_SCHEMA = {
     "primaryKey": ["timestamp", "country", "occupation"],
@@ -48,7 +48,7 @@ def load_worker_supply(path: str | Path) -> pd.DataFrame:
     """
     path = Path(path)
     if not path.is_file():
-        raise DataError(f"OLI worker file {path}: not found. Download it from https://doi.org/{DOI}.")
+        raise DataError(f"OLI worker file {path}: not found. Download it from https://doi.org/{_DOI}.")
     table = load_file(path, OLI_WORKER_SCHEMA, name="oli_worker_supply")
     if table.empty:
         raise DataError(f"OLI worker file {path.name}: no data rows after the header.")

@@ -6,10 +6,31 @@ microtask market, and the funnel from registered to active workers); :mod:`.char
 :mod:`.findings` gives the claims ledger its rows.
 """
 
-from . import charts, data, findings, model
-from .charts import *  # noqa: F403
-from .data import *  # noqa: F403
-from .findings import *  # noqa: F403
-from .model import *  # noqa: F403
+from .charts import (
+    crowd_funnel_chart, crowd_sizes_chart, gap_chart, minimum_wage_chart, pay_distribution_chart,
+    pay_sensitivity_chart,
+)
+from .data import (
+    ESSAY_PLATFORM_SIZES, HOURS_PER_DAY, WEEKLY_HOURS, WEEKLY_HOURS_RANGE, context_figure, crowd_sizes,
+    current_minimum_wages, microwork_figure,
+)
+from .findings import microwork_crowd, microwork_pay, platform_sizes
+from .model import (
+    EXTRAPOLATION_ASSUMPTIONS, PAY_ASSUMPTIONS, MicroworkMarket, crowd_funnel, gap_steps, pay_sensitivity,
+    published_pay, simulate_pay, what_registered_may_mean,
+)
 
-__all__ = [*data.__all__, *model.__all__, *charts.__all__, *findings.__all__]
+# What the pages, the assignments and the claims ledger use; the modules hold the rest.
+__all__ = [
+    # charts
+    "crowd_funnel_chart", "crowd_sizes_chart", "gap_chart", "minimum_wage_chart",
+    "pay_distribution_chart", "pay_sensitivity_chart",
+    # data
+    "ESSAY_PLATFORM_SIZES", "HOURS_PER_DAY", "WEEKLY_HOURS", "WEEKLY_HOURS_RANGE", "context_figure",
+    "crowd_sizes", "current_minimum_wages", "microwork_figure",
+    # findings
+    "microwork_crowd", "microwork_pay", "platform_sizes",
+    # model
+    "EXTRAPOLATION_ASSUMPTIONS", "PAY_ASSUMPTIONS", "MicroworkMarket", "crowd_funnel", "gap_steps",
+    "pay_sensitivity", "published_pay", "simulate_pay", "what_registered_may_mean",
+]

@@ -16,7 +16,6 @@ from .data import HOURS_PER_DAY, WEEKLY_HOURS, WEEKLY_HOURS_RANGE
 from .model import PAY_ASSUMPTIONS, PaySimulation
 
 __all__ = [
-    "PAY_MODEL",
     "crowd_funnel_chart",
     "crowd_sizes_chart",
     "gap_chart",
@@ -25,7 +24,7 @@ __all__ = [
     "pay_sensitivity_chart",
 ]
 
-PAY_MODEL = "simulation of a microtask market (requesters' rates, the work they post, workers' unpaid time)"
+_PAY_MODEL = "simulation of a microtask market (requesters' rates, the work they post, workers' unpaid time)"
 WAGE_MODEL = "conversion of daily and monthly minimum wages to hourly ones, with assumed hours"
 TOP_BIN = 15.0  # US$ an hour: the last bin of the distribution holds everything above
 # Axis labels on two lines, split at ': ' (what, then the detail): readable on a phone.
@@ -65,7 +64,7 @@ def pay_distribution_chart(simulation: PaySimulation, minimum_wage: float = 7.25
             f"between US$ {simulation.workers['hourly'].quantile(0.1):.2f} (10th percentile) and "
             f"{simulation.workers['hourly'].quantile(0.9):.2f} (90th). {PAY_ASSUMPTIONS}"
         ),
-        datasets=["microwork"], model=PAY_MODEL,
+        datasets=["microwork"], model=_PAY_MODEL,
     )
 
 
@@ -84,7 +83,7 @@ def gap_chart(steps: pd.DataFrame) -> alt.LayerChart:
         chart, title="From the average offer to the median pay, one mechanism at a time (a model)",
         description="Bar chart, one bar per step of the simulation: " + "; ".join(
             f"{r.step}: US$ {r.usd_per_hour:.2f} ({r.why})" for r in steps.itertuples()) + ".",
-        datasets=["microwork"], model=PAY_MODEL,
+        datasets=["microwork"], model=_PAY_MODEL,
     )
 
 
@@ -108,7 +107,7 @@ def pay_sensitivity_chart(table: pd.DataFrame, base_median: float, published_med
         description="Range chart, one bar per assumption moved across its range, the others at their defaults: " + "; ".join(
             f"{r.label}: US$ {r.median_low:.2f} at {r.low:g}, {r.median_high:.2f} at {r.high:g}" for r in table.itertuples())
         + f". Dashed lines: the default's median (US$ {base_median:.2f}) and the published median (US$ {published_median:g}).",
-        datasets=["microwork"], model=PAY_MODEL,
+        datasets=["microwork"], model=_PAY_MODEL,
     )
 
 

@@ -24,8 +24,6 @@ __all__ = [
     "current_minimum_wages",
     "exchange_rate",
     "microwork_figure",
-    "microwork_figures",
-    "minimum_wages",
     "minimum_wages_usd",
 ]
 
@@ -40,14 +38,14 @@ WEEKLY_HOURS_RANGE = (40.0, 52.0)  # the assumption's range: a five-day week to 
 WEEKS_PER_MONTH = 52 / 12
 
 
-def microwork_figures() -> pd.DataFrame:
+def _microwork_figures() -> pd.DataFrame:
     """The published microwork figures (``microwork``), each with its source and confidence."""
     return load("microwork")
 
 
 def microwork_figure(quantity: str, topic: str | None = None) -> float:
     """One figure of ``microwork`` by its quantity (and topic); raises KeyError if it is missing."""
-    table = microwork_figures()
+    table = _microwork_figures()
     rows = table[(table["quantity"] == quantity) & ((table["topic"] == topic) if topic else True)]
     if rows.empty:
         raise KeyError(f"No figure '{quantity}' in the microwork data.")
@@ -62,7 +60,7 @@ def context_figure(quantity: str) -> float:
     return float(table.loc[quantity, "value"])
 
 
-def minimum_wages() -> pd.DataFrame:
+def _minimum_wages() -> pd.DataFrame:
     """Statutory minimum wages as published (``minimum_wages``), in local currency."""
     return load("minimum_wages")
 
@@ -90,7 +88,7 @@ def minimum_wages_usd(weekly_hours: float = WEEKLY_HOURS, hours_per_day: float =
     ``usd_per_hour`` otherwise). The hours are assumptions: the sources state none.
     """
     require(weekly_hours > 0 and 0 < hours_per_day <= 24, "weekly_hours must be positive and hours_per_day in (0, 24].")
-    table = minimum_wages().copy()
+    table = _minimum_wages().copy()
     table["hours_per_unit"] = [_hours_per_unit(p, weekly_hours, hours_per_day) for p in table["per"]]
     table["lcu_per_usd"] = [exchange_rate(code, year) for code in table["country_iso3"]]
     table["usd_per_hour"] = table["value"] / table["hours_per_unit"] / table["lcu_per_usd"]
@@ -121,7 +119,7 @@ def crowd_sizes() -> pd.DataFrame:
     platforms' own claims and independent measurements, with the kind and confidence of each.
 
     ``low`` and ``high`` differ only for a published range (the World Bank's estimate)."""
-    micro = microwork_figures().set_index("quantity")
+    micro = _microwork_figures().set_index("quantity")
     context = load("online_labour_context").set_index("quantity")
     rows = [(f"{name}: {ESSAY_SIZE_LABELS[name]} (the essay)", name, "the essay's figure", size, size, "2016",
              "casilli2016plateformisation", "n/a") for name, size in ESSAY_PLATFORM_SIZES.items()]

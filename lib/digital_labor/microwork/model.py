@@ -22,7 +22,6 @@ from .data import ESSAY_PLATFORM_SIZES, context_figure, microwork_figure
 
 __all__ = [
     "PAY_ASSUMPTIONS",
-    "PAY_RANGES",
     "EXTRAPOLATION_ASSUMPTIONS",
     "MicroworkMarket",
     "PaySimulation",
@@ -34,7 +33,7 @@ __all__ = [
     "what_registered_may_mean",
 ]
 
-PAY_RANGES: dict[str, tuple[float, float]] = {  # the assumptions' ranges, for the sensitivity
+_PAY_RANGES: dict[str, tuple[float, float]] = {  # the assumptions' ranges, for the sensitivity
     "rate_spread": (0.5, 1.5),
     "volume_exponent": (0.0, 2.0),
     "selectivity": (0.0, 1.0),
@@ -88,18 +87,18 @@ _DEFAULT = MicroworkMarket()
 PAY_ASSUMPTIONS = (
     f"Requesters' hourly rates are log-normal, with a mean equal to the published average offer (more than "
     f"US${_DEFAULT.mean_offer:g} an hour, Hara et al. 2018) and a spread of {_DEFAULT.rate_spread:g} (log scale; range "
-    f"{PAY_RANGES['rate_spread'][0]:g}-{PAY_RANGES['rate_spread'][1]:g}). Lower-paying requesters post more work: a requester's "
+    f"{_PAY_RANGES['rate_spread'][0]:g}-{_PAY_RANGES['rate_spread'][1]:g}). Lower-paying requesters post more work: a requester's "
     f"share of the tasks is proportional to its rate to the power -{_DEFAULT.volume_exponent:g} (range "
-    f"{PAY_RANGES['volume_exponent'][0]:g}-{PAY_RANGES['volume_exponent'][1]:g}). Workers take tasks as they are posted, some "
+    f"{_PAY_RANGES['volume_exponent'][0]:g}-{_PAY_RANGES['volume_exponent'][1]:g}). Workers take tasks as they are posted, some "
     f"favouring better-paid requesters (their selectivity is exponential with mean {_DEFAULT.selectivity:g}, range "
-    f"{PAY_RANGES['selectivity'][0]:g}-{PAY_RANGES['selectivity'][1]:g}; a selectivity equal to the volume exponent would give "
+    f"{_PAY_RANGES['selectivity'][0]:g}-{_PAY_RANGES['selectivity'][1]:g}; a selectivity equal to the volume exponent would give "
     f"the requesters' average). {_DEFAULT.workers:,} workers share {_DEFAULT.tasks / 1e6:g} million tasks (the study's "
     f"counts), log-normally (spread {_DEFAULT.tasks_spread:g}). Unpaid time: {100 * _DEFAULT.returned_share:g} % of started "
-    f"tasks are returned unfinished after half their time (range {100 * PAY_RANGES['returned_share'][0]:g}-"
-    f"{100 * PAY_RANGES['returned_share'][1]:g} %), {100 * _DEFAULT.rejected_share:g} % of submitted work is rejected (range "
-    f"{100 * PAY_RANGES['rejected_share'][0]:g}-{100 * PAY_RANGES['rejected_share'][1]:g} %), and searching for tasks takes a "
+    f"tasks are returned unfinished after half their time (range {100 * _PAY_RANGES['returned_share'][0]:g}-"
+    f"{100 * _PAY_RANGES['returned_share'][1]:g} %), {100 * _DEFAULT.rejected_share:g} % of submitted work is rejected (range "
+    f"{100 * _PAY_RANGES['rejected_share'][0]:g}-{100 * _PAY_RANGES['rejected_share'][1]:g} %), and searching for tasks takes a "
     f"share of each worker's time drawn from a beta distribution with mean {100 * _DEFAULT.search_share:g} % (range "
-    f"{100 * PAY_RANGES['search_share'][0]:g}-{100 * PAY_RANGES['search_share'][1]:g} %). Task lengths are log-normal around "
+    f"{100 * _PAY_RANGES['search_share'][0]:g}-{100 * _PAY_RANGES['search_share'][1]:g} %). Task lengths are log-normal around "
     f"{_DEFAULT.task_minutes:g} minute{'' if _DEFAULT.task_minutes == 1 else 's'}; they set the hours worked, not the hourly rates. These values are assumptions "
     "chosen within ranges, and the defaults were set so that the simulation reproduces the two published figures."
 )
@@ -217,11 +216,11 @@ def gap_steps(simulation: PaySimulation) -> pd.DataFrame:
 
 def pay_sensitivity(base: MicroworkMarket | None = None, ranges: dict[str, tuple[float, float]] | None = None) -> pd.DataFrame:
     """The median hourly pay and the share above US$7.25 with one assumption at a time at the low
-    and high ends of its range (:data:`PAY_RANGES`), the others at ``base``."""
+    and high ends of its range (:data:`_PAY_RANGES`), the others at ``base``."""
     base = base or MicroworkMarket()
     rows = []
-    for name, (low, high) in (ranges or PAY_RANGES).items():
-        require(name in PAY_RANGES, f"unknown parameter '{name}'; use one of {list(PAY_RANGES)}.")
+    for name, (low, high) in (ranges or _PAY_RANGES).items():
+        require(name in _PAY_RANGES, f"unknown parameter '{name}'; use one of {list(_PAY_RANGES)}.")
         results = {}
         for end, value in (("low", low), ("high", high)):
             changes = {name: value}

@@ -6,10 +6,23 @@ of the rights each scheme describes; :mod:`.model` does the arithmetic and the r
 model; :mod:`.charts` draws it; :mod:`.findings` gives the claims ledger its row.
 """
 
-from . import charts, data, findings, model
-from .charts import *  # noqa: F403
-from .data import *  # noqa: F403
-from .findings import *  # noqa: F403
-from .model import *  # noqa: F403
+from .charts import payout_chart
+from .data import RIGHTS, notification_figure, rights_table, scheme_value, schemes
+from .findings import pay_for_participation
+from .model import (
+    TSU_SHARE, WAKING_HOURS, WAKING_HOURS_RANGE, microsoft_rewards, money_walks, notification_interval,
+    revenue_share_payout,
+)
 
-__all__ = [*data.__all__, *model.__all__, *charts.__all__, *findings.__all__]
+# What the pages, the assignments and the claims ledger use; the modules hold the rest.
+__all__ = [
+    # charts
+    "payout_chart",
+    # data
+    "RIGHTS", "notification_figure", "rights_table", "scheme_value", "schemes",
+    # findings
+    "pay_for_participation",
+    # model
+    "TSU_SHARE", "WAKING_HOURS", "WAKING_HOURS_RANGE", "microsoft_rewards", "money_walks",
+    "notification_interval", "revenue_share_payout",
+]

@@ -8,9 +8,9 @@ import pandas as pd
 from .. import charts
 from .model import PAYOUT_ASSUMPTIONS
 
-__all__ = ["PAYOUT_MODEL", "payout_chart"]
+__all__ = ["payout_chart"]
 
-PAYOUT_MODEL = "pay per user = share paid out × revenue per user; per hour = that / assumed hours on the apps"
+_PAYOUT_MODEL = "pay per user = share paid out × revenue per user; per hour = that / assumed hours on the apps"
 
 
 def payout_chart(payouts: pd.DataFrame, *, share: float, minutes_per_day: float) -> alt.Chart:
@@ -43,5 +43,5 @@ def payout_chart(payouts: pd.DataFrame, *, share: float, minutes_per_day: float)
             f"At {100 * share:g} %: " + "; ".join(f"{r.period} {r.region} {r.cents_per_hour:.2f} cents an hour, US$ {r.usd_per_year:.2f} a year"
                                                   for r in table.itertuples()) + f". {PAYOUT_ASSUMPTIONS}"
         ),
-        datasets=["facebook_arpu", "social_media_time"], model=PAYOUT_MODEL,
+        datasets=["facebook_arpu", "social_media_time"], model=_PAYOUT_MODEL,
     )

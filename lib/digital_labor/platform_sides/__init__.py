@@ -4,8 +4,13 @@
 ``platform_sides_flows`` and lays it out; :mod:`.charts` draws it.
 """
 
-from . import charts, graph
-from .charts import *  # noqa: F403
-from .graph import *  # noqa: F403
+from .charts import platform_network_chart
+from .graph import node_link_frames, platform_sides_graph
 
-__all__ = [*graph.__all__, *charts.__all__]
+# What the pages, the assignments and the claims ledger use; the modules hold the rest.
+__all__ = [
+    # charts
+    "platform_network_chart",
+    # graph
+    "node_link_frames", "platform_sides_graph",
+]

@@ -13,10 +13,10 @@ import pandas as pd
 
 from ..charts import category_scales, describe
 
-__all__ = ["NETWORK_DATASETS", "NETWORK_SOURCE", "platform_network_chart"]
+__all__ = ["platform_network_chart"]
 
-NETWORK_DATASETS = ("platform_sides_nodes", "platform_sides_flows")
-NETWORK_SOURCE = (
+_NETWORK_DATASETS = ("platform_sides_nodes", "platform_sides_flows")
+_NETWORK_SOURCE = (
     "drawn from the essay's description of a platform's sides (Casilli 2016, after Benavent "
     "2016), with a few flows assumed to complete a ride-hailing example; a description, not data"
 )
@@ -99,6 +99,6 @@ def platform_network_chart(nodes: pd.DataFrame, edges: pd.DataFrame) -> alt.Laye
             f"centre, {assumed} of them assumed to complete the example rather than taken from the essay. "
             + _exchanges(nodes, edges) + "."
         ),
-        datasets=NETWORK_DATASETS,
-        source=NETWORK_SOURCE,
+        datasets=_NETWORK_DATASETS,
+        source=_NETWORK_SOURCE,
     )

@@ -12,9 +12,9 @@ import pandas as pd
 from ..charts import MISSING_COLOUR, category_scales, describe, param_equals
 from .model import price_signs
 
-__all__ = ["TWO_SIDED_MODEL", "price_heatmap", "prices_by_externality_chart"]
+__all__ = ["price_heatmap", "prices_by_externality_chart"]
 
-TWO_SIDED_MODEL = "two-sided monopoly platform (Armstrong 2006)"
+_TWO_SIDED_MODEL = "two-sided monopoly platform (Armstrong 2006)"
 SIDES = ["users", "advertisers"]
 
 
@@ -83,7 +83,7 @@ def prices_by_externality_chart(grid: pd.DataFrame, thresholds: pd.DataFrame) ->
             "the users' price crosses zero at the dashed line and becomes a subsidy beyond it. "
             f"Over the slider's range the crossing lies between αa = {low:.2f} and {high:.2f}."
         ),
-        model=TWO_SIDED_MODEL,
+        model=_TWO_SIDED_MODEL,
     )
 
 
@@ -123,7 +123,7 @@ def price_heatmap(grid: pd.DataFrame) -> alt.Chart:
             f"αu from {table['alpha_users'].min():g} to {table['alpha_users'].max():g}; each cell is "
             "marked + (users pay), 0 (free) or − (users are subsidised). " + _sign_summary(table)
         ),
-        model=TWO_SIDED_MODEL,
+        model=_TWO_SIDED_MODEL,
     )
 
 

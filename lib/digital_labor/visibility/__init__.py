@@ -6,10 +6,38 @@ reach, its share price against the market, and click farms.
 :mod:`.findings` gives the claims ledger its rows.
 """
 
-from . import charts, data, findings, model
-from .charts import *  # noqa: F403
-from .data import *  # noqa: F403
-from .findings import *  # noqa: F403
-from .model import *  # noqa: F403
+from .charts import (
+    abnormal_returns_chart, index_comparison_chart, inshoring_chart, organic_reach_chart,
+    restore_reach_chart, rise_by_start_chart,
+)
+from .data import (
+    ALL_PAGES, LARGE_PAGES, annotation_value, annotation_volumes, click_farm_figures, cpm_benchmarks,
+    fake_like_countries, index_change, organic_reach, price_change, prices_with_index, reach_at,
+    reach_sample, rise_by_start, rise_windows, share_prices,
+)
+from .findings import (
+    fake_likes_geography, organic_reach_decline, organic_reach_large_pages, reach_arithmetic,
+    share_price_rise,
+)
+from .model import (
+    abnormal_by_start, break_even_cpm, captcha_time_check, full_time_years, inshoring_scenarios,
+    market_adjusted_change, market_model, reached_fans, restore_reach_by_cpm, restore_reach_grid,
+)
 
-__all__ = [*data.__all__, *model.__all__, *charts.__all__, *findings.__all__]
+# What the pages, the assignments and the claims ledger use; the modules hold the rest.
+__all__ = [
+    # charts
+    "abnormal_returns_chart", "index_comparison_chart", "inshoring_chart", "organic_reach_chart",
+    "restore_reach_chart", "rise_by_start_chart",
+    # data
+    "ALL_PAGES", "LARGE_PAGES", "annotation_value", "annotation_volumes", "click_farm_figures",
+    "cpm_benchmarks", "fake_like_countries", "index_change", "organic_reach", "price_change",
+    "prices_with_index", "reach_at", "reach_sample", "rise_by_start", "rise_windows", "share_prices",
+    # findings
+    "fake_likes_geography", "organic_reach_decline", "organic_reach_large_pages", "reach_arithmetic",
+    "share_price_rise",
+    # model
+    "abnormal_by_start", "break_even_cpm", "captcha_time_check", "full_time_years", "inshoring_scenarios",
+    "market_adjusted_change", "market_model", "reached_fans", "restore_reach_by_cpm",
+    "restore_reach_grid",
+]

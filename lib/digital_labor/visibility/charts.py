@@ -14,25 +14,21 @@ from .data import ALL_PAGES, LARGE_PAGES, rise_windows
 from .model import INSHORING_ASSUMPTIONS, MARKET_MODEL_ASSUMPTIONS, PAY_MODEL_ASSUMPTIONS, MarketModel
 
 __all__ = [
-    "INSHORING_MODEL",
-    "MARKET_MODEL",
-    "PAY_MODEL",
     "abnormal_returns_chart",
     "index_comparison_chart",
     "inshoring_chart",
     "organic_reach_chart",
     "restore_reach_chart",
     "rise_by_start_chart",
-    "share_price_chart",
 ]
 
-PAY_MODEL = "pay-per-be-viewed cost of buying back lost organic reach"
+_PAY_MODEL = "pay-per-be-viewed cost of buying back lost organic reach"
 
 
-INSHORING_MODEL = "hours of unpaid work = published items × assumed seconds per item"
+_INSHORING_MODEL = "hours of unpaid work = published items × assumed seconds per item"
 
 
-MARKET_MODEL = "market model of Facebook's monthly returns on the index's, fitted by least squares on earlier months"
+_MARKET_MODEL = "market model of Facebook's monthly returns on the index's, fitted by least squares on earlier months"
 
 
 def _window_shade(window: tuple[str, str]) -> alt.Chart:
@@ -60,7 +56,7 @@ def inshoring_chart(scenarios: pd.DataFrame) -> alt.LayerChart:
             f"{r.project}: {r.items:,.0f} {r.items_label}, {r.seconds_low:g} to {r.seconds_high:g} seconds each, "
             f"{r.hours_low:,.0f} to {r.hours_high:,.0f} hours, {r.fte_years_low:,.0f} to {r.fte_years_high:,.0f} full-time years"
             for r in scenarios.itertuples()) + f". {INSHORING_ASSUMPTIONS}",
-        datasets=["dataset_annotation"], model=INSHORING_MODEL,
+        datasets=["dataset_annotation"], model=_INSHORING_MODEL,
     )
 
 
@@ -129,25 +125,7 @@ def restore_reach_chart(grid: pd.DataFrame, *, monthly_pay_usd: float, benchmark
             f"to {high:.2f}; the lines follow a slider (starting at US$ {start:.2f}); a dashed line marks a click-farm "
             f"worker's monthly pay. {PAY_MODEL_ASSUMPTIONS}"
         ),
-        datasets=["facebook_organic_reach", "facebook_cpm_benchmarks", "click_farms"], model=PAY_MODEL,
-    )
-
-
-def share_price_chart(prices: pd.DataFrame, window: tuple[str, str] = ("2013-10-01", "2014-02-28")) -> alt.LayerChart:
-    """Monthly closes (``date``, ``close_usd``), with the essay's window shaded."""
-    line = alt.Chart(prices).mark_line(color=charts.PALETTE[0]).encode(
-        x=alt.X("date:T", title="Date"), y=alt.Y("close_usd:Q", title="Closing price (US$ per share)"))
-    points = line.mark_point(filled=True, color=charts.PALETTE[0], size=30).encode(
-        tooltip=[alt.Tooltip("date:T", title="Day", format="%d %b %Y"), alt.Tooltip("close_usd:Q", title="Close (US$)", format=".2f")])
-    first, last = prices.iloc[0], prices.iloc[-1]
-    chart = alt.layer(_window_shade(window), line, points).properties(width=560, height=280)
-    return charts.describe(
-        chart, title="Facebook's share price, 2012-2014, with the essay's window shaded",
-        description=(
-            f"Line chart of monthly closing prices from {first.date:%d %B %Y} (US$ {first.close_usd:.2f}) to "
-            f"{last.date:%d %B %Y} (US$ {last.close_usd:.2f}); the shaded band marks {window[0]} to {window[1]}."
-        ),
-        datasets=["facebook_share_price"],
+        datasets=["facebook_organic_reach", "facebook_cpm_benchmarks", "click_farms"], model=_PAY_MODEL,
     )
 
 
@@ -245,5 +223,5 @@ def abnormal_returns_chart(model: MarketModel) -> alt.LayerChart:
             + f"; cumulative {model.car_pct:+.1f} % (t = {model.t_stat:.2f}). {MARKET_MODEL_ASSUMPTIONS}"
         ),
         datasets=["facebook_share_price", "market_index_monthly"],
-        source=f"{MARKET_MODEL[0].upper()}{MARKET_MODEL[1:]} (a statistical benchmark fitted to these data, not a simulation)",
+        source=f"{_MARKET_MODEL[0].upper()}{_MARKET_MODEL[1:]} (a statistical benchmark fitted to these data, not a simulation)",
     )
