@@ -9,7 +9,7 @@
 #   make serve   serve _build/html on http://127.0.0.1:8000
 #   make student the students' edition, without solutions, into _build/student/_build/html
 #   make classroom the assignments (student, autograder, instructor notebooks) and the student bundle, into _build/classroom
-#   make bench   build times on this machine; make linkcheck: external links (needs the network)
+#   make bench   set-up and build times on this machine; make linkcheck: external links (needs the network)
 #   make audit   page weights and Lighthouse (mobile) of the built site against the budgets
 #   make pdf     the printable book, _build/pdf/book.pdf (the built pages printed by headless Chromium)
 #   make validate the built pages through the Nu HTML Checker (0 errors expected)
@@ -23,10 +23,10 @@ PYTEST_ARGS ?=
 
 .PHONY: book student classroom test unit check lab serve bench linkcheck clean lock browser audit audit-tools pdf validate
 
-$(STAMP): pyproject.toml requirements.lock
-	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --progress-bar off -c requirements.lock -e ".[lab,book,classroom,test]"
+# The environment: the pinned versions of requirements.lock, installed by uv (pip if uv cannot run);
+# tools/setup_env.sh is also what `make bench` times.
+$(STAMP): pyproject.toml requirements.lock tools/setup_env.sh
+	PYTHON=$(PYTHON) bash tools/setup_env.sh $(VENV)
 	@touch $(STAMP)
 
 book: $(STAMP)
@@ -98,6 +98,7 @@ $(AUDIT_STAMP): tools/audit/package.json tools/audit/package-lock.json
 browser:
 	@command -v chromium >/dev/null || tools/install-chromium.sh
 
+# The exact versions installed in .venv (uv included, pip left out), after the two header lines.
 lock: $(STAMP)
 	head -n 2 requirements.lock > requirements.lock.new
 	$(PY) -m pip freeze --exclude-editable | grep -v '^digital-labor' >> requirements.lock.new

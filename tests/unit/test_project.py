@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import inspect
 import re
 import subprocess
 import sys
@@ -98,6 +99,19 @@ def test_make_test_runs_only_the_unit_tier_on_every_cpu_and_make_check_adds_the_
     assert "pytest tests/unit -n auto" in unit_run
     assert '-m "not unit"' in full_run and " -n " not in full_run  # one session: the book is built once
     assert "exit $$status" in test and "exit $$status" in check  # a failure fails make
+
+
+def test_make_and_make_bench_set_up_the_environment_with_one_script_uv_first_then_pip():
+    assert "bash tools/setup_env.sh $(VENV)" in (ROOT / "Makefile").read_text()
+    script = (ROOT / "tools" / "setup_env.sh").read_text()
+    extras = re.search(r'requirement="\.\[([a-z,]+)\]"', script).group(1).split(",")
+    assert sorted(extras) == sorted(pyproject()["optional-dependencies"])  # every extra, as the lock pins them
+    assert "-c requirements.lock uv" in script and '-m uv pip install --python "$py" -c requirements.lock' in script
+    assert '-m pip install --progress-bar off -c requirements.lock -e "$requirement"' in script  # the fallback
+    assert re.search(r"^uv==\d", (ROOT / "requirements.lock").read_text(), re.MULTILINE)
+    from tools import bench
+
+    assert "setup_env.sh" in inspect.getsource(bench.fresh_setup)
 
 
 def test_the_sphinx_process_skips_the_slow_iri_checker_too():
