@@ -114,6 +114,13 @@ def test_make_and_make_bench_set_up_the_environment_with_one_script_uv_first_the
     assert "setup_env.sh" in inspect.getsource(bench.fresh_setup)
 
 
+def test_every_test_file_has_a_name_of_its_own():
+    """The test folders are not packages: pytest imports each file by its base name, so two files
+    of one name in two tiers stop the full run at collection."""
+    names = [path.name for path in (ROOT / "tests").rglob("test_*.py")]
+    assert len(names) == len(set(names)), sorted({name for name in names if names.count(name) > 1})
+
+
 def test_the_sphinx_process_skips_the_slow_iri_checker_too():
     from tools import build_book
 
