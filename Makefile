@@ -1,7 +1,7 @@
 # The book's commands. Each creates the virtual environment on demand.
 #   make book    execute the notebooks (cached) and build the HTML site into _build/html
 #   make test    before a commit: the library's unit tests and the chart compilation (tests/unit), on every CPU;
-#                no build (about 40 s); make test PYTEST_ARGS=--lf runs again only what failed
+#                no build (about a minute); make test PYTEST_ARGS=--lf runs again only what failed
 #   make check   everything, as CI does: make test's tests, then the strict build, reproducibility, the site in
 #                headless Chromium (desktop and phone), the classroom proofs, the PDF, the Nu HTML Checker and
 #                Lighthouse (25 to 40 minutes)
