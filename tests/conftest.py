@@ -1,4 +1,5 @@
-"""Session fixtures: the strict book build (run once) and one browser visit of every page."""
+"""The test tiers (markers by folder), and the session fixtures: the strict book build (run once)
+and one browser visit of every page."""
 
 from __future__ import annotations
 
@@ -15,6 +16,24 @@ import sitecheck
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"
+
+# Each folder's markers (declared in pyproject.toml). `make test` runs tests/unit (the `unit` tier:
+# the library and the chart compilation, no build); `make check` runs everything, the `book` tier
+# (the strict build and what needs it, slow checks of the build's tools, the classroom proofs)
+# included; `browser` tests open the built site in Chromium. `lighthouse` is set on its tests.
+TIERS = {"unit": ("unit",), "book": ("book",), "site": ("book", "browser"), "classroom": ("book",)}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark every test with its folder's tier (``pytest -m unit``, ``-m "book and not browser"``...)."""
+    tests = Path(__file__).resolve().parent
+    for item in items:
+        try:
+            folder = Path(item.path).resolve().relative_to(tests).parts[0]
+        except ValueError:
+            continue
+        for marker in TIERS.get(folder, ()):
+            item.add_marker(marker)
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,10 @@ budgets live):
 - **Lighthouse** (:func:`lighthouse`): Lighthouse 12, mobile profile with its default
   (simulated) throttling, on pages served gzip-compressed from a local server
   (:func:`serve`), in Debian's Chromium. Lighthouse comes from npm
-  (``tools/audit``, ``npm ci --prefix tools/audit``).
+  (``tools/audit``, ``npm ci --prefix tools/audit``). Its timings are simulated from a trace and
+  move with the machine's load, so a page is judged as Lighthouse CI judges it, on the median of
+  several runs (:func:`measure_page`): one run, and if that run misses a timing budget,
+  ``lighthouse_runs - 1`` more.
 
 Usage: ``python -m tools.page_audit [--lighthouse] [page.html ...]`` (pages relative to
 ``_build/html``; default every page, for sizes and for Lighthouse). Prints one
@@ -30,11 +33,12 @@ import json
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -251,6 +255,7 @@ class LighthouseResult:
     transfer_kb: float
     lcp_element: str = ""
     failed_audits: dict[str, list[str]] = field(default_factory=dict)  # category -> failing audits
+    runs: int = 1  # how many runs the timings are the median of
 
 
 def summarize(page: str, report: dict) -> LighthouseResult:
@@ -295,12 +300,51 @@ def lighthouse_problems(results: list[LighthouseResult], limits: dict[str, int])
     return problems
 
 
-def run_lighthouse(site: Path, pages: list[str]) -> list[LighthouseResult]:
-    results = []
+def misses_a_timing_budget(result: LighthouseResult, limits: dict[str, int]) -> bool:
+    """Whether a run misses a budget that Lighthouse simulates from its trace: the performance
+    score, the largest contentful paint or the total blocking time."""
+    return (result.scores["performance"] < limits["lighthouse_performance"]
+            or result.lcp_ms > limits["largest_contentful_paint_ms"]
+            or result.tbt_ms > limits["total_blocking_time_ms"])
+
+
+def median_result(runs: list[LighthouseResult]) -> LighthouseResult:
+    """Several runs of one page as one result, as Lighthouse CI aggregates them: the median of each
+    timing (performance score, largest contentful paint, total blocking time, first contentful
+    paint), each taken on its own; accessibility, best practices and SEO, and their failing
+    audits, from the first run (they do not depend on timing); the performance diagnosis and the
+    largest contentful paint's element from the run with the median performance score."""
+    first = runs[0]
+    middle = sorted(runs, key=lambda run: run.scores["performance"])[(len(runs) - 1) // 2]
+    scores = {**first.scores, "performance": round(statistics.median(run.scores["performance"] for run in runs))}
+    failed = {name: audits for name, audits in first.failed_audits.items() if name != "performance"}
+    if "performance" in middle.failed_audits:
+        failed["performance"] = middle.failed_audits["performance"]
+    return LighthouseResult(
+        page=first.page, scores=scores,
+        lcp_ms=statistics.median(run.lcp_ms for run in runs),
+        tbt_ms=statistics.median(run.tbt_ms for run in runs),
+        fcp_ms=statistics.median(run.fcp_ms for run in runs),
+        transfer_kb=first.transfer_kb, lcp_element=middle.lcp_element, failed_audits=failed, runs=len(runs))
+
+
+def measure_page(page: str, run: Callable[[str], LighthouseResult], limits: dict[str, int]) -> LighthouseResult:
+    """One page's Lighthouse result: one run (``run(page)``), and if it misses a timing budget,
+    ``lighthouse_runs - 1`` more (``[tool.digital-labor.budget]``), judged on their median
+    (:func:`median_result`). A page that meets its budgets costs one run; Lighthouse CI runs every
+    page three times, which would triple the ten minutes that the site's 38 pages take."""
+    first = run(page)
+    runs = int(limits.get("lighthouse_runs", 1))
+    if runs <= 1 or not misses_a_timing_budget(first, limits):
+        return first
+    return median_result([first, *(run(page) for _ in range(runs - 1))])
+
+
+def run_lighthouse(site: Path, pages: list[str], limits: dict[str, int] | None = None) -> list[LighthouseResult]:
+    """Every page of ``pages``, measured by :func:`measure_page` on ``site`` served gzip-compressed."""
+    limits = budget() if limits is None else limits
     with serve(site) as base_url:
-        for page in pages:
-            results.append(summarize(page, lighthouse(base_url + page)))
-    return results
+        return [measure_page(page, lambda name: summarize(name, lighthouse(base_url + name)), limits) for page in pages]
 
 
 def html_pages(site: Path) -> list[str]:
@@ -324,11 +368,12 @@ def main(argv: list[str] | None = None) -> int:
     problems = size_problems(visits, limits)
     measures: dict = {"sizes": {v.page: {"total_bytes": v.total, "charts": v.charts, "assets": v.assets} for v in visits}}
     if args.lighthouse:
-        results = run_lighthouse(args.site, pages)
+        results = run_lighthouse(args.site, pages, limits)
         for r in results:
+            runs = f" (timings: median of {r.runs} runs)" if r.runs > 1 else ""
             print(f"{r.page}: performance {r.scores['performance']}, accessibility {r.scores['accessibility']}, "
                   f"best practices {r.scores['best-practices']}, SEO {r.scores['seo']}; FCP {r.fcp_ms / 1000:.1f} s, "
-                  f"LCP {r.lcp_ms / 1000:.1f} s, TBT {r.tbt_ms:.0f} ms, {r.transfer_kb:.0f} KB")
+                  f"LCP {r.lcp_ms / 1000:.1f} s, TBT {r.tbt_ms:.0f} ms, {r.transfer_kb:.0f} KB{runs}")
         problems += lighthouse_problems(results, limits)
         measures["lighthouse"] = [r.__dict__ for r in results]
     if args.json:

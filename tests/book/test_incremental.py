@@ -37,37 +37,50 @@ def book_copy(site, tmp_path_factory):
     return copy
 
 
-def test_editing_one_notebook_re_executes_only_it(book_copy):
-    assert build(book_copy) == []
-    target = book_copy / "intro.md"
-    target.write_text(target.read_text().replace("dl.setup()\n", "dl.setup()\n# an edit\n", 1))
-    assert build(book_copy) == [str(target)]
-
-
-@pytest.fixture(scope="module")
-def rebuild_after_a_library_change(book_copy) -> tuple[list[str], float]:
-    """The notebooks executed, and the seconds taken, by a build after a change in lib/."""
-    module = book_copy / "lib" / "digital_labor" / "countries.py"
-    module.write_text(module.read_text() + "\n# a change in the library\n")
+def timed_build(root) -> tuple[list[str], float]:
+    """The notebooks one build of ``root`` executed, and the seconds it took."""
     start = time.perf_counter()
-    executed = build(book_copy)
+    executed = build(root)
     return executed, time.perf_counter() - start
 
 
-def test_a_change_in_lib_re_executes_every_notebook(book_copy, rebuild_after_a_library_change):
-    executed, _ = rebuild_after_a_library_change
-    assert executed == sorted(str(p) for p in notebooks.toc_notebooks(book_copy))
+@pytest.fixture(scope="module")
+def rebuilds(book_copy) -> dict[str, tuple[list[str], float]]:
+    """Four builds of the copy, in order, each with the notebooks it executed and its seconds: the
+    warm copy as it is; after editing one notebook's code; after a change in lib/ (the cache and the
+    parsed pages cleared, every notebook executed again and every page written anew: the work of a
+    clean build); and once more with no change."""
+    done = {"warm copy": timed_build(book_copy)}
+    target = book_copy / "intro.md"
+    target.write_text(target.read_text().replace("dl.setup()\n", "dl.setup()\n# an edit\n", 1))
+    done["one notebook edited"] = timed_build(book_copy)
+    module = book_copy / "lib" / "digital_labor" / "countries.py"
+    module.write_text(module.read_text() + "\n# a change in the library\n")
+    done["library changed"] = timed_build(book_copy)
+    done["no change"] = timed_build(book_copy)
+    return done
 
 
-def test_a_build_that_executes_every_notebook_keeps_to_the_time_budget(book_copy, rebuild_after_a_library_change):
-    """The cache and the parsed pages cleared, every notebook executed again and every page written
-    anew: the work of a clean build (the copy's venv and its page folder already exist)."""
-    executed, seconds = rebuild_after_a_library_change
-    assert len(executed) == len(notebooks.toc_notebooks(book_copy))
-    budget = build_book.clean_build_budget()
-    assert seconds <= budget, (
-        f"a build that executed all {len(executed)} notebooks took {seconds:.0f} s, over the {budget:.0f} s budget "
-        "([tool.digital-labor.build-budget] in pyproject.toml); `make bench` gives each notebook's start-up")
+def test_editing_one_notebook_re_executes_only_it(book_copy, rebuilds):
+    assert rebuilds["warm copy"][0] == []
+    assert rebuilds["one notebook edited"][0] == [str(book_copy / "intro.md")]
+
+
+def test_a_change_in_lib_re_executes_every_notebook(book_copy, rebuilds):
+    assert rebuilds["library changed"][0] == sorted(str(p) for p in notebooks.toc_notebooks(book_copy))
+    assert rebuilds["no change"][0] == []
+
+
+def test_rebuilds_cost_a_fraction_of_a_build_that_executes_every_notebook(rebuilds):
+    """Ratios of times measured on the same machine in the same minutes, so they hold on a fast
+    machine and a slow one; the clean build's absolute time is a benchmark figure, printed by
+    `make bench` against `clean_build_seconds` (pyproject.toml), not a test. On the build machine:
+    no change 0.1 s and one edited notebook 11.7 s, against a clean build of 76 s (0.00 and 0.15).
+    The bounds leave room for a busy machine."""
+    full = rebuilds["library changed"][1]
+    no_change, one_edit = rebuilds["no change"][1], rebuilds["one notebook edited"][1]
+    assert no_change / full <= 0.10, f"a build with no change took {no_change:.1f} s, a full one {full:.1f} s"
+    assert one_edit / full <= 0.5, f"a build after editing one notebook took {one_edit:.1f} s, a full one {full:.1f} s"
 
 
 def test_fingerprint_covers_lib_data_bibliography_and_config(tmp_path):

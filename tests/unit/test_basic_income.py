@@ -1,5 +1,5 @@
 """The basic-income model: countries and bases, the four rules' conservation laws, Gini and Lorenz,
-the vectorised grid and its time bound, charts (the explorer included) and the ledger's rows."""
+the vectorised grid (a fraction of the time of a loop over its scenarios), charts (the explorer included) and the ledger's rows."""
 
 from __future__ import annotations
 
@@ -191,13 +191,36 @@ def test_grid_flat_rule_lowers_inequality_more_than_pay_per_click(full_grid):
     assert (full_grid.gini_after[:, top, flat] < full_grid.gini_before).all()
 
 
-def test_grid_computes_within_half_a_second(people, bases, shares):
+def best_of(runs: int, compute) -> float:
+    """The fastest of ``runs`` timed calls of ``compute``, in seconds."""
     timings = []
-    for _ in range(3):
+    for _ in range(runs):
         start = time.perf_counter()
-        bi.grid(bases, countries=people, shares=shares)
+        compute()
         timings.append(time.perf_counter() - start)
-    assert min(timings) <= 0.5, f"best of three runs: {min(timings):.3f} s"
+    return min(timings)
+
+
+def test_the_grid_costs_a_small_fraction_of_its_scenarios_computed_one_at_a_time(people, bases, shares):
+    """A ratio of two times taken in the same process, so it holds on any machine: the 10,000
+    scenarios at once against a sample of 16 computed one at a time with the one-scenario functions
+    (``scenario`` and ``gini``), scaled to 10,000. On the build machine, busy with other builds, the
+    grid took 0.2 s and the loop would have taken about 250 s (a ratio under 0.001; the bound is
+    0.05). The grid's own time is a benchmark figure: `make bench` prints it (tools/bench.py)."""
+    population = people["population"].to_numpy(dtype=float)
+    base = float(bases["revenue_musd"].iloc[0])
+    sample = [(float(rate), rule) for rate in bi.RATES[1::156] for rule in bi.RULES]  # 4 rates x 4 rules
+
+    def one_at_a_time():
+        for rate, rule in sample:
+            frame = bi.scenario(base, rate, rule, people)
+            bi.gini((frame["gdp_pc_ppp"] + frame["ppp_per_person"]).to_numpy(), population)
+
+    full = bi.grid(bases, countries=people, shares=shares)
+    grid_seconds = best_of(3, lambda: bi.grid(bases, countries=people, shares=shares))
+    loop_seconds = best_of(3, one_at_a_time) * full.scenarios / len(sample)
+    assert grid_seconds <= 0.05 * loop_seconds, (
+        f"the grid took {grid_seconds:.3f} s; its {full.scenarios} scenarios one at a time would take {loop_seconds:.1f} s")
 
 
 def test_grid_refuses_shares_of_other_countries(people, bases, shares):

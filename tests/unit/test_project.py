@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import ast
-import os
+import inspect
 import re
 import subprocess
 import sys
 import tomllib
-import zipfile
 from pathlib import Path
 
 import yaml
 from packaging.requirements import Requirement
-
-import digital_labor as dl
-from digital_labor import bibliography
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -78,90 +74,51 @@ def test_tools_and_tests_do_not_import_each_other_s_helpers():
         assert not packages & {"tests", "notebooks", "sitecheck", "conftest"}, module
 
 
-def test_a_regular_install_carries_the_datasets_and_the_bibliography(tmp_path):
-    """`pip install .` (not editable) must find the data without the repository."""
-    wheel_dir, unpacked, elsewhere = tmp_path / "wheel", tmp_path / "site", tmp_path / "elsewhere"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(wheel_dir), str(ROOT)],
-                   check=True, capture_output=True)
-    (wheel,) = wheel_dir.glob("digital_labor-*.whl")
-    with zipfile.ZipFile(wheel) as archive:
-        names = set(archive.namelist())
-        archive.extractall(unpacked)
-    assert "digital_labor/bundled/data/datapackage.yaml" in names and "digital_labor/bundled/references.bib" in names
-    elsewhere.mkdir()
-    probe = ("import digital_labor as dl; from digital_labor import bibliography; "
-             "print(dl.data.data_dir()); print(len(dl.load('countries')), len(bibliography.references()))")
-    environment = {key: value for key, value in os.environ.items() if key != "DIGITAL_LABOR_DATA"}
-    environment["PYTHONPATH"] = str(unpacked)
-    result = subprocess.run([sys.executable, "-c", probe], cwd=elsewhere, capture_output=True, text=True, env=environment)
-    assert result.returncode == 0, result.stderr
-    folder, counts = result.stdout.splitlines()
-    assert Path(folder) == unpacked / "digital_labor" / "bundled" / "data"
-    assert counts == f"{len(dl.load('countries'))} {len(bibliography.references())}"
-
-
-def test_ci_runs_the_readme_test_command():
+def test_ci_runs_the_readme_s_full_check():
     readme = (ROOT / "README.md").read_text()
-    assert "make test" in readme.split("\n\n")[1]
+    commands = readme.split("\n\n")[1]
+    assert "make test" in commands and "make check" in commands
     ci = (ROOT / ".ci" / "run").read_text()
-    assert re.search(r"^make test$", ci, re.MULTILINE)
+    assert re.search(r"^make check$", ci, re.MULTILINE)
+    assert re.search(r"^set -euo pipefail$", ci, re.MULTILINE)  # a failing check fails CI
 
 
-def test_the_build_s_kernels_skip_the_slow_iri_checker_but_keep_uri_checks(monkeypatch):
-    """Kernels started with the build's environment do not compile rfc3987-syntax's parsers (3 s)."""
-    from jupyter_client.manager import start_new_kernel
-
-    from tools.build_book import STARTUP, prepare_kernel_environment
-
-    for name in ("PYTHONSTARTUP", "DIGITAL_LABOR_BOOK", "PYDEVD_DISABLE_FILE_VALIDATION"):
-        monkeypatch.delenv(name, raising=False)  # restored after the test, whatever it sets
-    prepare_kernel_environment()
-    assert os.environ["PYTHONSTARTUP"] == str(STARTUP)
-    probe = ("import importlib.util, sys; import altair, jsonschema; checker = jsonschema.Draft7Validator.FORMAT_CHECKER; "
-             "print(importlib.util.find_spec('lark') is not None, 'lark' in sys.modules, 'iri' in checker.checkers, "
-             "checker.conforms('https://example.org/a', 'uri'), checker.conforms('not a uri', 'uri'))")
-    manager, client = start_new_kernel(kernel_name="python3")
-    printed = []
-    try:
-        client.execute_interactive(probe, timeout=60, output_hook=lambda message: printed.append(message["content"].get("text", "")))
-    finally:
-        client.stop_channels()
-        manager.shutdown_kernel(now=True)
-    assert "".join(printed).split() == ["True", "False", "False", "True", "False"]
+def make_recipe(target: str) -> str:
+    """The commands of one Makefile target."""
+    text = (ROOT / "Makefile").read_text()
+    match = re.search(rf"^{target}:.*\n((?:\t.*\n)+)", text, re.MULTILINE)
+    assert match, f"no target {target} in the Makefile"
+    return match.group(1)
 
 
-NOTEBOOK = """---
-jupytext:
-  text_representation:
-    extension: .md
-    format_name: myst
-kernelspec:
-  display_name: Python 3
-  language: python
-  name: python3
----
-
-# {title}
-
-```{{code-cell}} ipython3
-{code}
-```
-"""
+def test_make_test_runs_only_the_unit_tier_on_every_cpu_and_make_check_adds_the_rest_in_one_session():
+    test, check = make_recipe("test"), make_recipe("check")
+    assert "pytest tests/unit -n auto" in test
+    assert not re.search(r"tests/(book|site|classroom)|pytest .* -m ", test)
+    unit_run, full_run = (line for line in check.splitlines() if "pytest" in line)
+    assert "pytest tests/unit -n auto" in unit_run
+    assert '-m "not unit"' in full_run and " -n " not in full_run  # one session: the book is built once
+    assert "exit $$status" in test and "exit $$status" in check  # a failure fails make
 
 
-def test_pre_execution_caches_what_runs_and_leaves_a_failing_notebook_to_sphinx(tmp_path, capsys):
-    from tools import build_book
+def test_make_and_make_bench_set_up_the_environment_with_one_script_uv_first_then_pip():
+    assert "bash tools/setup_env.sh $(VENV)" in (ROOT / "Makefile").read_text()
+    script = (ROOT / "tools" / "setup_env.sh").read_text()
+    extras = re.search(r'requirement="\.\[([a-z,]+)\]"', script).group(1).split(",")
+    assert sorted(extras) == sorted(pyproject()["optional-dependencies"])  # every extra, as the lock pins them
+    assert "-c requirements.lock uv" in script and '-m uv pip install --python "$py" -c requirements.lock' in script
+    assert '-m pip install --progress-bar off -c requirements.lock -e "$requirement"' in script  # the fallback
+    assert re.search(r"^uv==\d", (ROOT / "requirements.lock").read_text(), re.MULTILINE)
+    from tools import bench
 
-    (tmp_path / "_config.yml").write_text("execute:\n  cache: _build/.jupyter_cache\n  timeout: 120\n")
-    (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: good\nchapters:\n- file: failing\n- file: also-good\n")
-    (tmp_path / "good.md").write_text(NOTEBOOK.format(title="Good", code="print(6 * 7)"))
-    (tmp_path / "failing.md").write_text(NOTEBOOK.format(title="Failing", code="1 / 0"))
-    (tmp_path / "also-good.md").write_text(NOTEBOOK.format(title="Also good", code="print(7 * 6)"))
-    executed = build_book.pre_execute(tmp_path)
-    assert executed == [str(tmp_path / "good.md"), str(tmp_path / "also-good.md")]
-    assert f"{tmp_path / 'failing.md'} failed" in capsys.readouterr().out
-    assert sorted(Path(uri).name for uri, _, _ in build_book.cached_executions(tmp_path)) == ["also-good.md", "good.md"]
-    assert build_book.pre_execute(tmp_path) == []  # what is cached does not run again; the failure runs again
+    assert "setup_env.sh" in inspect.getsource(bench.fresh_setup)
+
+
+def test_every_test_file_has_a_name_of_its_own():
+    """The test folders are not packages: pytest imports each file by its base name, so two files
+    of one name in two tiers stop the full run at collection."""
+    names = [path.name for path in (ROOT / "tests").rglob("test_*.py")]
+    assert len(names) == len(set(names)), sorted({name for name in names if names.count(name) > 1})
 
 
 def test_the_sphinx_process_skips_the_slow_iri_checker_too():
