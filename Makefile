@@ -1,6 +1,7 @@
 # The book's commands. Each creates the virtual environment on demand.
 #   make book    execute the notebooks (cached) and build the HTML site into _build/html
-#   make test    before a commit: the library's unit tests and the chart compilation (tests/unit), on every CPU;
+#   make test    before a commit: ruff (lint and format), the library's unit tests and the chart compilation
+#                (tests/unit), on every CPU;
 #                no build (about a minute); make test PYTEST_ARGS=--lf runs again only what failed
 #   make check   everything, as CI does: make test's tests, then the strict build, reproducibility, the site in
 #                headless Chromium (desktop and phone), the classroom proofs, the PDF, the Nu HTML Checker and
@@ -38,12 +39,14 @@ student: $(STAMP)
 classroom: $(STAMP)
 	$(PY) -m tools.build_classroom
 
-# The unit tier (tests/unit, marker `unit`), spread over the CPUs by pytest-xdist: no book build,
+# ruff (check and format --check, configured in pyproject.toml), then the unit tier (tests/unit,
+# marker `unit`), spread over the CPUs by pytest-xdist: no book build,
 # no wheel, no Sphinx. Prints its time. xdist deals the tests one by one (its default): 43 to 45 s
 # for the 518 tests on 2 CPUs, against 63 s in one process and 49 to 50 s with each file's tests
 # kept on one worker (--dist loadscope: the two chart-font tests, 9.5 s each, then run in turn).
 test: $(STAMP)
 	@start=$$(date +%s); status=0; \
+	$(PY) -m ruff check . && $(PY) -m ruff format --check . || status=$$?; \
 	$(PY) -m pytest tests/unit -n auto $(PYTEST_ARGS) || status=$$?; \
 	echo "make test: $$(( $$(date +%s) - start )) s"; exit $$status
 
@@ -56,6 +59,7 @@ unit: test
 # _build folder. Both parts run even if the first fails; the exit status is non-zero if either did.
 check: $(STAMP) browser audit-tools
 	@start=$$(date +%s); status=0; \
+	$(PY) -m ruff check . && $(PY) -m ruff format --check . || status=$$?; \
 	$(PY) -m pytest tests/unit -n auto $(PYTEST_ARGS) || status=$$?; \
 	$(PY) -m pytest -m "not unit" $(PYTEST_ARGS) || status=$$?; \
 	echo "make check: $$(( $$(date +%s) - start )) s"; exit $$status

@@ -114,7 +114,7 @@ def assignments(root: Path) -> list[Assignment]:
 
 def wrong_answer(solution: str) -> str:
     """The statements a deliberately wrong submission runs after ``solution`` (its WRONG ANSWER lines)."""
-    lines = [line.strip()[len(WRONG_ANSWER):].strip() for line in solution.splitlines() if line.strip().startswith(WRONG_ANSWER)]
+    lines = [line.strip()[len(WRONG_ANSWER) :].strip() for line in solution.splitlines() if line.strip().startswith(WRONG_ANSWER)]
     if not lines:
         raise ValueError("This solution has no '# WRONG ANSWER:' line.")
     return "\n".join(lines)
@@ -198,8 +198,7 @@ def _solution_only_sections(blocks: list[tuple[int | None, Any]]) -> set[int]:
         if level is None or cell.cell_type != "markdown":
             continue
         end = start + 1
-        while end < len(blocks) and not (blocks[end][0] is not None and blocks[end][1].cell_type == "markdown"
-                                         and blocks[end][0] <= level):
+        while end < len(blocks) and not (blocks[end][0] is not None and blocks[end][1].cell_type == "markdown" and blocks[end][0] <= level):
             end += 1
         section = [c for _, c in blocks[start:end]]
         code = [c for c in section if c.cell_type == "code"]
@@ -252,7 +251,7 @@ def solution_texts(notebook: Any) -> list[str]:
     for _, cell in _blocks(notebook.cells):
         if cell.cell_type == "markdown":
             lines = cell.source.splitlines()
-            texts += ["\n".join(lines[first + 1:last]) for first, last in _solution_spans(lines)]
+            texts += ["\n".join(lines[first + 1 : last]) for first, last in _solution_spans(lines)]
         elif cell.source not in kept:
             texts.append(cell.source)
     return [text for text in texts if text.strip()]

@@ -35,8 +35,12 @@ def chapter_of(docname: str) -> int | None:
 
 def number_per_chapter(fignumbers: dict[str, dict[str, dict[str, tuple[int, ...]]]], figtype: str = "exercise") -> list[str]:
     """Renumber ``figtype`` in ``env.toc_fignumbers`` as (chapter, n), in the book's order; the pages changed."""
-    found = [(number, docname, node_id) for docname, types in fignumbers.items() if chapter_of(docname) is not None
-             for node_id, number in types.get(figtype, {}).items()]
+    found = [
+        (number, docname, node_id)
+        for docname, types in fignumbers.items()
+        if chapter_of(docname) is not None
+        for node_id, number in types.get(figtype, {}).items()
+    ]
     counters: dict[int, int] = {}
     changed: set[str] = set()
     for number, docname, node_id in sorted(found):
@@ -59,8 +63,9 @@ def _is_solution_cell(node: Any) -> bool:
 
 def drop_solution_cells(doctree: Any) -> int:
     """Remove the cells tagged ``solution`` and the sections left with no cell and no exercise; how many removed."""
-    solution_sections = {id(section) for cell in doctree.findall(_is_solution_cell)
-                         for section in [cell.parent] if isinstance(section, nodes.section)}
+    solution_sections = {
+        id(section) for cell in doctree.findall(_is_solution_cell) for section in [cell.parent] if isinstance(section, nodes.section)
+    }
     removed = 0
     for cell in list(doctree.findall(_is_solution_cell)):
         cell.parent.remove(cell)
@@ -152,8 +157,10 @@ class AssignmentTable(_MarkdownDirective):
         for a in classroom.assignments(Path(self.env.srcdir)):
             chapter = f"{{doc}}`Chapter {a.chapter} </{chapters[a.chapter]}>`" if a.chapter in chapters else f"Chapter {a.chapter}"
             written = sum(1 for q in a.questions if q.manual)
-            rows.append(f"| `{a.name}.ipynb`: {a.title} | {chapter} | {len(a.questions)} | {a.autograded_points:g} "
-                        f"| {written} question{'s' if written != 1 else ''}, {a.manual_points:g} points |")
+            rows.append(
+                f"| `{a.name}.ipynb`: {a.title} | {chapter} | {len(a.questions)} | {a.autograded_points:g} "
+                f"| {written} question{'s' if written != 1 else ''}, {a.manual_points:g} points |"
+            )
         return rows
 
 
@@ -164,21 +171,30 @@ class TeachingSequence(_MarkdownDirective):
         root = Path(self.env.srcdir)
         by_chapter = {a.chapter: a for a in classroom.assignments(root)}
         guide = (root / TEACHING_CHAPTERS).read_text(encoding="utf-8") if (root / TEACHING_CHAPTERS).exists() else ""
-        rows = ["| Week | Before the class (about 2 h) | In class (1 h 30) | After the class (2 to 3 h) | Seminar (1 h 30) |",
-                "|---|---|---|---|---|"]
+        rows = [
+            "| Week | Before the class (about 2 h) | In class (1 h 30) | After the class (2 to 3 h) | Seminar (1 h 30) |",
+            "|---|---|---|---|---|",
+        ]
         chapters = _chapters(self.env)
         for week, (number, docname, title) in enumerate(chapters, start=1):
             pages = _chapter_pages(self.env, docname)
             assignment = by_chapter.get(number)
-            work = (f"Assignment `{assignment.name}` ({len(assignment.questions)} questions)" if assignment
-                    else f"The exercises of {{ref}}`the chapter's summary <ch{number}-summary>`")
-            seminar = (f"{{ref}}`Discussion questions <teach-ch{number}>`" if f"(teach-ch{number})=" in guide
-                       else "One claim of the chapter from the ledger")
-            rows.append(f"| {week} | Read {{doc}}`{title} </{docname}>` | Run and change its {len(pages)} notebooks "
-                        f"| {work} | {seminar} |")
-        rows.append(f"| {len(chapters) + 1} | Pick one claim per group in the {{ref}}`claims ledger <claims-ledger>` "
-                    "| Rerun the claim's check, change one assumption | Write a one-page argument on the verdict "
-                    "| {ref}`The ledger seminar <teaching-ledger-seminar>` |")
+            work = (
+                f"Assignment `{assignment.name}` ({len(assignment.questions)} questions)"
+                if assignment
+                else f"The exercises of {{ref}}`the chapter's summary <ch{number}-summary>`"
+            )
+            seminar = (
+                f"{{ref}}`Discussion questions <teach-ch{number}>`"
+                if f"(teach-ch{number})=" in guide
+                else "One claim of the chapter from the ledger"
+            )
+            rows.append(f"| {week} | Read {{doc}}`{title} </{docname}>` | Run and change its {len(pages)} notebooks | {work} | {seminar} |")
+        rows.append(
+            f"| {len(chapters) + 1} | Pick one claim per group in the {{ref}}`claims ledger <claims-ledger>` "
+            "| Rerun the claim's check, change one assumption | Write a one-page argument on the verdict "
+            "| {ref}`The ledger seminar <teaching-ledger-seminar>` |"
+        )
         return rows
 
 

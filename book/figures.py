@@ -33,15 +33,27 @@ from digital_labor.chart_tables import values_details
 
 from .static_charts import PHONE_MEDIA, interactivity, picture_svgs, svg_size
 
-__all__ = ["CHART_FILES", "CHART_MARKER", "FIGURE_CLASS", "LIVE_BUTTON_TEXT", "PictureStore", "chart_specs", "draw_figures",
-           "draw_pictures", "figure_markup"]
+__all__ = [
+    "CHART_FILES",
+    "CHART_MARKER",
+    "FIGURE_CLASS",
+    "LIVE_BUTTON_TEXT",
+    "PictureStore",
+    "chart_specs",
+    "draw_figures",
+    "draw_pictures",
+    "figure_markup",
+]
 
 FIGURE_CLASS = "dl-figure"
 CHART_MARKER = f'class="{FIGURE_CLASS}"'
 CHART_FILES = "_images/dl-charts"  # the charts' pictures and specifications, in the site
 LIVE_BUTTON_TEXT = {"controls": "Interactive version (with its controls)", "pointer": "Interactive version (values on hover)"}
-_FIGURE = re.compile(r'<figure class="dl-figure" id="dl-figure-(?P<key>[0-9a-f]+-\d+)">'
-                     r'<script type="application/json" class="dl-chart-spec">(?P<json>.*?)</script></figure>', re.DOTALL)
+_FIGURE = re.compile(
+    r'<figure class="dl-figure" id="dl-figure-(?P<key>[0-9a-f]+-\d+)">'
+    r'<script type="application/json" class="dl-chart-spec">(?P<json>.*?)</script></figure>',
+    re.DOTALL,
+)
 
 
 @cache
@@ -126,8 +138,9 @@ def _description(spec: dict[str, Any]) -> str:
     return html.escape(spec.get("description", "") or f"chart: {plain}")
 
 
-def figure_markup(spec: dict[str, Any], key: str, store: Callable[[bytes, str], str], lazy: bool,
-                  pictures: PictureStore | None = None) -> str:
+def figure_markup(
+    spec: dict[str, Any], key: str, store: Callable[[bytes, str], str], lazy: bool, pictures: PictureStore | None = None
+) -> str:
     """A chart's ``<figure>`` as the site shows it.
 
     ``key`` is the figure's ``<digest>-<number>`` (given by the notebook's renderer), ``store``
@@ -142,15 +155,20 @@ def figure_markup(spec: dict[str, Any], key: str, store: Callable[[bytes, str], 
     source = ""
     if "phone" in svgs:
         phone_width, phone_height = svg_size(svgs["phone"])
-        source = (f'<source media="{PHONE_MEDIA}" srcset="{store(svgs["phone"].encode(), ".svg")}" '
-                  f'width="{phone_width}" height="{phone_height}">')
+        source = (
+            f'<source media="{PHONE_MEDIA}" srcset="{store(svgs["phone"].encode(), ".svg")}" width="{phone_width}" height="{phone_height}">'
+        )
     loading = ' loading="lazy"' if lazy else ""
-    picture = (f'<picture class="dl-picture">{source}<img class="dl-chart-image"{loading} src="{store(svgs["desktop"].encode(), ".svg")}" '
-               f'alt="{description}" width="{width}" height="{height}" decoding="async"></picture>')
+    picture = (
+        f'<picture class="dl-picture">{source}<img class="dl-chart-image"{loading} src="{store(svgs["desktop"].encode(), ".svg")}" '
+        f'alt="{description}" width="{width}" height="{height}" decoding="async"></picture>'
+    )
     live = ""
     if kind:
-        live = (f'<div class="dl-chart" id="dl-chart-{key}" role="figure" aria-label="{description}" hidden></div>'
-                f'<button type="button" class="dl-chart-live" hidden>{LIVE_BUTTON_TEXT[kind]}</button>')
+        live = (
+            f'<div class="dl-chart" id="dl-chart-{key}" role="figure" aria-label="{description}" hidden></div>'
+            f'<button type="button" class="dl-chart-live" hidden>{LIVE_BUTTON_TEXT[kind]}</button>'
+        )
     attributes = f' id="dl-figure-{key}" data-dl-interactive="{kind}" data-dl-spec="{store(payload.encode(), ".json")}"'
     return f'<figure class="{FIGURE_CLASS}"{attributes}>{picture}{live}{values_details(spec)}</figure>'
 

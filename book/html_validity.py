@@ -75,7 +75,7 @@ def redirect_page(target: str, title: str, icon: str | None = None) -> str:
         f'<link rel="canonical" href="{href}">\n'
         f"{icon_link}"
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"</head>\n<body>\n<p><a href=\"{href}\">{text}</a></p>\n</body>\n</html>\n"
+        f'</head>\n<body>\n<p><a href="{href}">{text}</a></p>\n</body>\n</html>\n'
     )
 
 

@@ -74,7 +74,7 @@ def icon_codepoints(css: str) -> set[int]:
     """Codepoints a stylesheet draws outside the per-icon rules (icon variables such as
     ``--pst-icon-info-circle:"\\f05a"``, or characters written out): private-use characters only."""
     outside = _RULE.sub("", css)
-    points = {p for p in (int(h, 16) for h in re.findall(r'\\(f[0-9a-fA-F]{3}|e[0-9a-fA-F]{3})\b', outside))}
+    points = {p for p in (int(h, 16) for h in re.findall(r"\\(f[0-9a-fA-F]{3}|e[0-9a-fA-F]{3})\b", outside))}
     points.update(ord(c) for c in _PRIVATE_USE.findall(outside))
     return {p for p in points if 0xE000 <= p <= 0xF8FF}
 
@@ -123,8 +123,11 @@ def lighten_icons(site: Path, pages: Iterable[Path]) -> dict[str, object]:
     """
     pages = list(pages)
     texts = [p.read_text(encoding="utf-8") for p in pages]
-    scripts = [p.read_text(encoding="utf-8") for p in (site / "_static").rglob("*.js")
-               if p.name != "fontawesome.js" and not p.name.startswith("dl-vega-lite")]
+    scripts = [
+        p.read_text(encoding="utf-8")
+        for p in (site / "_static").rglob("*.js")
+        if p.name != "fontawesome.js" and not p.name.startswith("dl-vega-lite")
+    ]
     used = icon_names(texts + scripts)
     css_path = site / THEME_CSS
     codepoints: set[int] = set()

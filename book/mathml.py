@@ -49,8 +49,7 @@ def to_mathml(latex: str, display: bool = False) -> str:
     if unknown:
         raise MathConversionError(f"unknown LaTeX command \\{unknown.group(1)} in the formula {source!r}")
     if _STRAY_AMPERSAND.search(markup):
-        raise MathConversionError(f"alignment '&' outside an aligning environment (align*, split, cases, matrix) "
-                                  f"in the formula {source!r}")
+        raise MathConversionError(f"alignment '&' outside an aligning environment (align*, split, cases, matrix) in the formula {source!r}")
     return markup
 
 

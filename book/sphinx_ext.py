@@ -106,8 +106,11 @@ def _first_paragraph(doctree: Any) -> str:
 
     for paragraph in doctree.findall(nodes.paragraph):
         # Text of the page itself: not a chart's output, a code cell, a table, an admonition's title.
-        if any(isinstance(a, (nodes.table, nodes.admonition, nodes.footnote, nodes.citation, nodes.sidebar))
-               or "cell_output" in a.get("classes", []) for a in _ancestors(paragraph)):
+        if any(
+            isinstance(a, (nodes.table, nodes.admonition, nodes.footnote, nodes.citation, nodes.sidebar))
+            or "cell_output" in a.get("classes", [])
+            for a in _ancestors(paragraph)
+        ):
             continue
         text = paragraph.astext().strip()
         if len(text) > 40:
@@ -133,13 +136,17 @@ def _meta_description(app: Sphinx, pagename: str, context: dict[str, Any], doctr
     context["metatags"] = context.get("metatags", "") + tag
 
 
-_SEARCH_SCRIPTS = re.compile(r'\s*<script[^>]*src="(?:[^"]*/)?(?:_static/searchtools\.js|_static/language_data\.js|searchindex\.js)[^"]*"[^>]*></script>')
+_SEARCH_SCRIPTS = re.compile(
+    r'\s*<script[^>]*src="(?:[^"]*/)?(?:_static/searchtools\.js|_static/language_data\.js|searchindex\.js)[^"]*"[^>]*></script>'
+)
 
 
 _INDEX_SCRIPT = re.compile(r'<script[^>]*src="searchindex\.js[^"]*"[^>]*></script>')
 # The search page fetches its index only to answer a query (searchtools waits for it).
-_LAZY_INDEX = ('<script>if (new URLSearchParams(location.search).get("q")) { var dlIndex = document.createElement("script"); '
-               'dlIndex.src = "searchindex.js"; document.head.appendChild(dlIndex); }</script>')
+_LAZY_INDEX = (
+    '<script>if (new URLSearchParams(location.search).get("q")) { var dlIndex = document.createElement("script"); '
+    'dlIndex.src = "searchindex.js"; document.head.appendChild(dlIndex); }</script>'
+)
 KEPT_STYLESHEETS = (CHARTS_CSS, "book.css")  # the book's own: every rule is meant
 
 
@@ -170,8 +177,10 @@ def _on_build_finished(app: Sphinx, exception: Exception | None) -> None:
             path.write_text(lighter, encoding="utf-8")
     summary = lighten_icons(site, pages)
     trimmed = trim_stylesheets(site, pages)
-    logger.info(f"light pages: {len(pages)} pages; icons {', '.join(summary['icons'])}; {summary['glyphs']} glyphs kept; "
-                f"stylesheets {trimmed[0] // 1024} KB -> {trimmed[1] // 1024} KB")
+    logger.info(
+        f"light pages: {len(pages)} pages; icons {', '.join(summary['icons'])}; {summary['glyphs']} glyphs kept; "
+        f"stylesheets {trimmed[0] // 1024} KB -> {trimmed[1] // 1024} KB"
+    )
 
 
 def trim_stylesheets(site: Path, pages: list[Path]) -> tuple[int, int]:
@@ -259,8 +268,9 @@ def _on_page_context(app: Sphinx, pagename: str, templatename: str, context: dic
     if "body" in context:
         context["body"] = accessible_body(context["body"])
     if CHART_MARKER in context.get("body", ""):
-        context["body"] = draw_figures(context["body"], Path(app.outdir), lambda path: context["pathto"](path, 1),
-                                       PictureStore(picture_store(Path(app.outdir))))
+        context["body"] = draw_figures(
+            context["body"], Path(app.outdir), lambda path: context["pathto"](path, 1), PictureStore(picture_store(Path(app.outdir)))
+        )
         app.add_js_file(charts_script_name(), loading_method="defer")
     _meta_description(app, pagename, context, doctree)
     if doctree is None or pagename not in app.env.all_docs:
@@ -316,8 +326,14 @@ def publishing_options(theme_options: dict[str, Any]) -> dict[str, Any]:
     """
     published = bool(str(theme_options.get("repository_url", "")).strip())
     launch = {key: value for key, value in (theme_options.get("launch_buttons") or {}).items() if key != NO_COLAB}
-    return {**BOOK_THEME_OPTIONS, **theme_options, "use_repository_button": published, "use_issues_button": published,
-            "use_edit_page_button": published, "launch_buttons": launch if published else {}}
+    return {
+        **BOOK_THEME_OPTIONS,
+        **theme_options,
+        "use_repository_button": published,
+        "use_issues_button": published,
+        "use_edit_page_button": published,
+        "launch_buttons": launch if published else {},
+    }
 
 
 def _configure_theme(app: Sphinx, config: Any) -> None:

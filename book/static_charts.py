@@ -222,6 +222,7 @@ def inline_data(spec: dict[str, Any], base: Path | None) -> dict[str, Any]:
 
     A picture is drawn with no server: the shared chart data (the world map) is read from disk.
     """
+
     def load(url: str) -> Any:
         name = Path(url).name
         if base is not None and (base / url).exists():
@@ -331,8 +332,11 @@ def compact_svg(svg: str, digits: int = 1) -> str:
     head_end = svg.find(">") + 1
     head, body = svg[:head_end], svg[head_end:]
     body = _DROPPED_ATTRIBUTES.sub("", body)
-    body = re.sub(r'(\s(?:d|transform|points|x|y|x1|x2|y1|y2|width|height|cx|cy|r)=")([^"]*)(")',
-                  lambda m: m.group(1) + _NUMBER.sub(_rounder(digits), m.group(2)) + m.group(3), body)
+    body = re.sub(
+        r'(\s(?:d|transform|points|x|y|x1|x2|y1|y2|width|height|cx|cy|r)=")([^"]*)(")',
+        lambda m: m.group(1) + _NUMBER.sub(_rounder(digits), m.group(2)) + m.group(3),
+        body,
+    )
     body = re.sub(r">\s+<", "><", body)
     return head + body
 

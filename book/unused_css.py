@@ -53,7 +53,7 @@ def _strip_functional(selector: str) -> str:
         if not match:
             out.append(selector[i:])
             return "".join(out)
-        out.append(selector[i:match.start()])
+        out.append(selector[i : match.start()])
         depth, j = 1, match.end()
         while j < len(selector) and depth:
             depth += {"(": 1, ")": -1}.get(selector[j], 0)
@@ -125,14 +125,14 @@ def _trim(css: str, used: set[str], prefixes: tuple[str, ...]) -> str:
             out.append(css[i:])
             break
         if css[i:].lstrip().startswith("@") and 0 <= semicolon < brace:
-            out.append(css[i:semicolon + 1])  # @import, @charset, @layer a, b;
+            out.append(css[i : semicolon + 1])  # @import, @charset, @layer a, b;
             i = semicolon + 1
             continue
         end = _block_end(css, brace)
         prelude = css[i:brace]
         stripped = re.sub(r"/\*.*?\*/", "", prelude, flags=re.DOTALL).strip()  # a comment before the rule is not a selector
         if stripped.startswith(_NESTED_AT):
-            inner = _trim(css[brace + 1:end - 1], used, prefixes)
+            inner = _trim(css[brace + 1 : end - 1], used, prefixes)
             if inner.strip():
                 out.append(f"{prelude}{{{inner}}}")
         elif stripped.startswith("@") or any(_selector_can_match(s, used, prefixes) for s in _split_selectors(stripped)):

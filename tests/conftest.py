@@ -3,15 +3,12 @@ and one browser visit of every page."""
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-
 import sitecheck
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -65,9 +62,24 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 def _summary(reports: list[sitecheck.PageReport]) -> list[dict]:
-    fields = ("page", "device", "page_bytes", "charts", "empty_charts", "console_errors", "external_requests", "violations",
-              "viewport_width", "scroll_width", "overflowing_charts", "charts_without_values", "verdicts", "hidden_verdicts",
-              "small_targets", "no_focus_ring")
+    fields = (
+        "page",
+        "device",
+        "page_bytes",
+        "charts",
+        "empty_charts",
+        "console_errors",
+        "external_requests",
+        "violations",
+        "viewport_width",
+        "scroll_width",
+        "overflowing_charts",
+        "charts_without_values",
+        "verdicts",
+        "hidden_verdicts",
+        "small_targets",
+        "no_focus_ring",
+    )
     return [{name: getattr(r, name) for name in fields} for r in reports]
 
 
@@ -90,14 +102,15 @@ def phone_audits(site, browser, artifacts) -> list[sitecheck.PageReport]:
     Screenshots: the first chart with panels or a slider, and the claims ledger.
     """
     chart_page, chart_index = sitecheck.multi_panel_chart(site) or ("", 0)
-    shots = {chart_page: (artifacts / "phone-chart-page.png", f".dl-figure >> nth={chart_index}"),
-             "appendix/claims-ledger.html": (artifacts / "phone-claims-ledger.png", "table")}
+    shots = {
+        chart_page: (artifacts / "phone-chart-page.png", f".dl-figure >> nth={chart_index}"),
+        "appendix/claims-ledger.html": (artifacts / "phone-claims-ledger.png", "table"),
+    }
     reports = []
     with sitecheck.serve(site) as base_url:
         for page in sitecheck.html_pages(site):
             screenshot, target = shots.get(page, (None, ".dl-figure"))
-            reports.append(sitecheck.audit_page(browser, base_url, page, device="phone", screenshot=screenshot,
-                                                screenshot_of=target))
+            reports.append(sitecheck.audit_page(browser, base_url, page, device="phone", screenshot=screenshot, screenshot_of=target))
     (artifacts / "phone-site-audit.json").write_text(json.dumps(_summary(reports), indent=2))
     return reports
 

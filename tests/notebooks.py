@@ -9,6 +9,7 @@ from pathlib import Path
 import jupytext
 import nbformat
 from nbclient import NotebookClient
+
 from tools.build_book import encrypt_kernel_transport, toc_notebooks
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -26,8 +26,16 @@ from tools import page_audit
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
 # How pytest-playwright launches its browser: Debian's Chromium, never a downloaded build.
 LAUNCH_ARGS = {"executable_path": CHROMIUM, "args": CHROMIUM_ARGS, "headless": True}
 SHARED_PREFIXES = ("/_static/", "/_data/")  # site-wide assets: a reader downloads them once
@@ -45,8 +53,10 @@ DEVICES = {
 }
 MIN_TARGET_PX = 24  # WCAG 2.5.8, target size (minimum)
 # Controls a reader operates; links inside running text are exempt from the target size (WCAG 2.5.8).
-CONTROLS = ("button, input:not([type=hidden]), select, textarea, summary, [role=button], a.btn, a.dropdown-item, "
-            "nav a, .bd-toc-nav a, [tabindex]:not([tabindex='-1'])")
+CONTROLS = (
+    "button, input:not([type=hidden]), select, textarea, summary, [role=button], a.btn, a.dropdown-item, "
+    "nav a, .bd-toc-nav a, [tabindex]:not([tabindex='-1'])"
+)
 FOCUSABLE = "a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex='-1'])"
 
 
@@ -98,13 +108,23 @@ class PageReport:
 
 
 # A chart is shown when its picture has loaded (an SVG with a size), or its interactive view is drawn.
-_CHART_SHOWN = ("f => { const i = f.querySelector('img.dl-chart-image'); "
-                "return !!(i && i.complete && i.naturalWidth > 0) || !!f.querySelector('.dl-chart svg, .dl-chart canvas'); }")
+_CHART_SHOWN = (
+    "f => { const i = f.querySelector('img.dl-chart-image'); "
+    "return !!(i && i.complete && i.naturalWidth > 0) || !!f.querySelector('.dl-chart svg, .dl-chart canvas'); }"
+)
 
 
-def audit_page(browser, base_url: str, page_path: str, *, axe: bool = True, screenshot: Path | None = None,
-               chart_timeout_ms: int = CHART_TIMEOUT_MS, device: str = "desktop",
-               screenshot_of: str = ".dl-figure") -> PageReport:
+def audit_page(
+    browser,
+    base_url: str,
+    page_path: str,
+    *,
+    axe: bool = True,
+    screenshot: Path | None = None,
+    chart_timeout_ms: int = CHART_TIMEOUT_MS,
+    device: str = "desktop",
+    screenshot_of: str = ".dl-figure",
+) -> PageReport:
     """Open one page in a fresh context (empty cache) and record everything the checks need.
 
     ``device`` is a key of :data:`DEVICES`; a ``screenshot`` shows the first ``screenshot_of``.
@@ -132,8 +152,7 @@ def audit_page(browser, base_url: str, page_path: str, *, axe: bool = True, scre
         # Pictures below the first load lazily: asked for at once here, as a reader scrolling would.
         page.evaluate("() => document.querySelectorAll('.dl-figure img.dl-chart-image').forEach(i => { i.loading = 'eager'; })")
         with contextlib.suppress(Exception):
-            page.wait_for_function(f"() => [...document.querySelectorAll('.dl-figure')].every({_CHART_SHOWN})",
-                                   timeout=chart_timeout_ms)
+            page.wait_for_function(f"() => [...document.querySelectorAll('.dl-figure')].every({_CHART_SHOWN})", timeout=chart_timeout_ms)
         report.empty_charts = page.evaluate(f"() => [...document.querySelectorAll('.dl-figure')].filter(f => !({_CHART_SHOWN})(f)).length")
     page.wait_for_load_state("networkidle")
     for request in finished:
@@ -148,14 +167,18 @@ def audit_page(browser, base_url: str, page_path: str, *, axe: bool = True, scre
     if screenshot is not None:
         if page.locator(screenshot_of).count():
             # The element at the top of the screen, below the page's sticky header.
-            page.locator(screenshot_of).first.evaluate(
-                "e => { e.scrollIntoView({block: 'start'}); window.scrollBy(0, -72); }")
+            page.locator(screenshot_of).first.evaluate("e => { e.scrollIntoView({block: 'start'}); window.scrollBy(0, -72); }")
             page.wait_for_timeout(200)
         page.screenshot(path=str(screenshot))
     if axe:
         report.violations = [
-            {"id": v["id"], "impact": v["impact"], "help": v["help"], "nodes": len(v["nodes"]),
-             "targets": [" ".join(node["target"]) for node in v["nodes"][:5]]}
+            {
+                "id": v["id"],
+                "impact": v["impact"],
+                "help": v["help"],
+                "nodes": len(v["nodes"]),
+                "targets": [" ".join(node["target"]) for node in v["nodes"][:5]],
+            }
             for v in Axe().run(page, options=AXE_OPTIONS).response["violations"]
         ]
     context.close()
@@ -260,11 +283,13 @@ def menu_check(browser, base_url: str, page_path: str, device: str) -> dict[str,
     width = DEVICES[device]["viewport"]["width"]
 
     def links_on_screen(selector: str) -> bool:
-        return page.evaluate("""([selector, width]) => [...document.querySelectorAll(selector)].some(a => {
+        return page.evaluate(
+            """([selector, width]) => [...document.querySelectorAll(selector)].some(a => {
             const r = a.getBoundingClientRect(), cs = getComputedStyle(a);
             return r.width > 0 && r.height > 0 && r.left >= 0 && r.right <= width && r.top >= 0 && r.top < innerHeight &&
                    cs.visibility !== 'hidden' && document.elementFromPoint(r.left + Math.min(r.width, 20) / 2, r.top + r.height / 2)?.closest('a') === a; })""",
-                             [selector, width])
+            [selector, width],
+        )
 
     def visible_button(selector: str):
         buttons = page.locator(selector)
@@ -274,8 +299,10 @@ def menu_check(browser, base_url: str, page_path: str, device: str) -> dict[str,
         return None
 
     if device == "phone":
-        for name, toggle, links in (("navigation", ".primary-toggle", "nav.bd-docs-nav a"),
-                                    ("on_this_page", ".secondary-toggle", "nav.page-toc a, .bd-toc-nav a")):
+        for name, toggle, links in (
+            ("navigation", ".primary-toggle", "nav.bd-docs-nav a"),
+            ("on_this_page", ".secondary-toggle", "nav.page-toc a, .bd-toc-nav a"),
+        ):
             button = visible_button(toggle)
             result[f"{name}_button_visible"] = button is not None
             if button is None:
@@ -319,7 +346,8 @@ def broken_links(site: Path) -> list[str]:
         if path not in ids_cache:
             soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
             ids_cache[path] = {tag["id"] for tag in soup.find_all(id=True)} | {
-                tag["name"] for tag in soup.find_all("a", attrs={"name": True})}
+                tag["name"] for tag in soup.find_all("a", attrs={"name": True})
+            }
         return ids_cache[path]
 
     problems = []
@@ -347,8 +375,15 @@ def external_loads(site: Path) -> list[str]:
     problems = []
     for page in html_pages(site):
         soup = BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
-        for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"),
-                               ("source", "src"), ("video", "src"), ("audio", "src")):
+        for tag, attribute in (
+            ("script", "src"),
+            ("link", "href"),
+            ("img", "src"),
+            ("iframe", "src"),
+            ("source", "src"),
+            ("video", "src"),
+            ("audio", "src"),
+        ):
             for element in soup.find_all(tag, attrs={attribute: True}):
                 if tag == "link" and not ({"stylesheet", "preload", "icon", "modulepreload", "prefetch"} & set(element.get("rel", []))):
                     continue
@@ -356,7 +391,7 @@ def external_loads(site: Path) -> list[str]:
                     problems.append(f"{page}: <{tag} {attribute}={element[attribute]}>")
     for stylesheet in site.rglob("*.css"):
         text = stylesheet.read_text(encoding="utf-8", errors="replace")
-        for marker in ("@import url(http", "url(http", "url(//", "@import \"http", "@import 'http"):
+        for marker in ("@import url(http", "url(http", "url(//", '@import "http', "@import 'http"):
             if marker in text:
                 problems.append(f"{stylesheet.relative_to(site)}: {marker}")
     return problems

@@ -22,8 +22,14 @@ import tempfile
 import time
 from pathlib import Path
 
-from tools.build_book import (cached_executions, clean_build_budget, executed_between, prepare_kernel_environment, project_settings,
-                              toc_notebooks)
+from tools.build_book import (
+    cached_executions,
+    clean_build_budget,
+    executed_between,
+    prepare_kernel_environment,
+    project_settings,
+    toc_notebooks,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -43,8 +49,9 @@ def fresh_setup(root: Path = ROOT) -> tuple[float, str]:
     and the script's last line (which installer did it)."""
     with tempfile.TemporaryDirectory(prefix="dl-setup-") as folder:
         start = time.perf_counter()
-        result = subprocess.run(["bash", str(root / "tools" / "setup_env.sh"), str(Path(folder) / "venv")], cwd=root,
-                                capture_output=True, text=True)
+        result = subprocess.run(
+            ["bash", str(root / "tools" / "setup_env.sh"), str(Path(folder) / "venv")], cwd=root, capture_output=True, text=True
+        )
         elapsed = time.perf_counter() - start
     if result.returncode != 0:
         raise SystemExit(f"set-up failed:\n{result.stdout[-3000:]}{result.stderr[-3000:]}")
@@ -124,10 +131,17 @@ def main() -> None:
         startups = {source.relative_to(copy).as_posix(): startup(source) for source in sources}
     budget, setup_goal = clean_build_budget(), setup_budget()
     rows = [
-        ("fresh set-up (tools/setup_env.sh)", setup, f"{installer.removeprefix('set-up: ').split(' into ')[0]}; goal ≤ "
-                                                     f"{setup_goal:.0f} s ({'met' if setup <= setup_goal else 'NOT met'})"),
-        ("clean build", clean, f"{len(executed_clean)} notebooks executed; goal ≤ {budget:.0f} s "
-                               f"({'met' if clean <= budget else 'NOT met'})"),
+        (
+            "fresh set-up (tools/setup_env.sh)",
+            setup,
+            f"{installer.removeprefix('set-up: ').split(' into ')[0]}; goal ≤ "
+            f"{setup_goal:.0f} s ({'met' if setup <= setup_goal else 'NOT met'})",
+        ),
+        (
+            "clean build",
+            clean,
+            f"{len(executed_clean)} notebooks executed; goal ≤ {budget:.0f} s ({'met' if clean <= budget else 'NOT met'})",
+        ),
         ("no-change rebuild", no_change, f"{len(executed_again)} notebooks executed"),
         ("rebuild after editing one notebook", one_edit, f"executed: {', '.join(Path(p).name for p in executed_one)}"),
         ("bare execution of all notebooks (nbclient)", bare, f"{len(sources)} notebooks"),
@@ -137,10 +151,14 @@ def main() -> None:
     for label, seconds, note in rows:
         print(f"  {label:<45} {seconds:7.1f} s   {note}")
     both, goal = setup + clean, setup_goal + budget
-    print(f"  {'fresh set-up + clean build':<45} {both:7.1f} s   goal ≤ {goal:.0f} s on the 2-CPU build machine "
-          f"({'met' if both <= goal else 'NOT met'}; budgets are reported, never a failure)")
-    print(f"Per-notebook start-up (fresh kernel to the end of the first code cell), {len(startups)} notebooks, "
-          f"mean {sum(startups.values()) / max(len(startups), 1):.1f} s:")
+    print(
+        f"  {'fresh set-up + clean build':<45} {both:7.1f} s   goal ≤ {goal:.0f} s on the 2-CPU build machine "
+        f"({'met' if both <= goal else 'NOT met'}; budgets are reported, never a failure)"
+    )
+    print(
+        f"Per-notebook start-up (fresh kernel to the end of the first code cell), {len(startups)} notebooks, "
+        f"mean {sum(startups.values()) / max(len(startups), 1):.1f} s:"
+    )
     for name, seconds in sorted(startups.items(), key=lambda item: -item[1]):
         print(f"  start-up {name:<60} {seconds:5.1f} s")
     ratios = {"clean / bare execution": clean / bare, "no-change / clean": no_change / clean}

@@ -43,8 +43,18 @@ PICTURES = BUILD / ".dl-pictures"  # the charts' pictures, kept between builds (
 INPUT_DIRS = ("lib", "data", "references.bib", "_config.yml")  # every notebook's inputs
 MACHINERY_DIRS = ("book", "_templates", "_static")  # the site's build: every page's shape
 STARTUP = ROOT / "tools" / "startup.py"
-SITE_DIRS = (*INPUT_DIRS, *MACHINERY_DIRS, "_toc.yml", "assets", "intro.md", "how-to-use.md", "chapters", "appendix", "teaching",
-             "classroom")
+SITE_DIRS = (
+    *INPUT_DIRS,
+    *MACHINERY_DIRS,
+    "_toc.yml",
+    "assets",
+    "intro.md",
+    "how-to-use.md",
+    "chapters",
+    "appendix",
+    "teaching",
+    "classroom",
+)
 
 
 def input_files(root: Path = ROOT, names: tuple[str, ...] = INPUT_DIRS) -> list[Path]:
@@ -105,9 +115,20 @@ def site_is_current(build: Path = BUILD, root: Path = ROOT) -> bool:
 
 def build_command(root: Path = ROOT, extra: list[str] | None = None) -> list[str]:
     """The strict build: nitpicky, warnings as errors, all warnings reported."""
-    return [sys.executable, "-c", "import tools.startup, tools.build_book; tools.build_book.encrypt_kernel_transport(); "
-            "from jupyter_book.cli.main import main; main()", "build", str(root), "--builder", "html",
-            "-n", "-W", "--keep-going", *(extra or [])]
+    return [
+        sys.executable,
+        "-c",
+        "import tools.startup, tools.build_book; tools.build_book.encrypt_kernel_transport(); "
+        "from jupyter_book.cli.main import main; main()",
+        "build",
+        str(root),
+        "--builder",
+        "html",
+        "-n",
+        "-W",
+        "--keep-going",
+        *(extra or []),
+    ]
 
 
 STUDENT_OUTPUT = BUILD / "student"

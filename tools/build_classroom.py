@@ -43,11 +43,13 @@ def assign(source: Path, target: Path) -> dict[str, Path]:
         master = Path(work) / f"{name}.ipynb"
         jupytext.write(jupytext.read(source), master, fmt="ipynb")
         dist = Path(work) / "dist"
-        subprocess.run([sys.executable, "-m", "otter", "assign", str(master), str(dist)], check=True, cwd=work,
-                       stdout=subprocess.DEVNULL)
+        subprocess.run([sys.executable, "-m", "otter", "assign", str(master), str(dist)], check=True, cwd=work, stdout=subprocess.DEVNULL)
         shutil.rmtree(target, ignore_errors=True)
-        files = {"student": target / "student" / f"{name}.ipynb", "instructor": target / "instructor" / f"{name}.ipynb",
-                 "autograder": target / "autograder" / f"{name}-autograder.zip"}
+        files = {
+            "student": target / "student" / f"{name}.ipynb",
+            "instructor": target / "instructor" / f"{name}.ipynb",
+            "autograder": target / "autograder" / f"{name}-autograder.zip",
+        }
         for path in files.values():
             path.parent.mkdir(parents=True)
         shutil.copyfile(dist / "student" / f"{name}.ipynb", files["student"])
@@ -93,12 +95,16 @@ def build(root: Path = ROOT, output: Path = OUTPUT) -> dict[str, object]:
         print(f"classroom: assigning {assignment.path.relative_to(root)}", flush=True)
         files = assign(assignment.path, output / assignment.name)
         students.append(files["student"])
-        manifest["assignments"].append({
-            "name": assignment.name, "chapter": assignment.chapter, "title": assignment.title,
-            "source": assignment.path.relative_to(root).as_posix(),
-            "files": {kind: path.relative_to(output).as_posix() for kind, path in files.items()},
-            "questions": [{"name": q.name, "points": q.points, "manual": q.manual} for q in assignment.questions],
-        })
+        manifest["assignments"].append(
+            {
+                "name": assignment.name,
+                "chapter": assignment.chapter,
+                "title": assignment.title,
+                "source": assignment.path.relative_to(root).as_posix(),
+                "files": {kind: path.relative_to(output).as_posix() for kind, path in files.items()},
+                "questions": [{"name": q.name, "points": q.points, "manual": q.manual} for q in assignment.questions],
+            }
+        )
     with tempfile.TemporaryDirectory() as work:
         library = wheel(Path(work), root)
         bundle(students, library, output / f"{BUNDLE_NAME}.zip")

@@ -60,6 +60,7 @@ def budget(root: Path = ROOT) -> dict[str, int]:
 
 # ---- Transfer size ---------------------------------------------------------------------------
 
+
 @dataclass
 class FirstVisit:
     """What a first visit of one page downloads before the reader acts: gzip bytes by asset."""
@@ -160,12 +161,14 @@ def size_problems(visits: list[FirstVisit], limits: dict[str, int]) -> list[str]
         if visit.total > limit:
             heaviest = ", ".join(f"{name} {size / 1024:.0f} KB" for name, size in visit.largest())
             kind = "with charts" if visit.charts else "without charts"
-            problems.append(f"{visit.page}: {visit.total / 1024:.0f} KB transferred > {limit // 1024} KB (a page {kind}); "
-                            f"largest: {heaviest}")
+            problems.append(
+                f"{visit.page}: {visit.total / 1024:.0f} KB transferred > {limit // 1024} KB (a page {kind}); largest: {heaviest}"
+            )
     return problems
 
 
 # ---- Lighthouse ------------------------------------------------------------------------------
+
 
 class _PlainHandler(http.server.SimpleHTTPRequestHandler):
     """Static files, as they are on disk, without a log line per request."""
@@ -235,9 +238,17 @@ def lighthouse(url: str) -> dict:
     with tempfile.TemporaryDirectory(prefix="dl-lighthouse-") as folder:
         report = Path(folder) / "report.json"
         flags = "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --no-first-run --disable-background-networking"
-        command = ["node", str(LIGHTHOUSE_CLI), url, "--quiet", "--output=json", f"--output-path={report}",
-                   f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={flags} --user-data-dir={folder}/profile",
-                   "--max-wait-for-load=60000"]
+        command = [
+            "node",
+            str(LIGHTHOUSE_CLI),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={report}",
+            f"--only-categories={','.join(CATEGORIES)}",
+            f"--chrome-flags={flags} --user-data-dir={folder}/profile",
+            "--max-wait-for-load=60000",
+        ]
         env = {**os.environ, "CHROME_PATH": chromium()}
         result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
         if result.returncode != 0 or not report.exists():
@@ -274,12 +285,15 @@ def summarize(page: str, report: dict) -> LighthouseResult:
         first = items[0].get("items", [items[0]])[0] if isinstance(items[0], dict) else {}
         lcp_element = (first.get("node") or {}).get("snippet", "")[:120]
     return LighthouseResult(
-        page=page, scores=scores,
+        page=page,
+        scores=scores,
         lcp_ms=audits["largest-contentful-paint"]["numericValue"],
         tbt_ms=audits["total-blocking-time"]["numericValue"],
         fcp_ms=audits["first-contentful-paint"]["numericValue"],
         transfer_kb=audits.get("total-byte-weight", {}).get("numericValue", 0) / 1024,
-        lcp_element=lcp_element, failed_audits=failed)
+        lcp_element=lcp_element,
+        failed_audits=failed,
+    )
 
 
 def lighthouse_problems(results: list[LighthouseResult], limits: dict[str, int]) -> list[str]:
@@ -292,20 +306,26 @@ def lighthouse_problems(results: list[LighthouseResult], limits: dict[str, int])
                 why = "; ".join(r.failed_audits.get(name, [])[:4])
                 problems.append(f"{r.page}: Lighthouse {name} {r.scores[name]} < {least} ({why})")
         if r.lcp_ms > limits["largest_contentful_paint_ms"]:
-            problems.append(f"{r.page}: largest contentful paint {r.lcp_ms:.0f} ms > {limits['largest_contentful_paint_ms']} ms "
-                            f"(element: {r.lcp_element or 'unknown'})")
+            problems.append(
+                f"{r.page}: largest contentful paint {r.lcp_ms:.0f} ms > {limits['largest_contentful_paint_ms']} ms "
+                f"(element: {r.lcp_element or 'unknown'})"
+            )
         if r.tbt_ms > limits["total_blocking_time_ms"]:
-            problems.append(f"{r.page}: total blocking time {r.tbt_ms:.0f} ms > {limits['total_blocking_time_ms']} ms "
-                            f"({'; '.join(r.failed_audits.get('performance', [])[:3])})")
+            problems.append(
+                f"{r.page}: total blocking time {r.tbt_ms:.0f} ms > {limits['total_blocking_time_ms']} ms "
+                f"({'; '.join(r.failed_audits.get('performance', [])[:3])})"
+            )
     return problems
 
 
 def misses_a_timing_budget(result: LighthouseResult, limits: dict[str, int]) -> bool:
     """Whether a run misses a budget that Lighthouse simulates from its trace: the performance
     score, the largest contentful paint or the total blocking time."""
-    return (result.scores["performance"] < limits["lighthouse_performance"]
-            or result.lcp_ms > limits["largest_contentful_paint_ms"]
-            or result.tbt_ms > limits["total_blocking_time_ms"])
+    return (
+        result.scores["performance"] < limits["lighthouse_performance"]
+        or result.lcp_ms > limits["largest_contentful_paint_ms"]
+        or result.tbt_ms > limits["total_blocking_time_ms"]
+    )
 
 
 def median_result(runs: list[LighthouseResult]) -> LighthouseResult:
@@ -321,11 +341,16 @@ def median_result(runs: list[LighthouseResult]) -> LighthouseResult:
     if "performance" in middle.failed_audits:
         failed["performance"] = middle.failed_audits["performance"]
     return LighthouseResult(
-        page=first.page, scores=scores,
+        page=first.page,
+        scores=scores,
         lcp_ms=statistics.median(run.lcp_ms for run in runs),
         tbt_ms=statistics.median(run.tbt_ms for run in runs),
         fcp_ms=statistics.median(run.fcp_ms for run in runs),
-        transfer_kb=first.transfer_kb, lcp_element=middle.lcp_element, failed_audits=failed, runs=len(runs))
+        transfer_kb=first.transfer_kb,
+        lcp_element=middle.lcp_element,
+        failed_audits=failed,
+        runs=len(runs),
+    )
 
 
 def measure_page(page: str, run: Callable[[str], LighthouseResult], limits: dict[str, int]) -> LighthouseResult:
@@ -349,8 +374,11 @@ def run_lighthouse(site: Path, pages: list[str], limits: dict[str, int] | None =
 
 def html_pages(site: Path) -> list[str]:
     skipped = {"_static", "_sources", "_downloads", "_data", "_images"}
-    return [p.relative_to(site).as_posix() for p in sorted(site.rglob("*.html"))
-            if p.relative_to(site).parts[0] not in skipped and not p.relative_to(site).parts[0].startswith(".")]
+    return [
+        p.relative_to(site).as_posix()
+        for p in sorted(site.rglob("*.html"))
+        if p.relative_to(site).parts[0] not in skipped and not p.relative_to(site).parts[0].startswith(".")
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -371,9 +399,11 @@ def main(argv: list[str] | None = None) -> int:
         results = run_lighthouse(args.site, pages, limits)
         for r in results:
             runs = f" (timings: median of {r.runs} runs)" if r.runs > 1 else ""
-            print(f"{r.page}: performance {r.scores['performance']}, accessibility {r.scores['accessibility']}, "
-                  f"best practices {r.scores['best-practices']}, SEO {r.scores['seo']}; FCP {r.fcp_ms / 1000:.1f} s, "
-                  f"LCP {r.lcp_ms / 1000:.1f} s, TBT {r.tbt_ms:.0f} ms, {r.transfer_kb:.0f} KB{runs}")
+            print(
+                f"{r.page}: performance {r.scores['performance']}, accessibility {r.scores['accessibility']}, "
+                f"best practices {r.scores['best-practices']}, SEO {r.scores['seo']}; FCP {r.fcp_ms / 1000:.1f} s, "
+                f"LCP {r.lcp_ms / 1000:.1f} s, TBT {r.tbt_ms:.0f} ms, {r.transfer_kb:.0f} KB{runs}"
+            )
         problems += lighthouse_problems(results, limits)
         measures["lighthouse"] = [r.__dict__ for r in results]
     if args.json:

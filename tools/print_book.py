@@ -29,11 +29,23 @@ ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "_build" / "html"
 OUTPUT = ROOT / "_build" / "pdf" / "book.pdf"
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
 CHART_TIMEOUT_MS = 30_000
-PDF_OPTIONS = {"format": "A4", "print_background": True, "prefer_css_page_size": True,
-               "margin": {"top": "16mm", "bottom": "16mm", "left": "15mm", "right": "15mm"}}
+PDF_OPTIONS = {
+    "format": "A4",
+    "print_background": True,
+    "prefer_css_page_size": True,
+    "margin": {"top": "16mm", "bottom": "16mm", "left": "15mm", "right": "15mm"},
+}
 
 # The page's charts, in the two forms the book has used: a vega chart drawn in the page
 # (``.dl-chart``, which holds an SVG once drawn) and a chart rendered to SVG at build time
@@ -51,19 +63,30 @@ CHARTS_JS = """
 """
 # True when every chart is drawn. Lazy images are made eager, and a chart not drawn yet is
 # scrolled into view (a chart may be drawn only when the reader reaches it).
-CHARTS_DRAWN = "() => {" + CHARTS_JS + """
+CHARTS_DRAWN = (
+    "() => {"
+    + CHARTS_JS
+    + """
   const images = figureImages();
   images.forEach(img => { if (img.loading === 'lazy') img.loading = 'eager'; });
   const waiting = vegaCharts().filter(c => !drawn(c));
   if (waiting.length) waiting[0].scrollIntoView({block: 'center'});
   return waiting.length === 0 && images.every(loaded);
 }"""
-BLANK_CHARTS = "() => {" + CHARTS_JS + """
+)
+BLANK_CHARTS = (
+    "() => {"
+    + CHARTS_JS
+    + """
   return vegaCharts().filter(c => !drawn(c)).length + figureImages().filter(img => !loaded(img)).length;
 }"""
+)
 # What was printed, chart by chart: its kind, whether it is drawn (an SVG with content and a size,
 # or a loaded image) and the title its SVG shows (vega's and vl-convert's title group).
-CHART_REPORT = "async () => {" + CHARTS_JS + """
+CHART_REPORT = (
+    "async () => {"
+    + CHARTS_JS
+    + """
   // The first line of the chart's title (vega draws a long title as several lines, then the subtitle).
   const titleOf = svg => {
     const text = svg.querySelector('.role-title-text text, .role-title text');
@@ -87,6 +110,7 @@ CHART_REPORT = "async () => {" + CHARTS_JS + """
   }
   return charts;
 }"""
+)
 # Links whose text already is their URL (the bibliography's) do not get it printed twice.
 MARK_SELF_URLS = """() => {
   for (const a of document.querySelectorAll('a.reference.external[href^="http"]')) {
@@ -116,8 +140,7 @@ def toc_pages(root: Path = ROOT, site: Path = SITE) -> list[str]:
     docnames = list(parse_toc_yaml(root / "_toc.yml"))
     missing = [name for name in docnames if not (site / f"{name}.html").exists()]
     if missing:
-        raise FileNotFoundError(f"pages of _toc.yml missing from {site}: {', '.join(missing)}; build the book first "
-                                "(make book)")
+        raise FileNotFoundError(f"pages of _toc.yml missing from {site}: {', '.join(missing)}; build the book first (make book)")
     return docnames
 
 
@@ -138,8 +161,7 @@ def print_pages(docnames: list[str], site: Path, folder: Path) -> list[PrintedPa
                     page.wait_for_function(CHARTS_DRAWN, timeout=CHART_TIMEOUT_MS, polling=250)
                 except PlaywrightTimeout as error:
                     blank = page.evaluate(BLANK_CHARTS)
-                    raise BlankChartError(f"{docname}.html: {blank} chart(s) still blank after "
-                                          f"{CHART_TIMEOUT_MS // 1000} s") from error
+                    raise BlankChartError(f"{docname}.html: {blank} chart(s) still blank after {CHART_TIMEOUT_MS // 1000} s") from error
                 page.wait_for_load_state("networkidle")
                 charts = tuple(page.evaluate(CHART_REPORT))
                 page.evaluate(MARK_SELF_URLS)
@@ -171,8 +193,15 @@ def merge(printed: list[PrintedPage], output: Path, title: str) -> int:
     for page in printed:
         first = len(writer.pages) + 1
         writer.append(str(page.path), outline_item=page.title)
-        contents.append({"docname": page.docname, "title": page.title, "first_page": first,
-                         "pages": len(PdfReader(str(page.path)).pages), "charts": list(page.charts)})
+        contents.append(
+            {
+                "docname": page.docname,
+                "title": page.title,
+                "first_page": first,
+                "pages": len(PdfReader(str(page.path)).pages),
+                "charts": list(page.charts),
+            }
+        )
     writer.add_metadata({"/Title": title, "/Creator": "tools/print_book.py (Chromium, pypdf)"})
     output.parent.mkdir(parents=True, exist_ok=True)
     with output.open("wb") as handle:

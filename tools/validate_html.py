@@ -63,8 +63,7 @@ def checker_command(jar: Path = VNU_JAR) -> list[str]:
     if java is None:
         raise CheckerMissing("java is not on PATH: install a Java runtime (Debian: default-jre-headless)")
     if not jar.exists():
-        raise CheckerMissing(f"{jar.relative_to(ROOT) if jar.is_relative_to(ROOT) else jar} is missing: "
-                             "run `npm ci --prefix tools/audit`")
+        raise CheckerMissing(f"{jar.relative_to(ROOT) if jar.is_relative_to(ROOT) else jar} is missing: run `npm ci --prefix tools/audit`")
     return [java, "-Xss1024k", "-jar", str(jar), "--format", "json", "--exit-zero-always"]
 
 
@@ -78,8 +77,15 @@ def parse_report(report: str, site: Path) -> list[Problem]:
         url = message.get("url", "")
         path = Path(url.removeprefix("file:")) if url else None
         page = path.relative_to(site).as_posix() if path and path.is_relative_to(site) else (url or "?")
-        problems.append(Problem(page, message.get("lastLine", message.get("firstLine")), message.get("firstColumn"),
-                                message.get("message", ""), message.get("extract", "")))
+        problems.append(
+            Problem(
+                page,
+                message.get("lastLine", message.get("firstLine")),
+                message.get("firstColumn"),
+                message.get("message", ""),
+                message.get("extract", ""),
+            )
+        )
     return problems
 
 

@@ -19,9 +19,7 @@ def dataset_markdown(item: Dataset, page_dir: Path) -> str:
         f"{{cite:t}}`{source['bibkey']}`, {source['title']}" + (f" (<{source['path']}>)" if source.get("path") else "")
         for source in item.sources
     )
-    licences = "; ".join(
-        f"[{lic['name']}]({lic['path']})" if lic.get("path") else lic["name"] for lic in item.licenses
-    )
+    licences = "; ".join(f"[{lic['name']}]({lic['path']})" if lic.get("path") else lic["name"] for lic in item.licenses)
     licence_notes = "; ".join(lic["title"] for lic in item.licenses if lic.get("title"))
     lines = [
         f"({item.name}-data)=",
@@ -39,10 +37,14 @@ def dataset_markdown(item: Dataset, page_dir: Path) -> str:
     # The columns fold away (a <details> the reader opens, and print opens), as a definition list:
     # 33 open tables of some 1,200 cells (5,000 elements) cost a phone over a second of layout.
     fields = item.schema["fields"]
-    entries = "".join(f"<dt><code>{html.escape(field['name'])}</code> {html.escape(_kind(field))}</dt>"
-                      f"<dd>{html.escape(field.get('title', ''))}</dd>" for field in fields)
-    lines += ["", f'<details class="dl-columns"><summary>Columns ({len(fields)})</summary>'
-                  f'<dl class="dl-columns__list">{entries}</dl></details>']
+    entries = "".join(
+        f"<dt><code>{html.escape(field['name'])}</code> {html.escape(_kind(field))}</dt><dd>{html.escape(field.get('title', ''))}</dd>"
+        for field in fields
+    )
+    lines += [
+        "",
+        f'<details class="dl-columns"><summary>Columns ({len(fields)})</summary><dl class="dl-columns__list">{entries}</dl></details>',
+    ]
     return "\n".join(lines) + "\n"
 
 

@@ -16,8 +16,10 @@ __all__ = ["DATA_TABLE_CELLS", "data_tables", "values_details"]
 
 DATA_TABLE_CELLS = 500  # a chart's data table keeps at most about this many cells (rows evenly spaced)
 # Filters that keep the rows at a slider's value: param_equals's, or an equality.
-_PARAM_FILTERS = (re.compile(r"^abs\(datum\.(?P<field>\w+) - (?P<param>\w+)\) < (?P<tol>[0-9.e-]+)$"),
-                  re.compile(r"^datum\.(?P<field>\w+) ===? (?P<param>\w+)$"))
+_PARAM_FILTERS = (
+    re.compile(r"^abs\(datum\.(?P<field>\w+) - (?P<param>\w+)\) < (?P<tol>[0-9.e-]+)$"),
+    re.compile(r"^datum\.(?P<field>\w+) ===? (?P<param>\w+)$"),
+)
 _LAYOUT_CHANNELS = {"latitude", "longitude", "latitude2", "longitude2", "order", "detail", "key", "href", "angle"}
 _LEGEND_CHANNELS = {"color", "fill", "stroke", "shape", "strokeDash", "size", "opacity", "strokeWidth"}
 
@@ -44,9 +46,14 @@ def _views(spec: dict[str, Any]) -> list[dict[str, Any]]:
         transforms = [*transforms, *node.get("transform", [])]
         if "mark" in node:
             sources = [data] + [t["from"]["data"] for t in transforms if "lookup" in t and isinstance(t.get("from", {}).get("data"), dict)]
-            views.append({"sources": [d for d in sources if isinstance(d, dict)], "encoding": _encodings({"encoding": encoding}),
-                          "calculate": {t["as"]: t["calculate"] for t in transforms if "calculate" in t},
-                          "filters": [t["filter"] for t in transforms if isinstance(t.get("filter"), str)]})
+            views.append(
+                {
+                    "sources": [d for d in sources if isinstance(d, dict)],
+                    "encoding": _encodings({"encoding": encoding}),
+                    "calculate": {t["as"]: t["calculate"] for t in transforms if "calculate" in t},
+                    "filters": [t["filter"] for t in transforms if isinstance(t.get("filter"), str)],
+                }
+            )
         for key in ("layer", "hconcat", "vconcat", "concat"):
             for child in node.get(key, []):
                 visit(child, data, encoding if key == "layer" else {}, transforms)
@@ -142,7 +149,11 @@ def data_tables(spec: dict[str, Any]) -> list[dict[str, Any]]:
                 if any_tooltip and channel != "tooltip" and channel not in _LEGEND_CHANNELS and not definition.get("title"):
                     continue
                 field = definition["field"]
-                read = [field] if field in columns else [f for f in re.findall(r"datum\.(\w+)", view["calculate"].get(field, "")) if f in columns]
+                read = (
+                    [field]
+                    if field in columns
+                    else [f for f in re.findall(r"datum\.(\w+)", view["calculate"].get(field, "")) if f in columns]
+                )
                 for column in read:
                     title = definition.get("title") if len(read) == 1 and isinstance(definition.get("title"), str) else None
                     known = entry["fields"].get(column)
@@ -158,8 +169,14 @@ def data_tables(spec: dict[str, Any]) -> list[dict[str, Any]]:
         common = set(entry["filters"][0]).intersection(*map(set, entry["filters"][1:])) if entry["filters"] else set()
         for field, param, tolerance in sorted(common):
             value, label = params[param]
-            kept = [row for row in rows if row.get(field) == value or isinstance(row.get(field), (int, float))
-                    and isinstance(value, (int, float)) and abs(row[field] - value) <= tolerance]
+            kept = [
+                row
+                for row in rows
+                if row.get(field) == value
+                or isinstance(row.get(field), (int, float))
+                and isinstance(value, (int, float))
+                and abs(row[field] - value) <= tolerance
+            ]
             if kept:
                 rows = kept
                 note.append(f"at the starting value of the control “{label}” ({value})")
@@ -192,6 +209,8 @@ def values_details(spec: dict[str, Any]) -> str:
         caption += f" ({table['note']})" if table["note"] else ""
         head = "".join(f'<th scope="col">{html.escape(h)}</th>' for h in table["headers"])
         body = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in table["rows"])
-        parts.append(f'<div class="dl-chart-data__table" role="region" tabindex="0" aria-label="{html.escape(caption)}">'
-                     f"<table><caption>{html.escape(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
+        parts.append(
+            f'<div class="dl-chart-data__table" role="region" tabindex="0" aria-label="{html.escape(caption)}">'
+            f"<table><caption>{html.escape(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
+        )
     return f'<details class="dl-chart-data"><summary>The values in this chart, as a table</summary>{"".join(parts)}</details>'

@@ -160,8 +160,10 @@ def render(spec: dict[str, Any], **_: Any) -> dict[str, str]:
     payload = json.dumps(spec, sort_keys=True, separators=(",", ":"))
     digest = hashlib.sha256(payload.encode()).hexdigest()[:10]
     safe = payload.replace("</", "<\\/")  # the specification cannot end its script element
-    markup = (f'<figure class="dl-figure" id="dl-figure-{digest}-{next(_chart_numbers)}">'
-              f'<script type="application/json" class="dl-chart-spec">{safe}</script></figure>')
+    markup = (
+        f'<figure class="dl-figure" id="dl-figure-{digest}-{next(_chart_numbers)}">'
+        f'<script type="application/json" class="dl-chart-spec">{safe}</script></figure>'
+    )
     return {"text/html": markup, "text/plain": _plain_text(spec)}
 
 

@@ -9,7 +9,16 @@ import pycountry
 
 from .data import NON_ISO_COUNTRY_CODES, DataError, load
 
-__all__ = ["AGREEMENT_CLASSES", "NORTH_SOUTH_DEFINITIONS", "NAME_EXCEPTIONS", "compare_definitions", "gdp_per_person", "north_south", "population_share", "to_iso3"]
+__all__ = [
+    "AGREEMENT_CLASSES",
+    "NORTH_SOUTH_DEFINITIONS",
+    "NAME_EXCEPTIONS",
+    "compare_definitions",
+    "gdp_per_person",
+    "north_south",
+    "population_share",
+    "to_iso3",
+]
 
 # Names that sources use but ISO 3166 (as packaged by pycountry) does not list, each checked by hand.
 NAME_EXCEPTIONS: dict[str, str] = {
@@ -63,9 +72,8 @@ def to_iso3(name: str) -> str:
     if cleaned in m49_names:
         return m49_names[cleaned]
     raise DataError(
-            f"Country name '{name}' does not match any ISO 3166 country or a documented exception "
-            "(digital_labor.countries.NAME_EXCEPTIONS)."
-        )
+        f"Country name '{name}' does not match any ISO 3166 country or a documented exception (digital_labor.countries.NAME_EXCEPTIONS)."
+    )
 
 
 def north_south(definition: NorthSouth = "un_developed", countries: pd.DataFrame | None = None) -> pd.Series:
@@ -133,5 +141,8 @@ def gdp_per_person(measure: Literal["ppp", "usd"] = "ppp", countries: pd.DataFra
     gdp, year = ("gdp_ppp_usd", "gdp_ppp_year") if measure == "ppp" else ("gdp_usd", "gdp_usd_year")
     frame = table[["iso3", "name", gdp, year, "population"]].dropna(subset=[gdp])
     per_person = frame[gdp] / frame["population"].astype("float64")
-    return frame.assign(gdp_per_person=per_person)[["iso3", "name", "gdp_per_person", year]].rename(
-        columns={year: "gdp_year"}).reset_index(drop=True)
+    return (
+        frame.assign(gdp_per_person=per_person)[["iso3", "name", "gdp_per_person", year]]
+        .rename(columns={year: "gdp_year"})
+        .reset_index(drop=True)
+    )

@@ -257,8 +257,9 @@ def load_file(path: str | Path, schema: dict[str, Any], *, name: str) -> pd.Data
     in errors, which name the file, the line, the column and the rule broken.
     """
     path = Path(path)
-    item = Dataset(name=name, title=name, description="", path=path, format="csv", sha256="",
-                   retrieved="", schema=schema, sources=(), licenses=())
+    item = Dataset(
+        name=name, title=name, description="", path=path, format="csv", sha256="", retrieved="", schema=schema, sources=(), licenses=()
+    )
     _readable_bytes(item)
     return _load_table(item)
 
@@ -324,9 +325,7 @@ def _load_geometry(item: Dataset) -> pd.DataFrame:
     _raise_first_error(item, frictionless.Resource(data=rows, schema=_frictionless_schema(item)), unit="feature")
     invalid = world.index[~world.geometry.is_valid | world.geometry.is_empty]
     if len(invalid):
-        raise DataError(
-            f"Dataset '{item.name}' ({item.file_label}): feature {invalid[0] + 1} has an empty or invalid geometry."
-        )
+        raise DataError(f"Dataset '{item.name}' ({item.file_label}): feature {invalid[0] + 1} has an empty or invalid geometry.")
     typed = _typed(item, table.reset_index(drop=True))
     return gpd.GeoDataFrame(typed, geometry=world.geometry.values, crs=world.crs)
 

@@ -13,17 +13,71 @@ from collections.abc import Sequence
 
 __all__ = ["country_phrase", "name_list", "number_word", "ordinal", "ordinal_word", "period_words", "plural"]
 
-_NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-                 "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")
-_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-                  "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
-                  "eighteenth", "nineteenth", "twentieth")
+_NUMBER_WORDS = (
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+)
+_ORDINAL_WORDS = (
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+)
 # Country names that English writes with "the" (as the book's sources spell them).
-_WITH_ARTICLE = frozenset({
-    "United States", "United Kingdom", "Philippines", "Netherlands", "United Arab Emirates", "Czech Republic",
-    "Dominican Republic", "Central African Republic", "Russian Federation", "Bahamas", "Gambia", "Maldives",
-    "Comoros", "Solomon Islands", "Marshall Islands",
-})
+_WITH_ARTICLE = frozenset(
+    {
+        "United States",
+        "United Kingdom",
+        "Philippines",
+        "Netherlands",
+        "United Arab Emirates",
+        "Czech Republic",
+        "Dominican Republic",
+        "Central African Republic",
+        "Russian Federation",
+        "Bahamas",
+        "Gambia",
+        "Maldives",
+        "Comoros",
+        "Solomon Islands",
+        "Marshall Islands",
+    }
+)
 
 
 def number_word(number: int) -> str:

@@ -20,16 +20,19 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_a_regular_install_carries_the_datasets_and_the_bibliography(tmp_path):
     """`pip install .` (not editable) must find the data without the repository."""
     wheel_dir, unpacked, elsewhere = tmp_path / "wheel", tmp_path / "site", tmp_path / "elsewhere"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(wheel_dir), str(ROOT)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(wheel_dir), str(ROOT)], check=True, capture_output=True
+    )
     (wheel,) = wheel_dir.glob("digital_labor-*.whl")
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
         archive.extractall(unpacked)
     assert "digital_labor/bundled/data/datapackage.yaml" in names and "digital_labor/bundled/references.bib" in names
     elsewhere.mkdir()
-    probe = ("import digital_labor as dl; from digital_labor import bibliography; "
-             "print(dl.data.data_dir()); print(len(dl.load('countries')), len(bibliography.references()))")
+    probe = (
+        "import digital_labor as dl; from digital_labor import bibliography; "
+        "print(dl.data.data_dir()); print(len(dl.load('countries')), len(bibliography.references()))"
+    )
     environment = {key: value for key, value in os.environ.items() if key != "DIGITAL_LABOR_DATA"}
     environment["PYTHONPATH"] = str(unpacked)
     result = subprocess.run([sys.executable, "-c", probe], cwd=elsewhere, capture_output=True, text=True, env=environment)
@@ -49,9 +52,11 @@ def test_the_build_s_kernels_skip_the_slow_iri_checker_but_keep_uri_checks(monke
         monkeypatch.delenv(name, raising=False)  # restored after the test, whatever it sets
     prepare_kernel_environment()
     assert os.environ["PYTHONSTARTUP"] == str(STARTUP)
-    probe = ("import importlib.util, sys; import altair, jsonschema; checker = jsonschema.Draft7Validator.FORMAT_CHECKER; "
-             "print(importlib.util.find_spec('lark') is not None, 'lark' in sys.modules, 'iri' in checker.checkers, "
-             "checker.conforms('https://example.org/a', 'uri'), checker.conforms('not a uri', 'uri'))")
+    probe = (
+        "import importlib.util, sys; import altair, jsonschema; checker = jsonschema.Draft7Validator.FORMAT_CHECKER; "
+        "print(importlib.util.find_spec('lark') is not None, 'lark' in sys.modules, 'iri' in checker.checkers, "
+        "checker.conforms('https://example.org/a', 'uri'), checker.conforms('not a uri', 'uri'))"
+    )
     manager, client = start_new_kernel(kernel_name="python3")
     printed = []
     try:

@@ -8,9 +8,9 @@ import subprocess
 import sys
 import time
 
+import notebooks
 import pytest
 
-import notebooks
 from tools import build_book
 
 ROOT = notebooks.ROOT

@@ -12,9 +12,9 @@ import subprocess
 import sys
 import zipfile
 
+import notebooks
 import pytest
 
-import notebooks
 from tools import build_book
 
 ROOT = notebooks.ROOT
@@ -23,8 +23,9 @@ BUILD_MODULES = {path.name for path in (ROOT / "book").rglob("*") if path.is_fil
 
 
 def test_the_students_wheel_holds_the_library_and_none_of_the_build_machinery(tmp_path):
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(tmp_path), str(ROOT)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(tmp_path), str(ROOT)], check=True, capture_output=True
+    )
     (wheel,) = tmp_path.glob("digital_labor-*.whl")
     with zipfile.ZipFile(wheel) as archive:
         names = archive.namelist()

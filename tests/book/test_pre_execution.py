@@ -22,7 +22,8 @@ WARNING = "Kernel is running over TCP without encryption"
 
 
 def notebook(code: str) -> str:
-    return textwrap.dedent('''\
+    return (
+        textwrap.dedent("""\
         ---
         jupytext:
           text_representation: {extension: .md, format_name: myst, format_version: 0.13}
@@ -33,14 +34,17 @@ def notebook(code: str) -> str:
         ```{code-cell} ipython3
         %s
         ```
-        ''') % code
+        """)
+        % code
+    )
 
 
 @pytest.fixture
 def book(tmp_path: Path) -> Path:
     """Eight notebooks in _toc.yml order; each appends its name to runs.log in its working folder."""
-    (tmp_path / "_config.yml").write_text("execute:\n  execute_notebooks: cache\n  cache: _build/.jupyter_cache\n"
-                                          "  allow_errors: false\n  timeout: 60\n  run_in_temp: false\n")
+    (tmp_path / "_config.yml").write_text(
+        "execute:\n  execute_notebooks: cache\n  cache: _build/.jupyter_cache\n  allow_errors: false\n  timeout: 60\n  run_in_temp: false\n"
+    )
     files = [f"{FOLDERS[name]}/{name}".lstrip("/") for name in NAMES]
     (tmp_path / "_toc.yml").write_text(f"format: jb-book\nroot: {files[0]}\nchapters:\n" + "".join(f"- file: {f}\n" for f in files[1:]))
     (tmp_path / "chapter").mkdir()

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import textwrap
 
+import notebooks
 import pytest
 from jupyter_cache import get_cache
-
-import notebooks
 
 ROOT = notebooks.ROOT
 
@@ -24,7 +23,8 @@ def test_fresh_execution_matches_the_build(site, source):
 
 def test_the_check_catches_an_unseeded_notebook(tmp_path):
     source = tmp_path / "unseeded.md"
-    source.write_text(textwrap.dedent('''\
+    source.write_text(
+        textwrap.dedent("""\
         ---
         jupytext:
           text_representation: {extension: .md, format_name: myst, format_version: 0.13}
@@ -37,7 +37,8 @@ def test_the_check_catches_an_unseeded_notebook(tmp_path):
         from myst_nb import glue
         glue("draw", float(np.random.default_rng().normal()))
         ```
-        '''))
+        """)
+    )
     first, _ = notebooks.execute(source)
     second, _ = notebooks.execute(source)
     assert notebooks.differences(first, second) == ["cell 0: display_data output differs"]

@@ -17,10 +17,10 @@ import sysconfig
 import zipfile
 from pathlib import Path
 
+import grading
 import nbformat
 import pytest
 
-import grading
 from book import classroom
 from tools import build_classroom
 
@@ -118,8 +118,14 @@ def _answer_lines(notebook) -> list[str]:
 
 
 def _hidden_lines(notebook) -> list[str]:
-    return [line.removeprefix(">>> ").removeprefix("... ").strip() for cases in grading.tests_of(notebook).values()
-            for case in cases if case["hidden"] for line in case["code"].splitlines() if len(line.strip()) > 8]
+    return [
+        line.removeprefix(">>> ").removeprefix("... ").strip()
+        for cases in grading.tests_of(notebook).values()
+        for case in cases
+        if case["hidden"]
+        for line in case["code"].splitlines()
+        if len(line.strip()) > 8
+    ]
 
 
 def _student_outputs(built) -> list[Path]:
@@ -164,21 +170,39 @@ def test_bundle_runs_in_a_fresh_environment(built, tmp_path):
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
     python = venv / "bin" / "python"
-    site = Path(subprocess.run([python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                               check=True, capture_output=True, text=True).stdout.strip())
+    site = Path(
+        subprocess.run(
+            [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], check=True, capture_output=True, text=True
+        ).stdout.strip()
+    )
     (site / "project_dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     env = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "DIGITAL_LABOR_DATA", "DIGITAL_LABOR_BOOK")}
-    subprocess.run([python, "-m", "pip", "install", "--quiet", "--no-index", "--no-deps", "--target", str(site), str(wheel)],
-                   check=True, cwd=tmp_path, env=env)
-    where = subprocess.run([python, "-c", "import digital_labor, otter; print(digital_labor.__file__)"],
-                           check=True, capture_output=True, text=True, cwd=tmp_path, env=env).stdout
+    subprocess.run(
+        [python, "-m", "pip", "install", "--quiet", "--no-index", "--no-deps", "--target", str(site), str(wheel)],
+        check=True,
+        cwd=tmp_path,
+        env=env,
+    )
+    where = subprocess.run(
+        [python, "-c", "import digital_labor, otter; print(digital_labor.__file__)"],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+    ).stdout
     assert Path(where.strip()).is_relative_to(site), "the library must come from the wheel, not the repository"
     for assignment in ASSIGNMENTS:
         files = _files(built, assignment.name)
         notebook = grading.filled(nbformat.read(folder / f"{assignment.name}.ipynb", as_version=4), grading.read(files["instructor"]))
         nbformat.write(notebook, folder / f"{assignment.name}.ipynb")
-        run = subprocess.run([python, "-m", "nbconvert", "--to", "notebook", "--execute", "--inplace",
-                              f"{assignment.name}.ipynb"], cwd=folder, env=env, capture_output=True, text=True)
+        run = subprocess.run(
+            [python, "-m", "nbconvert", "--to", "notebook", "--execute", "--inplace", f"{assignment.name}.ipynb"],
+            cwd=folder,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
         assert run.returncode == 0, f"{assignment.name} failed in the fresh environment:\n{run.stderr[-3000:]}"
         executed = nbformat.read(folder / f"{assignment.name}.ipynb", as_version=4)
         checks = [c for c in executed.cells if c.cell_type == "code" and c.source.startswith("grader.check(")]

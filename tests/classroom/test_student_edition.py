@@ -33,7 +33,7 @@ def _words(text: str) -> list[str]:
 
 
 def _runs(words: list[str]) -> set[str]:
-    return {" ".join(words[i:i + N]) for i in range(len(words) - N + 1)}
+    return {" ".join(words[i : i + N]) for i in range(len(words) - N + 1)}
 
 
 def _visible(path: Path) -> str:
@@ -71,8 +71,13 @@ def answers():
 
 
 def _files(site: Path) -> list[Path]:
-    return [p for folder in (site / "html", site / "jupyter_execute") if folder.exists() for p in folder.rglob("*")
-            if p.is_file() and p.suffix in (".html", ".js", ".md", ".txt", ".ipynb", ".json")]
+    return [
+        p
+        for folder in (site / "html", site / "jupyter_execute")
+        if folder.exists()
+        for p in folder.rglob("*")
+        if p.is_file() and p.suffix in (".html", ".js", ".md", ".txt", ".ipynb", ".json")
+    ]
 
 
 def test_the_book_has_solutions_to_hide(answers):
@@ -103,7 +108,7 @@ def test_no_answer_word_in_the_search_index(student_build, answers):
     known = {stem(w) for w in set(elsewhere) | set(_words(pages))}
     only_answers = {stem(w) for texts in found.values() for t in texts for w in _words(t)} - known
     index = (student_build / "html" / "searchindex.js").read_text(encoding="utf-8")
-    terms = set(json.loads(index[index.index("(") + 1:index.rindex(")")])["terms"])
+    terms = set(json.loads(index[index.index("(") + 1 : index.rindex(")")])["terms"])
     assert only_answers, "the answers use words of their own"
     assert not only_answers & terms, f"the search index holds words only the answers use: {sorted(only_answers & terms)[:10]}"
 

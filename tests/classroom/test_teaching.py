@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _text(path: Path) -> str:
     page = path.read_text(encoding="utf-8")
-    article = page[page.index("<article"):page.index("</article>")]
+    article = page[page.index("<article") : page.index("</article>")]
     return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", article)))
 
 
@@ -32,7 +32,7 @@ def test_teaching_pages_name_every_assignment_and_no_other(site):
 def test_the_sequence_has_a_week_per_chapter_and_links_its_seminar(site):
     chapters = sorted(p.name for p in (site / "chapters").iterdir() if (p / "index.html").exists())
     page = (site / "teaching" / "index.html").read_text(encoding="utf-8")
-    table = page[page.index("<table"):page.index("</table>")]
+    table = page[page.index("<table") : page.index("</table>")]
     assert table.count("<tr") == len(chapters) + 2, "a header, a week per chapter and the ledger week"
     for folder in chapters:
         assert f"../chapters/{folder}/index.html" in table

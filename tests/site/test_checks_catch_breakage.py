@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 import sitecheck
 
 HEAVY_BYTES = 1_200_000  # a page's own download, past any budget
@@ -63,11 +62,14 @@ def test_a_heavy_page_breaks_the_transfer_budget_naming_the_page_and_the_asset(t
     (tmp_path / "_static").mkdir()
     (tmp_path / "_static" / "heavy.js").write_text("var x = '" + "".join(random.choice("abcdef0123456789") for _ in range(400_000)) + "';")
     (tmp_path / "_static" / "late.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'>" + "<!-- x -->" * 10 + "</svg>")
-    (tmp_path / "light.html").write_text('<html><head><script src="_static/missing.js"></script></head><body>'
-                                         '<img src="_static/late.svg" loading="lazy" alt=""></body></html>')
+    (tmp_path / "light.html").write_text(
+        '<html><head><script src="_static/missing.js"></script></head><body>'
+        '<img src="_static/late.svg" loading="lazy" alt=""></body></html>'
+    )
     (tmp_path / "heavy.html").write_text('<html><head><script src="_static/heavy.js"></script></head><body></body></html>')
-    (tmp_path / "chart.html").write_text('<html><head><script src="_static/heavy.js"></script></head><body>'
-                                         '<figure class="dl-figure"></figure></body></html>')
+    (tmp_path / "chart.html").write_text(
+        '<html><head><script src="_static/heavy.js"></script></head><body><figure class="dl-figure"></figure></body></html>'
+    )
     visits = {page: page_audit.first_visit(tmp_path, page) for page in ("light.html", "heavy.html", "chart.html")}
     assert "_static/late.svg" not in visits["light.html"].assets  # a lazy picture is not part of the first visit
     assert visits["heavy.html"].total > 150 * 1024 and visits["chart.html"].charts == 1
@@ -90,11 +92,15 @@ def test_external_scripts_and_stylesheets_are_caught_on_disk(broken_site):
 
 
 def test_colour_only_categories_are_caught():
-    colour_only = {"mark": "line", "encoding": {"x": {"field": "year", "type": "quantitative"},
-                                                "color": {"field": "method", "type": "nominal"}}}
+    colour_only = {
+        "mark": "line",
+        "encoding": {"x": {"field": "year", "type": "quantitative"}, "color": {"field": "method", "type": "nominal"}},
+    }
     assert sitecheck.colour_only_encodings(colour_only) == ["method (line)"]
-    with_shape = {"layer": [{"mark": {"type": "point"}}], "encoding": {
-        "color": {"field": "method", "type": "nominal"}, "shape": {"field": "method", "type": "nominal"}}}
+    with_shape = {
+        "layer": [{"mark": {"type": "point"}}],
+        "encoding": {"color": {"field": "method", "type": "nominal"}, "shape": {"field": "method", "type": "nominal"}},
+    }
     assert sitecheck.colour_only_encodings(with_shape) == []
     a_map = {"mark": {"type": "geoshape"}, "encoding": {"color": {"condition": {"field": "side", "type": "nominal"}}}}
     assert sitecheck.colour_only_encodings(a_map) == []
@@ -105,25 +111,37 @@ def test_chart_specs_are_read_back_from_the_page(tmp_path):
     (tmp_path / "charts" / "a.json").write_text('{"title": {"text": "From a file"}}')
     (tmp_path / "page.html").write_text(
         '<figure class="dl-figure" id="f1" data-dl-spec="charts/a.json"><img></figure>'
-        '<figure class="dl-figure" id="f2"><script type="application/json" class="dl-chart-spec">{"title":{"text":"A <\\/b>"}}</script></figure>')
+        '<figure class="dl-figure" id="f2"><script type="application/json" class="dl-chart-spec">{"title":{"text":"A <\\/b>"}}</script></figure>'
+    )
     assert sitecheck.chart_specs(tmp_path) == {"page.html": [{"title": {"text": "From a file"}}, {"title": {"text": "A </b>"}}]}
 
 
 def test_a_layer_can_carry_the_redundant_encoding_for_its_siblings():
-    line_and_points = {"layer": [
-        {"mark": "line", "encoding": {"color": {"field": "method", "type": "nominal"}}},
-        {"mark": "point", "encoding": {"color": {"field": "method", "type": "nominal"},
-                                       "shape": {"field": "method", "type": "nominal"}}}]}
+    line_and_points = {
+        "layer": [
+            {"mark": "line", "encoding": {"color": {"field": "method", "type": "nominal"}}},
+            {
+                "mark": "point",
+                "encoding": {"color": {"field": "method", "type": "nominal"}, "shape": {"field": "method", "type": "nominal"}},
+            },
+        ]
+    }
     assert sitecheck.colour_only_encodings(line_and_points) == []
     two_panels = {"hconcat": [line_and_points, {"mark": "bar", "encoding": {"color": {"field": "side", "type": "nominal"}}}]}
     assert sitecheck.colour_only_encodings(two_panels) == ["side (bar)"]
 
 
 def test_a_label_computed_from_the_category_counts_as_redundant():
-    bars_with_letters = {"layer": [
-        {"mark": "bar", "encoding": {"color": {"field": "group", "type": "nominal"}}},
-        {"mark": "text", "transform": [{"calculate": "substring(datum.group, 0, 1)", "as": "short"}],
-         "encoding": {"text": {"field": "short", "type": "nominal"}}}]}
+    bars_with_letters = {
+        "layer": [
+            {"mark": "bar", "encoding": {"color": {"field": "group", "type": "nominal"}}},
+            {
+                "mark": "text",
+                "transform": [{"calculate": "substring(datum.group, 0, 1)", "as": "short"}],
+                "encoding": {"text": {"field": "short", "type": "nominal"}},
+            },
+        ]
+    }
     assert sitecheck.colour_only_encodings(bars_with_letters) == []
 
 
@@ -179,8 +197,10 @@ def phone_reports(tmp_path_factory, browser):
     (site / "broken.html").write_text(PHONE_BROKEN_PAGE)
     (site / "good.html").write_text(PHONE_GOOD_PAGE)
     with sitecheck.serve(site) as base_url:
-        return {name: sitecheck.audit_page(browser, base_url, f"{name}.html", device="phone", axe=False, chart_timeout_ms=1_000)
-                for name in ("broken", "good")}
+        return {
+            name: sitecheck.audit_page(browser, base_url, f"{name}.html", device="phone", axe=False, chart_timeout_ms=1_000)
+            for name in ("broken", "good")
+        }
 
 
 def test_a_page_wider_than_a_phone_is_caught(phone_reports):
@@ -268,5 +288,9 @@ def test_a_sidebar_that_does_not_hide_on_a_desktop_is_caught(menu_site, browser)
         dead = sitecheck.menu_check(browser, base_url, "dead.html", "desktop")
         working = sitecheck.menu_check(browser, base_url, "working.html", "desktop")
     assert dead["sidebar_shown_at_first"] and not dead["sidebar_hides_by_click"]
-    assert working == {"sidebar_button_visible": True, "sidebar_shown_at_first": True,
-                       "sidebar_hides_by_click": True, "sidebar_shows_again_by_click": True}
+    assert working == {
+        "sidebar_button_visible": True,
+        "sidebar_shown_at_first": True,
+        "sidebar_hides_by_click": True,
+        "sidebar_shows_again_by_click": True,
+    }

@@ -21,9 +21,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from sitecheck import ROOT
 from sphinx_external_toc.parsing import parse_toc_yaml
 
-from sitecheck import ROOT
 from tools import page_audit
 
 

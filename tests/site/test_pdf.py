@@ -19,8 +19,9 @@ CHAPTERS = sorted((ROOT / "chapters").glob("0*/index.md"))
 def printed_book(site, artifacts) -> tuple[PdfReader, list[dict], list[str]]:
     """Print the built book once (tools/print_book.py); the PDF, its contents list and its pages' text."""
     output = artifacts / "pdf" / "book.pdf"
-    result = subprocess.run([sys.executable, "-m", "tools.print_book", "--site", str(site), "--output", str(output)],
-                            cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "tools.print_book", "--site", str(site), "--output", str(output)], cwd=ROOT, capture_output=True, text=True
+    )
     assert result.returncode == 0, f"make pdf failed:\n{result.stdout[-2000:]}\n{result.stderr[-3000:]}"
     reader = PdfReader(str(output))
     contents = json.loads(output.with_suffix(".json").read_text(encoding="utf-8"))
@@ -55,7 +56,7 @@ def test_pdf_has_every_chapters_title(printed_book, index):
     docname = index.relative_to(ROOT).with_suffix("").as_posix()
     entry = next((e for e in contents if e["docname"] == docname), None)
     assert entry is not None, f"{docname} was not printed"
-    opening = _normal(" ".join(texts[entry["first_page"] - 1: entry["first_page"] - 1 + entry["pages"]]))
+    opening = _normal(" ".join(texts[entry["first_page"] - 1 : entry["first_page"] - 1 + entry["pages"]]))
     assert _normal(title) in opening, f"the chapter title {title!r} is not on the PDF pages of {docname}"
 
 
@@ -76,7 +77,7 @@ def test_no_chart_is_blank(printed_book):
     # A drawn chart is also printed: its title, drawn as SVG text, is in the PDF's text.
     missing = []
     for entry in contents:
-        text = _letters(" ".join(texts[entry["first_page"] - 1: entry["first_page"] - 1 + entry["pages"]]))
+        text = _letters(" ".join(texts[entry["first_page"] - 1 : entry["first_page"] - 1 + entry["pages"]]))
         for chart in entry["charts"]:
             if chart["title"] and _letters(chart["title"]) not in text:
                 missing.append(f"{entry['docname']}: {chart['title']!r}")
@@ -96,7 +97,7 @@ def test_pdf_prints_the_folded_columns_of_the_data_sources(printed_book):
     _, contents, texts = printed_book
     entry = next((e for e in contents if e["docname"] == "appendix/data-sources"), None)
     assert entry is not None, "appendix/data-sources was not printed"
-    printed = _letters(" ".join(texts[entry["first_page"] - 1: entry["first_page"] - 1 + entry["pages"]]))
+    printed = _letters(" ".join(texts[entry["first_page"] - 1 : entry["first_page"] - 1 + entry["pages"]]))
     last = list(manifest())[-1].schema["fields"][-1]
     kind = ", ".join(part for part in (last.get("type", "string"), last.get("unit", "")) if part)
     assert _letters(f"{last['name']} {kind} {last.get('title', '')}") in printed, last

@@ -7,7 +7,6 @@ import json
 import re
 
 import pytest
-
 import sitecheck
 
 
@@ -36,12 +35,12 @@ def test_every_chart_renders(all_audits):
 def test_no_serious_or_critical_accessibility_violation(all_audits, artifacts):
     report = {f"{r.device}: {r.page}": r.violations for r in all_audits if r.violations}
     (artifacts / "axe-report.json").write_text(json.dumps(report, indent=2))
-    blocking = {(r.device, r.page): [(v["id"], v["targets"]) for v in r.blocking_violations]
-                for r in all_audits if r.blocking_violations}
+    blocking = {(r.device, r.page): [(v["id"], v["targets"]) for v in r.blocking_violations] for r in all_audits if r.blocking_violations}
     assert not blocking
 
 
 # ---- On a phone (390 x 844, touch) and on a desktop -----------------------------------------
+
 
 def test_both_sizes_visit_every_page(site_audits, phone_audits):
     assert [r.page for r in site_audits] == [r.page for r in phone_audits]
@@ -98,8 +97,12 @@ def test_the_menu_opens_and_closes_by_tap_on_a_phone(site, browser, page_path):
 def test_the_sidebar_hides_and_comes_back_on_a_desktop(site, browser, page_path):
     with sitecheck.serve(site) as base_url:
         steps = sitecheck.menu_check(browser, base_url, page_path, "desktop")
-    assert steps == {"sidebar_button_visible": True, "sidebar_shown_at_first": True,
-                     "sidebar_hides_by_click": True, "sidebar_shows_again_by_click": True}
+    assert steps == {
+        "sidebar_button_visible": True,
+        "sidebar_shown_at_first": True,
+        "sidebar_hides_by_click": True,
+        "sidebar_shows_again_by_click": True,
+    }
 
 
 def test_phone_screenshots_of_a_chart_page_and_of_the_ledger_are_saved(phone_audits, artifacts):
@@ -129,8 +132,12 @@ def test_a_chart_s_values_open_by_tap_on_a_phone(site, browser):
 
 
 def test_charts_keep_their_sliders_and_tooltips_on_a_desktop(site, browser):
-    with_slider = next((page, index) for page, specs in sitecheck.chart_specs(site).items()
-                       for index, spec in enumerate(specs) if "'bind'" in str(spec.get("params", "")))
+    with_slider = next(
+        (page, index)
+        for page, specs in sitecheck.chart_specs(site).items()
+        for index, spec in enumerate(specs)
+        if "'bind'" in str(spec.get("params", ""))
+    )
     with sitecheck.serve(site) as base_url:
         context = browser.new_context(**sitecheck.DEVICES["desktop"])
         page = context.new_page()
@@ -170,8 +177,9 @@ def test_every_page_s_first_visit_stays_within_its_transfer_budget(site, artifac
     from tools import page_audit
 
     visits = [page_audit.first_visit(site, page) for page in sitecheck.html_pages(site)]
-    (artifacts / "page-weights.json").write_text(json.dumps({v.page: {"gzip_bytes": v.total, "charts": v.charts,
-                                                                       "largest": v.largest(5)} for v in visits}, indent=2))
+    (artifacts / "page-weights.json").write_text(
+        json.dumps({v.page: {"gzip_bytes": v.total, "charts": v.charts, "largest": v.largest(5)} for v in visits}, indent=2)
+    )
     assert any(v.charts for v in visits) and any(not v.charts for v in visits)
     problems = page_audit.size_problems(visits, page_audit.budget())
     assert not problems, "\n".join(problems)
@@ -290,8 +298,12 @@ def test_every_chart_has_a_title_a_source_line_and_a_description(site):
 
 
 def test_colour_is_never_the_only_carrier_of_a_category(site):
-    offenders = {page: problems for page, charts in sitecheck.chart_specs(site).items()
-                 for problems in [sum((sitecheck.colour_only_encodings(s) for s in charts), [])] if problems}
+    offenders = {
+        page: problems
+        for page, charts in sitecheck.chart_specs(site).items()
+        for problems in [sum((sitecheck.colour_only_encodings(s) for s in charts), [])]
+        if problems
+    }
     assert not offenders
 
 
@@ -317,7 +329,10 @@ def test_a_downloaded_notebook_runs_outside_the_repository_and_shows_its_charts_
     assert html_outputs, "the notebook should show its charts"
     (tmp_path / "outputs.html").write_text("<!doctype html><html><body>" + "\n".join(html_outputs) + "</body></html>")
     requests = []
-    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else (requests.append(route.request.url), route.abort()))
+    page.route(
+        "**/*",
+        lambda route: route.continue_() if route.request.url.startswith("file:") else (requests.append(route.request.url), route.abort()),
+    )
     page.goto((tmp_path / "outputs.html").as_uri())
     page.wait_for_function("() => [...document.querySelectorAll('.dl-chart')].every(c => c.querySelector('svg'))", timeout=20_000)
     assert page.locator(".dl-chart").count() == len(html_outputs) and not requests
@@ -328,12 +343,16 @@ def test_a_two_panel_chart_stacks_on_a_phone_and_stays_side_by_side_on_a_desktop
     import altair as alt
     import pandas as pd
 
-    from digital_labor import charts
     from book.sphinx_ext import vega_bundle_name
+    from digital_labor import charts
 
     frame = pd.DataFrame({"x": [1, 2, 3], "y": [3, 1, 2]})
-    panel = alt.Chart(frame).mark_line(point=True).encode(x=alt.X("x:Q", title="x"), y=alt.Y("y:Q", title="y"),
-                                                          tooltip=["x:Q", "y:Q"]).properties(width=500, height=200)
+    panel = (
+        alt.Chart(frame)
+        .mark_line(point=True)
+        .encode(x=alt.X("x:Q", title="x"), y=alt.Y("y:Q", title="y"), tooltip=["x:Q", "y:Q"])
+        .properties(width=500, height=200)
+    )
     spec = alt.hconcat(panel, panel).properties(title="Two panels side by side").to_dict()
     div, script = charts._embed_markup(spec, "")  # the interactive view, as dl-charts.js draws it
     (tmp_path / "_static").mkdir()
@@ -341,7 +360,8 @@ def test_a_two_panel_chart_stacks_on_a_phone_and_stays_side_by_side_on_a_desktop
     (tmp_path / "chart.html").write_text(
         f'<!doctype html><html lang="en"><head><meta name="viewport" content="width=device-width, initial-scale=1">'
         f'<script src="_static/{vega_bundle_name()}"></script></head><body style="margin:0 16px">'
-        f'<main style="max-width: 1100px"><div class="output">{div}<script>{script}</script></div></main></body></html>')
+        f'<main style="max-width: 1100px"><div class="output">{div}<script>{script}</script></div></main></body></html>'
+    )
     sizes = {}
     with sitecheck.serve(tmp_path) as base_url:
         for device in ("phone", "desktop"):

@@ -18,8 +18,14 @@ def test_labour_arithmetic_and_limits():
     assert al.price_labour(10, 2.0) == 20 and al.price_labour(0, 7.25) == 0
 
 
-@pytest.mark.parametrize("kwargs, message", [({"items": -1}, "items"), ({"items": 1, "redundancy": 0.5}, "redundancy"),
-                                             ({"items": 1, "seconds_per_label": -1}, "seconds_per_label")])
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"items": -1}, "items"),
+        ({"items": 1, "redundancy": 0.5}, "redundancy"),
+        ({"items": 1, "seconds_per_label": -1}, "seconds_per_label"),
+    ],
+)
 def test_parameters_are_validated(kwargs, message):
     with pytest.raises(ValueError, match=message):
         al.AnnotationJob(**kwargs)

@@ -50,9 +50,15 @@ def test_limiting_cases():
     assert math.isclose(app_work_minutes(aw.DriverHour(50, 13, at), aw.BROAD), 30)
 
 
-@pytest.mark.parametrize("kwargs, message", [
-    ({"p3_pct": 120, "p2_pct": 0}, "p3_pct"), ({"p3_pct": 70, "p2_pct": 40}, "exceed"),
-    ({"p3_pct": 50, "p2_pct": 10, "app_minutes": -1}, "app_minutes"), ({"p3_pct": 50, "p2_pct": 10, "while_waiting": 2}, "while_waiting")])
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"p3_pct": 120, "p2_pct": 0}, "p3_pct"),
+        ({"p3_pct": 70, "p2_pct": 40}, "exceed"),
+        ({"p3_pct": 50, "p2_pct": 10, "app_minutes": -1}, "app_minutes"),
+        ({"p3_pct": 50, "p2_pct": 10, "while_waiting": 2}, "while_waiting"),
+    ],
+)
 def test_parameters_are_validated(kwargs, message):
     with pytest.raises(ValueError, match=message):
         aw.DriverHour(**kwargs)

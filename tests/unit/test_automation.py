@@ -5,6 +5,7 @@ import pandas as pd
 import pytest
 
 import digital_labor as dl
+from digital_labor import automation, prose
 from digital_labor.automation import (
     OCCUPATION_BASED,
     TASK_BASED,
@@ -13,10 +14,9 @@ from digital_labor.automation import (
     risk_by_threshold,
     simulate_workers,
 )
-from digital_labor import automation, prose
-from digital_labor.claims import Finding
 from digital_labor.automation.data import RISK_BANDS
 from digital_labor.automation.model import occupations, share_at_high_risk
+from digital_labor.claims import Finding
 
 SMALL = AutomationEconomy(n_occupations=120, workers_per_occupation=20)
 
@@ -153,8 +153,7 @@ def test_score_distribution_sums_to_100_and_matches_high_risk_share():
     above = distribution[(distribution["heterogeneity"] == 0.5) & (distribution["bin_start"] >= 0.7 - 1e-9)]
     for method, value in expected.items():
         assert above.loc[above["method"] == method, "employment_pct"].sum() == pytest.approx(value, abs=1e-6)
-    at_zero = distribution[distribution["heterogeneity"] == 0.0].pivot(
-        index="bin_start", columns="method", values="employment_pct")
+    at_zero = distribution[distribution["heterogeneity"] == 0.0].pivot(index="bin_start", columns="method", values="employment_pct")
     np.testing.assert_allclose(at_zero[automation.OCCUPATION_BASED], at_zero[automation.TASK_BASED])
 
 
@@ -177,9 +176,7 @@ def test_high_risk_estimates_read_the_dataset():
     assert estimates["task_based_low"] < estimates["task_based_high"] < estimates["occupation_based"]
     nq = table.loc[table["bibkey"] == "nedelkoska2018", "share_of_jobs_pct"]
     assert estimates["task_based_exposed"] == pytest.approx(nq.sum())
-    assert estimates["task_based_exposed"] == pytest.approx(
-        estimates["task_based_high"] + estimates["task_based_change"]
-    )
+    assert estimates["task_based_exposed"] == pytest.approx(estimates["task_based_high"] + estimates["task_based_change"])
 
 
 def test_jobs_at_risk_finding_states_the_range():
@@ -238,8 +235,7 @@ def test_first_public_month_is_that_of_the_cited_version():
     assert months["ifr2013"] == pd.Timestamp("2013-01-01")  # not the 2011 first version
     assert months["frey2013"] == pd.Timestamp("2013-09-01")
     assert months.is_monotonic_increasing
-    assert automation.months_between(dates, "frey2013", "ifr2013") == -automation.months_between(
-        dates, "ifr2013", "frey2013")
+    assert automation.months_between(dates, "frey2013", "ifr2013") == -automation.months_between(dates, "ifr2013", "frey2013")
     with pytest.raises(KeyError, match="nedelkoska2018"):
         automation.months_between(dates, "frey2013", "nedelkoska2018")
 
@@ -277,9 +273,12 @@ def test_least_dispersed_heterogeneity_minimises_the_spread_of_worker_scores():
 
 
 def test_more_dispersed_personal_mixes_move_the_least_dispersed_point_down():
-    values = [automation.least_dispersed_heterogeneity(
-        AutomationEconomy(n_occupations=120, workers_per_occupation=20, personal_mix_concentration=c))
-        for c in (0.02, 0.1, 0.5)]
+    values = [
+        automation.least_dispersed_heterogeneity(
+            AutomationEconomy(n_occupations=120, workers_per_occupation=20, personal_mix_concentration=c)
+        )
+        for c in (0.02, 0.1, 0.5)
+    ]
     assert values[0] < values[1] < values[2] < 1
 
 
@@ -287,8 +286,7 @@ def test_task_based_share_bottoms_out_near_the_least_dispersed_point_then_rises(
     """The page explains the rise of the task-based share above h = 0.9 by this mechanism."""
     economy = AutomationEconomy()
     grid = np.round(np.linspace(0, 1, 21), 2)
-    task = risk_by_heterogeneity(economy, grid).query("method == @TASK_BASED").set_index("heterogeneity")[
-        "share_at_high_risk_pct"]
+    task = risk_by_heterogeneity(economy, grid).query("method == @TASK_BASED").set_index("heterogeneity")["share_at_high_risk_pct"]
     lowest = task.idxmin()
     assert 0 < lowest < 1
     assert lowest == pytest.approx(automation.least_dispersed_heterogeneity(economy), abs=0.1)
@@ -304,8 +302,7 @@ def test_task_based_share_bottoms_out_near_the_least_dispersed_point_then_rises(
 def test_the_trough_and_the_rise_do_not_depend_on_the_seed(seed):
     economy = AutomationEconomy(seed=seed)
     grid = np.round(np.linspace(0.5, 1, 11), 2)
-    task = risk_by_heterogeneity(economy, grid).query("method == @TASK_BASED").set_index("heterogeneity")[
-        "share_at_high_risk_pct"]
+    task = risk_by_heterogeneity(economy, grid).query("method == @TASK_BASED").set_index("heterogeneity")["share_at_high_risk_pct"]
     assert 0.5 < task.idxmin() < 1 and task.loc[1.0] > task.min()
 
 

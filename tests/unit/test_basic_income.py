@@ -12,9 +12,9 @@ import pytest
 
 from digital_labor import basic_income as bi
 from digital_labor import charts
-from digital_labor.claims import Finding
 from digital_labor.basic_income.data import BASES, FACEBOOK_REGIONS, facebook_region
 from digital_labor.basic_income.model import RATES
+from digital_labor.claims import Finding
 
 
 @pytest.fixture(scope="module")
@@ -209,7 +209,7 @@ def test_the_grid_costs_a_small_fraction_of_its_scenarios_computed_one_at_a_time
     0.05). The grid's own time is a benchmark figure: `make bench` prints it (tools/bench.py)."""
     population = people["population"].to_numpy(dtype=float)
     base = float(bases["revenue_musd"].iloc[0])
-    sample = [(float(rate), rule) for rate in bi.RATES[1::156] for rule in bi.RULES]  # 4 rates x 4 rules
+    sample = [(float(rate), rule) for rate in RATES[1::156] for rule in bi.RULES]  # 4 rates x 4 rules
 
     def one_at_a_time():
         for rate, rule in sample:
@@ -220,7 +220,8 @@ def test_the_grid_costs_a_small_fraction_of_its_scenarios_computed_one_at_a_time
     grid_seconds = best_of(3, lambda: bi.grid(bases, countries=people, shares=shares))
     loop_seconds = best_of(3, one_at_a_time) * full.scenarios / len(sample)
     assert grid_seconds <= 0.05 * loop_seconds, (
-        f"the grid took {grid_seconds:.3f} s; its {full.scenarios} scenarios one at a time would take {loop_seconds:.1f} s")
+        f"the grid took {grid_seconds:.3f} s; its {full.scenarios} scenarios one at a time would take {loop_seconds:.1f} s"
+    )
 
 
 def test_grid_refuses_shares_of_other_countries(people, bases, shares):
@@ -242,12 +243,21 @@ def test_static_charts_cite_their_data_and_label_the_model(people, bases, shares
     assert "Model:" in subtitle(payout) and "Countries of the world" in subtitle(payout)
     assert "pay per click" in payout["description"]
     assert "Four tax bases" in bi.bases_chart(bases).to_dict()["title"]["text"]
-    curves = pd.concat([bi.lorenz(bi.scenario(500_000, 0.03, rule, people)["usd_per_person"].to_numpy(), people["population"].to_numpy(),
-                                  order_by=people["gdp_pc_ppp"].to_numpy()).assign(rule=label) for rule, label in bi.RULES.items()])
+    curves = pd.concat(
+        [
+            bi.lorenz(
+                bi.scenario(500_000, 0.03, rule, people)["usd_per_person"].to_numpy(),
+                people["population"].to_numpy(),
+                order_by=people["gdp_pc_ppp"].to_numpy(),
+            ).assign(rule=label)
+            for rule, label in bi.RULES.items()
+        ]
+    )
     concentration = bi.concentration_chart(curves).to_dict()
     assert "Model:" in subtitle(concentration) and "transnational flat 5" in concentration["description"]
-    transfers = pd.DataFrame({"rule": list(bi.RULES.values()), "definition": "un_developed", "share_pct": [1.0, 0, 45, 33],
-                              "transfer_musd": [1.0, 0, 45, 33]})
+    transfers = pd.DataFrame(
+        {"rule": list(bi.RULES.values()), "definition": "un_developed", "share_pct": [1.0, 0, 45, 33], "transfer_musd": [1.0, 0, 45, 33]}
+    )
     assert "45" in bi.transfer_chart(transfers).to_dict()["description"]
 
 

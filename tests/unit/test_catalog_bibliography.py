@@ -21,10 +21,9 @@ def test_every_dataset_has_an_entry_with_source_licence_checksum_and_download():
 def test_dataset_entry_lists_columns_with_units():
     item = manifest()["countries"]
     text = catalog.dataset_markdown(item, item.path.parent)
-    folded = text[text.index('<details class="dl-columns">'):text.index("</details>")]
+    folded = text[text.index('<details class="dl-columns">') : text.index("</details>")]
     assert f"<summary>Columns ({len(item.schema['fields'])})</summary>" in folded
-    assert ("<dt><code>gdp_ppp_usd</code> number, current international $</dt>"
-            "<dd>GDP at purchasing power parity</dd>") in folded
+    assert ("<dt><code>gdp_ppp_usd</code> number, current international $</dt><dd>GDP at purchasing power parity</dd>") in folded
     assert "<dt><code>iso3</code> string</dt>" in folded  # no unit, no trailing comma
     assert "\n\n" not in folded  # one raw HTML block: a blank line would end it
 

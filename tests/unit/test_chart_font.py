@@ -61,8 +61,9 @@ def wider_liberation_sans(folder: Path) -> None:
 def draw(home: Path, *mode: str) -> str:
     environment = {key: value for key, value in os.environ.items() if not key.startswith("XDG_")}
     environment.update(HOME=str(home), PYTHONPATH=os.pathsep.join([str(ROOT), str(ROOT / "lib")]))
-    result = subprocess.run([sys.executable, "-c", DRAW, *(mode or ["book"])], capture_output=True, text=True,
-                            env=environment, cwd=ROOT, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", DRAW, *(mode or ["book"])], capture_output=True, text=True, env=environment, cwd=ROOT, timeout=120
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     return result.stdout
 

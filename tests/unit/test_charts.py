@@ -83,8 +83,7 @@ def test_world_geometry_is_inline_outside_the_book_and_a_url_inside(monkeypatch)
 def test_choropleth_joins_values_and_refuses_duplicates(monkeypatch):
     monkeypatch.setenv(charts.BOOK_ENV, "1")
     values = pd.DataFrame({"iso3": ["IND", "USA"], "name": ["India", "United States"], "share": [24.0, 12.0]})
-    chart = charts.choropleth(values, value="share", value_title="Share (%)", title="Workers",
-                              description="Map.", datasets=["countries"])
+    chart = charts.choropleth(values, value="share", value_title="Share (%)", title="Workers", description="Map.", datasets=["countries"])
     spec = chart.to_dict()
     land, values_layer = spec["layer"]
     assert land["mark"]["fill"] == charts.MISSING_COLOUR  # countries without a value stay on the map
@@ -94,8 +93,7 @@ def test_choropleth_joins_values_and_refuses_duplicates(monkeypatch):
     assert {row["iso3"]: row["value"] for row in inline} == {"IND": 24.0, "USA": 12.0}
     assert spec["projection"]["type"] == "equalEarth"
     with pytest.raises(ValueError, match="appears twice"):
-        charts.choropleth(pd.concat([values, values]), value="share", value_title="s", title="t",
-                          description="d", datasets=["countries"])
+        charts.choropleth(pd.concat([values, values]), value="share", value_title="s", title="t", description="d", datasets=["countries"])
 
 
 def test_theme_uses_the_colour_blind_safe_palette_and_system_fonts():
@@ -107,15 +105,17 @@ def test_theme_uses_the_colour_blind_safe_palette_and_system_fonts():
 def test_categorical_choropleth_uses_the_palette_in_order_and_refuses_unknown_values(monkeypatch):
     monkeypatch.setenv(charts.BOOK_ENV, "1")
     values = pd.DataFrame({"iso3": ["IND", "FRA"], "name": ["India", "France"], "side": ["South", "North"]})
-    spec = charts.choropleth(values, value="side", value_title="Side", title="t", description="d",
-                             datasets=["countries"], categories=["North", "South"]).to_dict()
+    spec = charts.choropleth(
+        values, value="side", value_title="Side", title="t", description="d", datasets=["countries"], categories=["North", "South"]
+    ).to_dict()
     land, values_layer = spec["layer"]
     assert values_layer["encoding"]["color"]["scale"] == {"domain": ["North", "South"], "range": charts.PALETTE[:2]}
     calculate = {t["as"]: t["calculate"] for t in land["transform"] if "calculate" in t}
     assert calculate["shown"] == "'no data'"
     with pytest.raises(ValueError, match="not among the categories"):
-        charts.choropleth(values, value="side", value_title="Side", title="t", description="d",
-                          datasets=["countries"], categories=["North"])
+        charts.choropleth(
+            values, value="side", value_title="Side", title="t", description="d", datasets=["countries"], categories=["North"]
+        )
 
 
 def test_notebook_renderer_brings_vega_embed_once_then_only_the_chart(simple_chart, monkeypatch):
@@ -148,6 +148,7 @@ def test_setup_picks_the_site_renderer_in_a_build_and_the_notebook_one_elsewhere
 
 # ---- The renderer on a phone: the chart fits its container, its values are in a table -------
 
+
 def _details(html_text: str) -> str:
     assert html_text.count('<details class="dl-chart-data">') == 1
     return html_text.split('<details class="dl-chart-data">', 1)[1].split("</details>", 1)[0]
@@ -166,9 +167,15 @@ def test_notebook_renderer_draws_through_the_fitting_embed_and_keeps_the_spec_re
 
 def test_a_chart_s_values_are_in_a_folded_table_limited_to_the_encoded_fields():
     frame = pd.DataFrame({"year": [2013, 2016], "share": [47.0, 9.123], "study": ["Frey", "Arntz"], "unused": ["a", "b"]})
-    chart = alt.Chart(frame).mark_point().encode(
-        x=alt.X("year:Q", title="Year"), y=alt.Y("share:Q", title="Share of jobs (%)"),
-        tooltip=[alt.Tooltip("study:N", title="Study"), alt.Tooltip("share:Q", title="Share (%)", format=".1f")])
+    chart = (
+        alt.Chart(frame)
+        .mark_point()
+        .encode(
+            x=alt.X("year:Q", title="Year"),
+            y=alt.Y("share:Q", title="Share of jobs (%)"),
+            tooltip=[alt.Tooltip("study:N", title="Study"), alt.Tooltip("share:Q", title="Share (%)", format=".1f")],
+        )
+    )
     details = _details(chart_tables.values_details(chart.to_dict()))
     assert "<summary>The values in this chart, as a table</summary>" in details
     assert '<th scope="col">Study</th><th scope="col">Share (%)</th><th scope="col">Year</th>' in details
@@ -180,8 +187,13 @@ def test_a_chart_s_values_are_in_a_folded_table_limited_to_the_encoded_fields():
 def test_a_slider_chart_s_table_shows_the_rows_at_the_slider_s_starting_value():
     frame = pd.DataFrame({"h": [0.0, 0.0, 0.5, 0.5], "x": [1, 2, 1, 2], "y": [10.0, 20.0, 30.0, 40.0]})
     slider = alt.param(name="h_value", value=0.5, bind=alt.binding_range(min=0, max=0.5, step=0.5, name="Heterogeneity h: "))
-    chart = (alt.Chart(frame).mark_line().encode(x="x:Q", y=alt.Y("y:Q", title="Y"), tooltip=["x:Q", "y:Q"])
-             .add_params(slider).transform_filter(charts.param_equals("h", slider)))
+    chart = (
+        alt.Chart(frame)
+        .mark_line()
+        .encode(x="x:Q", y=alt.Y("y:Q", title="Y"), tooltip=["x:Q", "y:Q"])
+        .add_params(slider)
+        .transform_filter(charts.param_equals("h", slider))
+    )
     details = _details(chart_tables.values_details(chart.to_dict()))
     assert "<td>1</td><td>30</td>" in details and "<td>2</td><td>40</td>" in details
     assert "<td>10</td>" not in details
@@ -200,8 +212,7 @@ def test_a_long_table_is_kept_light_and_says_so():
 def test_a_map_s_table_names_the_countries(monkeypatch):
     monkeypatch.setenv(charts.BOOK_ENV, "1")
     values = pd.DataFrame({"iso3": ["IND", "USA"], "name": ["India", "United States"], "share": [24.0, 12.0]})
-    chart = charts.choropleth(values, value="share", value_title="Share (%)", title="Workers", description="Map.",
-                              datasets=["countries"])
+    chart = charts.choropleth(values, value="share", value_title="Share (%)", title="Workers", description="Map.", datasets=["countries"])
     details = _details(chart_tables.values_details(chart.to_dict()))
     assert '<th scope="col">Country</th><th scope="col">Share (%)</th>' in details
     assert "<td>India</td><td>24</td>" in details and "no data" not in details

@@ -18,9 +18,18 @@ def example_finding() -> Finding:
 
 
 def record(**overrides) -> dict:
-    base = {"id": "x", "chapter": 1, "claim": "A claim.", "essay_figure": "42 %", "status": "checked",
-            "check": "tests.unit.test_claims:example_finding", "verdict": "confirmed",
-            "evidence": "countries; frey2013", "section": None, "comment": None}
+    base = {
+        "id": "x",
+        "chapter": 1,
+        "claim": "A claim.",
+        "essay_figure": "42 %",
+        "status": "checked",
+        "check": "tests.unit.test_claims:example_finding",
+        "verdict": "confirmed",
+        "evidence": "countries; frey2013",
+        "section": None,
+        "comment": None,
+    }
     base.update(overrides)
     return base
 
@@ -80,8 +89,9 @@ def test_every_claim_evidence_key_is_a_dataset_or_a_reference():
 
 
 def test_ledger_markdown_groups_by_chapter_and_cites():
-    table = claims.ledger(pd.DataFrame([record(), record(id="y", chapter=4, status="pending", check=None,
-                                                          verdict=None, evidence=None, section=None)]))
+    table = claims.ledger(
+        pd.DataFrame([record(), record(id="y", chapter=4, status="pending", check=None, verdict=None, evidence=None, section=None)])
+    )
     text = claims.ledger_markdown(table)
     assert "## Chapter 1\n" in text and "## Chapter 4 (in preparation)\n" in text
     assert "1 of 1 claims checked." in text and "0 of 1 claims checked." in text

@@ -15,7 +15,7 @@ from book.classroom_ext import chapter_of, drop_solution_cells, number_per_chapt
 
 ROOT = Path(__file__).resolve().parents[2]
 
-PAGE = textwrap.dedent('''\
+PAGE = textwrap.dedent("""\
     ---
     jupytext:
       text_representation: {extension: .md, format_name: myst, format_version: 0.13}
@@ -61,7 +61,7 @@ PAGE = textwrap.dedent('''\
 
     glue("secret", secret)
     ```
-    ''')
+    """)
 
 
 def test_the_repository_s_assignments_are_read_from_their_files():
@@ -78,7 +78,9 @@ def test_the_repository_s_assignments_are_read_from_their_files():
 def _assignment(tmp_path: Path, name: str, questions: int = 4, manual: bool = True) -> Path:
     cells = [nbformat.v4.new_raw_cell(f"# ASSIGNMENT CONFIG\nname: {name}"), nbformat.v4.new_markdown_cell("# Assignment 9: Test")]
     for number in range(questions):
-        cells.append(nbformat.v4.new_raw_cell(f"# BEGIN QUESTION\nname: q{number + 1}\npoints: 2\nmanual: {str(manual and number == 0).lower()}"))
+        cells.append(
+            nbformat.v4.new_raw_cell(f"# BEGIN QUESTION\nname: q{number + 1}\npoints: 2\nmanual: {str(manual and number == 0).lower()}")
+        )
     path = tmp_path / f"{name}.md"
     jupytext.write(nbformat.v4.new_notebook(cells=cells), path, fmt="md:myst")
     return path
@@ -90,8 +92,9 @@ def test_read_assignment_counts_points_by_kind(tmp_path):
     assert (assignment.autograded_points, assignment.manual_points) == (6, 2)
 
 
-@pytest.mark.parametrize(("name", "questions", "message"), [
-    ("week9", 4, "must be 'chN'"), ("ch9", 3, "4 to 8 questions"), ("ch9", 9, "4 to 8 questions")])
+@pytest.mark.parametrize(
+    ("name", "questions", "message"), [("week9", 4, "must be 'chN'"), ("ch9", 3, "4 to 8 questions"), ("ch9", 9, "4 to 8 questions")]
+)
 def test_read_assignment_refuses_bad_files(tmp_path, name, questions, message):
     path = _assignment(tmp_path, name, questions)
     with pytest.raises(ValueError, match=message):

@@ -10,8 +10,18 @@ from digital_labor.data import DataError, load
 
 @pytest.mark.parametrize(
     ("name", "code"),
-    [("India", "IND"), ("United States", "USA"), ("Viet Nam", "VNM"), ("Vietnam", "VNM"), ("Russia", "RUS"),
-     ("Ivory Coast", "CIV"), ("  United   Kingdom ", "GBR"), ("Britain", "GBR"), ("Kosovo", "XKX"), ("PHL", "PHL")],
+    [
+        ("India", "IND"),
+        ("United States", "USA"),
+        ("Viet Nam", "VNM"),
+        ("Vietnam", "VNM"),
+        ("Russia", "RUS"),
+        ("Ivory Coast", "CIV"),
+        ("  United   Kingdom ", "GBR"),
+        ("Britain", "GBR"),
+        ("Kosovo", "XKX"),
+        ("PHL", "PHL"),
+    ],
 )
 def test_names_resolve_to_iso3(name, code):
     assert to_iso3(name) == code

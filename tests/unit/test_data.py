@@ -82,8 +82,18 @@ def test_namibia_code_na_is_not_read_as_missing(tmp_path):
         ("", "the file is empty"),
         ("iso3,country,share_pct,workers\nCIV,C\xf4te,1,1\n".encode("latin-1"), "line 2 is not valid UTF-8"),
     ],
-    ids=["missing-column", "extra-column", "wrong-type", "above-range", "below-range", "duplicate-key",
-         "unknown-country", "missing-required", "empty-file", "not-utf8"],
+    ids=[
+        "missing-column",
+        "extra-column",
+        "wrong-type",
+        "above-range",
+        "below-range",
+        "duplicate-key",
+        "unknown-country",
+        "missing-required",
+        "empty-file",
+        "not-utf8",
+    ],
 )
 def test_bad_file_stops_with_a_message_naming_dataset_file_and_rule(tmp_path, content, expected):
     message = load_error(write_package(tmp_path, content))

@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 from scipy import optimize
 
+from digital_labor import firm_boundary
 from digital_labor.firm_boundary import (
     GovernanceCosts,
     SpecificityDistribution,
@@ -11,13 +12,11 @@ from digital_labor.firm_boundary import (
     in_house_share_by_platform_cut,
     share_made_in_house,
 )
-from digital_labor import firm_boundary
 from digital_labor.firm_boundary.model import cost_curves, hierarchy_cost, market_cost, with_platform
 
 INTERIOR_CASES = [
     GovernanceCosts(),
-    GovernanceCosts(market_fixed=0.5, market_slope=3.0,
-                    hierarchy_fixed=1.7, hierarchy_slope=0.2),
+    GovernanceCosts(market_fixed=0.5, market_slope=3.0, hierarchy_fixed=1.7, hierarchy_slope=0.2),
     GovernanceCosts(market_fixed=0.0, market_slope=10.0, hierarchy_fixed=9.0, hierarchy_slope=0.0),
 ]
 
@@ -30,17 +29,13 @@ def test_boundary_is_the_root_of_market_minus_hierarchy(costs):
 
 def test_firm_makes_transactions_above_the_boundary():
     costs = GovernanceCosts()
-    curves = cost_curves(costs, n_points=11).pivot(
-        index="asset_specificity", columns="governance", values="cost"
-    )
+    curves = cost_curves(costs, n_points=11).pivot(index="asset_specificity", columns="governance", values="cost")
     assert len(curves) == 11
     in_house = curves["hierarchy"] < curves["market"]
     np.testing.assert_array_equal(in_house.to_numpy(), curves.index.to_numpy() > boundary(costs))
 
 
-@pytest.mark.parametrize(
-    "specificity", [SpecificityDistribution(), SpecificityDistribution(0.5, 0.7)]
-)
+@pytest.mark.parametrize("specificity", [SpecificityDistribution(), SpecificityDistribution(0.5, 0.7)])
 def test_share_matches_a_monte_carlo_count(specificity):
     costs = GovernanceCosts()
     k = np.random.default_rng(0).beta(specificity.a, specificity.b, size=200_000)

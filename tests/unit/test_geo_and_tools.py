@@ -7,10 +7,9 @@ import shutil
 import pytest
 import yaml
 
-from digital_labor import __main__ as cli
-from digital_labor import data, geo
-from digital_labor import charts
 from book.sphinx_ext import is_notebook, register_plaintext_backend, vega_bundle_name, write_vega_bundle
+from digital_labor import __main__ as cli
+from digital_labor import charts, data, geo
 
 
 def test_world_is_equal_area_and_joined_to_countries():
@@ -76,8 +75,10 @@ def test_hash_write_records_the_new_checksum(tmp_path, monkeypatch):
 def test_accessible_body_fixes_citation_roles_and_toggle_labels():
     from book.sphinx_ext import accessible_body
 
-    body = ('<div role="list" class="citation-list"><div class="citation" role="doc-biblioentry">A</div></div>'
-            '<details><summary aria-label="Toggle hidden content"><p>Show code cell source</p></summary></details>')
+    body = (
+        '<div role="list" class="citation-list"><div class="citation" role="doc-biblioentry">A</div></div>'
+        '<details><summary aria-label="Toggle hidden content"><p>Show code cell source</p></summary></details>'
+    )
     fixed = accessible_body(body)
     assert 'role="listitem"' in fixed and "doc-biblioentry" not in fixed
     assert "<summary><p>Show code cell source</p>" in fixed
@@ -123,7 +124,12 @@ def test_wide_tables_become_cards_with_their_column_names_and_narrow_ones_stay()
     assert "dl-cards" in wide["classes"] and "dl-cards" not in narrow["classes"]
     cells = list(wide.findall(nodes.tbody))[0].findall(nodes.entry)
     cells = list(cells)
-    assert [cell["classes"] for cell in cells] == [["dl-col-claim"], ["dl-col-the-essay"], ["dl-col-what-the-data-says"], ["dl-col-verdict"]]
+    assert [cell["classes"] for cell in cells] == [
+        ["dl-col-claim"],
+        ["dl-col-the-essay"],
+        ["dl-col-what-the-data-says"],
+        ["dl-col-verdict"],
+    ]
     verdict = cells[3]
     label, value = verdict.children
     assert label["classes"] == ["dl-cell-label"] and label.astext() == "Verdict" and value.astext() == "nuanced"

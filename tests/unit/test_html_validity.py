@@ -50,7 +50,7 @@ def test_paragraphs_in_a_summary_become_spans_and_others_stay():
     assert '<span class="collapsed admonition-title">Show code cell source</span>' in fixed
     assert '<span class="expanded admonition-title">Hide code cell source</span>' in fixed
     assert "<p>An ordinary paragraph, outside the summary.</p>" in fixed
-    summary = fixed[fixed.index("<summary>"):fixed.index("</summary>")]
+    summary = fixed[fixed.index("<summary>") : fixed.index("</summary>")]
     assert "<p" not in summary
 
 
@@ -91,15 +91,25 @@ def test_exercise_and_solution_bodies_get_their_own_ids():
 def test_validator_report_keeps_errors_with_page_and_line(tmp_path: Path):
     site = tmp_path / "html"
     page = site / "chapters" / "a.html"
-    report = {"messages": [
-        {"type": "error", "url": f"file:{page}", "lastLine": 12, "firstColumn": 3, "message": "Duplicate ID “x”.",
-         "extract": '<div id="x">'},
-        {"type": "info", "subType": "warning", "url": f"file:{page}", "lastLine": 2, "message": "a warning"},
-        {"type": "non-document-error", "subType": "fatal", "url": f"file:{page}", "message": "cannot read"},
-    ]}
+    report = {
+        "messages": [
+            {
+                "type": "error",
+                "url": f"file:{page}",
+                "lastLine": 12,
+                "firstColumn": 3,
+                "message": "Duplicate ID “x”.",
+                "extract": '<div id="x">',
+            },
+            {"type": "info", "subType": "warning", "url": f"file:{page}", "lastLine": 2, "message": "a warning"},
+            {"type": "non-document-error", "subType": "fatal", "url": f"file:{page}", "message": "cannot read"},
+        ]
+    }
     problems = validate_html.parse_report(json.dumps(report), site)
     assert [(p.page, p.line, p.message) for p in problems] == [
-        ("chapters/a.html", 12, "Duplicate ID “x”."), ("chapters/a.html", None, "cannot read")]
+        ("chapters/a.html", 12, "Duplicate ID “x”."),
+        ("chapters/a.html", None, "cannot read"),
+    ]
     assert str(problems[0]).startswith("chapters/a.html:12:3: Duplicate ID")
 
 

@@ -10,9 +10,11 @@ import pytest
 
 from book import icons
 
-CSS = ('.fa-lg{font-size:1.25em}.fa-bars:before,.fa-navicon:before{content:"\\f0c9"}.fa-sun:before{content:"\\f185"}'
-       '.fa-rocket:before{content:"\\f135"}.fa-0:before{content:"\\30 "}:root{--pst-icon-info-circle:"\uf05a";'
-       '--pst-icon-bell:"\\f0f3"}')
+CSS = (
+    '.fa-lg{font-size:1.25em}.fa-bars:before,.fa-navicon:before{content:"\\f0c9"}.fa-sun:before{content:"\\f185"}'
+    '.fa-rocket:before{content:"\\f135"}.fa-0:before{content:"\\30 "}:root{--pst-icon-info-circle:"\uf05a";'
+    '--pst-icon-bell:"\\f0f3"}'
+)
 
 
 def test_icon_names_come_from_class_names_in_pages_and_scripts():

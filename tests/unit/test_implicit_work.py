@@ -34,8 +34,13 @@ def test_ratio_is_proportional_to_share_and_inverse_to_employees():
 
 @pytest.mark.parametrize(
     "changes, message",
-    [({"productive_share": 1.5}, "productive_share"), ({"employees": 0}, "employees"), ({"minutes_per_day": 2000}, "minutes_per_day"),
-     ({"users": -1}, "users"), ({"hours_per_fte_year": 0}, "hours_per_fte_year")],
+    [
+        ({"productive_share": 1.5}, "productive_share"),
+        ({"employees": 0}, "employees"),
+        ({"minutes_per_day": 2000}, "minutes_per_day"),
+        ({"users": -1}, "users"),
+        ({"hours_per_fte_year": 0}, "hours_per_fte_year"),
+    ],
 )
 def test_parameters_are_validated(changes, message):
     with pytest.raises(ValueError, match=message):
@@ -74,7 +79,9 @@ def test_retail_consumer_work_uses_walmart_figures():
     assert iw.implicit_ratio(case) == pytest.approx(hours / 2000 / 2.3e6)
     assert iw.implicit_ratio(iw.walmart_case(0.0)) == 0
     comparison = iw.firm_comparison()
-    assert comparison.loc[comparison["firm"] == "Walmart", "ratio"].max() < 1 < comparison.loc[comparison["firm"] == "Facebook", "ratio"].min()
+    assert (
+        comparison.loc[comparison["firm"] == "Walmart", "ratio"].max() < 1 < comparison.loc[comparison["firm"] == "Facebook", "ratio"].min()
+    )
     with pytest.raises(KeyError, match="known"):
         iw.walmart_figure("stores")
 

@@ -52,9 +52,15 @@ def test_shares_follow_the_period_and_occupation_filters():
     ("row", "expected"),
     [
         ("2017-07-01,Atlantis,Writing and translation,3,1", r"line 2, column 'country': value 'Atlantis'.*to_iso3"),
-        ("yesterday,India,Writing and translation,3,1", r"line 2, column 'timestamp': value 'yesterday' breaks the rule of its type \(\"datetime"),
+        (
+            "yesterday,India,Writing and translation,3,1",
+            r"line 2, column 'timestamp': value 'yesterday' breaks the rule of its type \(\"datetime",
+        ),
         ("2017-07-01,India,Writing and translation,-3,1", r"line 2, column 'num_workers': value '-3' breaks the rule 'minimum = 0'"),
-        ("2017-07-01,India,Writing and translation,3,many", r"line 2, column 'num_projects': value 'many' breaks the rule of its type \(\"number"),
+        (
+            "2017-07-01,India,Writing and translation,3,many",
+            r"line 2, column 'num_projects': value 'many' breaks the rule of its type \(\"number",
+        ),
         ("2017-07-01,India,,3,1", r"line 2, column 'occupation' breaks the rule 'required = True'"),
         ("2017-07-01,India,Writing and translation,3", r"line 2, column 'num_projects'.* breaks the rule 'required = True'"),
     ],
@@ -135,8 +141,10 @@ def test_producer_finding_judges_the_essay_s_period_first_then_what_changed():
 
 def test_buyer_finding_names_countries_in_a_sentence():
     summary = labour_geography.top_buyers().summary
-    assert summary.startswith("Of the four largest buyer countries the OLI reported for May to September 2016 "
-                              "(the United States, the United Kingdom, India and Australia), three are on the essay's list")
+    assert summary.startswith(
+        "Of the four largest buyer countries the OLI reported for May to September 2016 "
+        "(the United States, the United Kingdom, India and Australia), three are on the essay's list"
+    )
     assert "India (5.9 %) is not on it" in summary and summary.endswith("do not rank Canada or France.")
     assert "USA" not in summary and "GBR" not in summary
 
@@ -181,7 +189,9 @@ def test_share_drift_is_points_per_year_between_the_series_ends():
 @pytest.mark.parametrize(
     "build",
     [
-        lambda: labour_geography.shares_map(labour_geography.published_shares("oli_supply_2017"), what="online workers", title="t", description="d"),
+        lambda: labour_geography.shares_map(
+            labour_geography.published_shares("oli_supply_2017"), what="online workers", title="t", description="d"
+        ),
         lambda: labour_geography.ranking_map(labour_geography.ranking_north_south(), title="t", description="d"),
         lambda: labour_geography.representation_chart(labour_geography.representation_index({"workers": "oli_supply_2017"})),
         lambda: labour_geography.north_south_chart(labour_geography.north_south_summary({"workers": "oli_supply_2017"})),

@@ -26,8 +26,15 @@ def test_display_formula_is_block_mathml():
     assert 'display="block"' in markup and "<mfrac>" in markup
 
 
-@pytest.mark.parametrize("latex", [r"\sqrt{t_u^2 s_a^2}", r"\exp\left(-\beta \frac{d_{ij}}{10\,000 \text{ km}}\right)",
-                                   r"(\alpha_u + \alpha_a)^2 < 4 \, t_u t_a", r"\text{flow}(i \to j) = D_i \, S_j"])
+@pytest.mark.parametrize(
+    "latex",
+    [
+        r"\sqrt{t_u^2 s_a^2}",
+        r"\exp\left(-\beta \frac{d_{ij}}{10\,000 \text{ km}}\right)",
+        r"(\alpha_u + \alpha_a)^2 < 4 \, t_u t_a",
+        r"\text{flow}(i \to j) = D_i \, S_j",
+    ],
+)
 def test_the_books_formulas_convert(latex):
     assert "<math" in mathml.to_mathml(latex, display=True)
 
@@ -111,7 +118,7 @@ def test_display_formula_scrolls_in_a_box_the_keyboard_can_reach():
     html = "".join(translator.body)
     assert html.startswith('<div class="math notranslate nohighlight">')
     assert f'<div class="{mathml.FORMULA_CLASS}" tabindex="0" role="group" aria-label="formula">' in html
-    assert html.count('<math ') == 2 and html.count('display="block"') == 2 and html.endswith("</div></div>\n")
+    assert html.count("<math ") == 2 and html.count('display="block"') == 2 and html.endswith("</div></div>\n")
 
 
 def test_inline_formula_is_a_span_and_a_bad_one_names_its_page():

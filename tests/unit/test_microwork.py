@@ -56,9 +56,17 @@ def test_gap_steps_fall_from_offer_to_pay():
     assert steps[0] == pytest.approx(11.0) and steps[1] < steps[0] and steps[-1] < steps[-2] < steps[-3]
 
 
-@pytest.mark.parametrize("changes, message", [
-    ({"mean_offer": 0}, "mean_offer"), ({"search_share": 1.0}, "search_share"), ({"returned_share": -0.1}, "returned_share"),
-    ({"search_spread": 0.6}, "search_spread"), ({"tasks": 10, "workers": 20}, "tasks"), ({"rate_spread": -1}, "rate_spread")])
+@pytest.mark.parametrize(
+    "changes, message",
+    [
+        ({"mean_offer": 0}, "mean_offer"),
+        ({"search_share": 1.0}, "search_share"),
+        ({"returned_share": -0.1}, "returned_share"),
+        ({"search_spread": 0.6}, "search_spread"),
+        ({"tasks": 10, "workers": 20}, "tasks"),
+        ({"rate_spread": -1}, "rate_spread"),
+    ],
+)
 def test_market_parameters_are_validated(changes, message):
     with pytest.raises(ValueError, match=message):
         replace(SMALL, **changes)
@@ -93,7 +101,11 @@ def test_crowd_sizes_keep_kind_and_confidence():
 
 def test_minimum_wages_in_us_dollars_per_hour():
     wages = minimum_wages_usd().set_index(["country_iso3", "coverage"])
-    philippines = wages.loc[("PHL", "non-agriculture sector")].iloc[0] if wages.index.duplicated().any() else wages.loc[("PHL", "non-agriculture sector")]
+    philippines = (
+        wages.loc[("PHL", "non-agriculture sector")].iloc[0]
+        if wages.index.duplicated().any()
+        else wages.loc[("PHL", "non-agriculture sector")]
+    )
     assert philippines["usd_per_hour"] == pytest.approx(645 / 8 / 57.29066)
     pakistan = wages.loc[("PAK", "unskilled workers")]
     assert pakistan["usd_per_hour"] == pytest.approx(37000 / (48 * 52 / 12) / 278.58072)
@@ -115,7 +127,9 @@ def test_charts_are_labelled_and_described():
     gap = mw.gap_chart(mw.gap_steps(simulation)).to_dict()
     assert "The average requester's offer: US$ 11.00" in gap["description"]
     wages = mw.minimum_wage_chart(mw.current_minimum_wages()).to_dict()
-    assert "Model:" in " ".join(wages["title"]["subtitle"]) and "United States: all covered non-exempt employees 7.25" in wages["description"]
+    assert (
+        "Model:" in " ".join(wages["title"]["subtitle"]) and "United States: all covered non-exempt employees 7.25" in wages["description"]
+    )
     funnel = mw.crowd_funnel_chart(mw.crowd_funnel()).to_dict()
     assert "significantly active: 3,300,000 (2.0 %)" in funnel["description"]
     sizes = mw.crowd_sizes_chart(mw.crowd_sizes()).to_dict()
@@ -137,7 +151,13 @@ def test_defaults_and_assumption_texts_agree_with_the_data():
     published, market = mw.published_pay(), mw.MicroworkMarket()
     assert (market.mean_offer, market.workers, market.tasks) == (published["mean_offer"], published["workers"], published["tasks"])
     assert f"power -{market.volume_exponent:g}" in mw.PAY_ASSUMPTIONS and f"mean {100 * market.search_share:g} %" in mw.PAY_ASSUMPTIONS
-    profiles, worked, active = (mw.context_figure(q) / 1e6 for q in (
-        "freelancer profiles on online labour platforms", "profiles that ever obtained work", "significantly active online workers"))
+    profiles, worked, active = (
+        mw.context_figure(q) / 1e6
+        for q in (
+            "freelancer profiles on online labour platforms",
+            "profiles that ever obtained work",
+            "significantly active online workers",
+        )
+    )
     assert f"{worked:g} million of {profiles:g} million" in mw.EXTRAPOLATION_ASSUMPTIONS
     assert f"{active:g} million were significantly active" in mw.EXTRAPOLATION_ASSUMPTIONS

@@ -26,8 +26,8 @@ def displayed(callback) -> list[tuple[dict, dict]]:
 @pytest.mark.parametrize("display", [False, True])
 def test_glue_output_equals_myst_nb_s(display):
     for value in (3.25, "text", 12):
-        ours = displayed(lambda: dl.glue("a_value", value, display=display))
-        theirs = displayed(lambda: myst_glue("a_value", value, display=display))
+        ours = displayed(lambda value=value: dl.glue("a_value", value, display=display))
+        theirs = displayed(lambda value=value: myst_glue("a_value", value, display=display))
         assert ours == theirs and ours
 
 

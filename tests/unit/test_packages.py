@@ -60,8 +60,11 @@ def import_graph() -> nx.DiGraph:
 
 
 def test_the_library_never_imports_the_build_machinery():
-    offenders = {module: sorted(t for t in imports_of(path) if t.split(".")[0] == "book")
-                 for path in PACKAGES["digital_labor"].rglob("*.py") if (module := module_name(path))}
+    offenders = {
+        module: sorted(t for t in imports_of(path) if t.split(".")[0] == "book")
+        for path in PACKAGES["digital_labor"].rglob("*.py")
+        if (module := module_name(path))
+    }
     assert not {module: found for module, found in offenders.items() if found}
 
 
@@ -126,8 +129,11 @@ def build_only_modules() -> set[str]:
 
 
 def public_modules() -> list[str]:
-    return sorted(module_name(path) for path in PACKAGES["digital_labor"].rglob("*.py")
-                  if not any(part.startswith("_") and part != "__init__.py" for part in path.relative_to(ROOT / "lib").parts))
+    return sorted(
+        module_name(path)
+        for path in PACKAGES["digital_labor"].rglob("*.py")
+        if not any(part.startswith("_") and part != "__init__.py" for part in path.relative_to(ROOT / "lib").parts)
+    )
 
 
 def test_every_public_module_of_the_library_imports_without_the_build_tools():
@@ -162,8 +168,15 @@ SUBJECTS = sorted(path.parent.name for path in PACKAGES["digital_labor"].glob("*
 
 def reader_text() -> str:
     """The pages, the assignments and the claims ledger: what a subject package exports for."""
-    files = [*ROOT.glob("chapters/**/*.md"), *ROOT.glob("appendix/*.md"), *ROOT.glob("teaching/*.md"),
-             *ROOT.glob("classroom/*.md"), ROOT / "intro.md", ROOT / "how-to-use.md", ROOT / "data" / "claims.yaml"]
+    files = [
+        *ROOT.glob("chapters/**/*.md"),
+        *ROOT.glob("appendix/*.md"),
+        *ROOT.glob("teaching/*.md"),
+        *ROOT.glob("classroom/*.md"),
+        ROOT / "intro.md",
+        ROOT / "how-to-use.md",
+        ROOT / "data" / "claims.yaml",
+    ]
     return "\n".join(path.read_text(encoding="utf-8") for path in files)
 
 
@@ -184,8 +197,14 @@ def test_a_subject_package_exports_by_name_only_what_the_pages_and_the_ledger_us
 def test_every_name_a_page_or_an_assignment_reads_from_a_subject_package_is_exported():
     """`from digital_labor import flows, visibility as v` then `flows.x`, `v.y`: x and y are in __all__
     (the assignments in classroom/ are not executed by the unit tests; this reads them)."""
-    files = [*ROOT.glob("chapters/**/*.md"), *ROOT.glob("appendix/*.md"), *ROOT.glob("teaching/*.md"),
-             *ROOT.glob("classroom/*.md"), ROOT / "intro.md", ROOT / "how-to-use.md"]
+    files = [
+        *ROOT.glob("chapters/**/*.md"),
+        *ROOT.glob("appendix/*.md"),
+        *ROOT.glob("teaching/*.md"),
+        *ROOT.glob("classroom/*.md"),
+        ROOT / "intro.md",
+        ROOT / "how-to-use.md",
+    ]
     missing, seen = set(), 0
     for path in files:
         text = path.read_text(encoding="utf-8")

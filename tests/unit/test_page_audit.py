@@ -8,18 +8,31 @@ import pytest
 from tools import page_audit
 from tools.page_audit import LighthouseResult
 
-LIMITS = {"lighthouse_performance": 90, "lighthouse_accessibility": 100, "lighthouse_best_practices": 100,
-          "lighthouse_seo": 100, "largest_contentful_paint_ms": 2500, "total_blocking_time_ms": 200, "lighthouse_runs": 3}
+LIMITS = {
+    "lighthouse_performance": 90,
+    "lighthouse_accessibility": 100,
+    "lighthouse_best_practices": 100,
+    "lighthouse_seo": 100,
+    "largest_contentful_paint_ms": 2500,
+    "total_blocking_time_ms": 200,
+    "lighthouse_runs": 3,
+}
 
 
 def run(performance: int, lcp: float = 1800, tbt: float = 0, accessibility: int = 100, fcp: float = 1500) -> LighthouseResult:
     failed = {"performance": [f"a diagnosis of the run that scored {performance}"]} if performance < 90 else {}
     if accessibility < 100:
         failed["accessibility"] = ["color-contrast: 2 elements"]
-    return LighthouseResult(page="page.html", scores={"performance": performance, "accessibility": accessibility,
-                                                      "best-practices": 100, "seo": 100},
-                            lcp_ms=lcp, tbt_ms=tbt, fcp_ms=fcp, transfer_kb=100, lcp_element=f"<p run={performance}>",
-                            failed_audits=failed)
+    return LighthouseResult(
+        page="page.html",
+        scores={"performance": performance, "accessibility": accessibility, "best-practices": 100, "seo": 100},
+        lcp_ms=lcp,
+        tbt_ms=tbt,
+        fcp_ms=fcp,
+        transfer_kb=100,
+        lcp_element=f"<p run={performance}>",
+        failed_audits=failed,
+    )
 
 
 def test_the_median_of_each_timing_is_taken_on_its_own():

@@ -41,9 +41,12 @@ def _blank_pdf(path: Path, pages: int) -> Path:
 
 
 def test_merge_keeps_order_and_records_where_each_page_starts(tmp_path: Path):
-    printed = [print_book.PrintedPage("intro", "Intro", _blank_pdf(tmp_path / "a.pdf", 2)),
-               print_book.PrintedPage("chapters/x/index", "Chapter X", _blank_pdf(tmp_path / "b.pdf", 3),
-                                      ({"kind": "vega", "drawn": True, "title": "A chart"},))]
+    printed = [
+        print_book.PrintedPage("intro", "Intro", _blank_pdf(tmp_path / "a.pdf", 2)),
+        print_book.PrintedPage(
+            "chapters/x/index", "Chapter X", _blank_pdf(tmp_path / "b.pdf", 3), ({"kind": "vega", "drawn": True, "title": "A chart"},)
+        ),
+    ]
     output = tmp_path / "out" / "book.pdf"
     assert print_book.merge(printed, output, "The book") == 5
     reader = PdfReader(str(output))

@@ -52,7 +52,9 @@ def imported_packages(folder: Path) -> dict[str, set[str]]:
     for module in folder.rglob("*.py"):
         tree = ast.parse(module.read_text())
         names = {alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
-        names |= {node.module.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module}
+        names |= {
+            node.module.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module
+        }
         found[module.relative_to(folder).as_posix()] = names - set(sys.stdlib_module_names) - {"digital_labor"}
     return found
 

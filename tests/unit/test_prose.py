@@ -24,8 +24,7 @@ def test_name_list_joins_names_with_commas_and_and(names, expected):
 def test_name_list_takes_another_conjunction_and_can_leave_articles_out():
     assert prose.name_list(["Canada", "France"], conjunction="or") == "Canada or France"
     assert prose.name_list(["United Kingdom", "India"], articles=False) == "United Kingdom and India"
-    assert prose.name_list(["the United States first", "India second"], articles=False) == (
-        "the United States first and India second")
+    assert prose.name_list(["the United States first", "India second"], articles=False) == ("the United States first and India second")
     with pytest.raises(ValueError, match="at least one name"):
         prose.name_list([])
 
@@ -43,9 +42,26 @@ def test_counts_are_words_to_twenty_and_digits_beyond():
 
 @pytest.mark.parametrize(
     ("number", "expected"),
-    [(1, "1st"), (2, "2nd"), (3, "3rd"), (4, "4th"), (10, "10th"), (11, "11th"), (12, "12th"), (13, "13th"),
-     (19, "19th"), (20, "20th"), (21, "21st"), (22, "22nd"), (23, "23rd"), (101, "101st"), (111, "111th"),
-     (112, "112th"), (113, "113th"), (121, "121st")],
+    [
+        (1, "1st"),
+        (2, "2nd"),
+        (3, "3rd"),
+        (4, "4th"),
+        (10, "10th"),
+        (11, "11th"),
+        (12, "12th"),
+        (13, "13th"),
+        (19, "19th"),
+        (20, "20th"),
+        (21, "21st"),
+        (22, "22nd"),
+        (23, "23rd"),
+        (101, "101st"),
+        (111, "111th"),
+        (112, "112th"),
+        (113, "113th"),
+        (121, "121st"),
+    ],
 )
 def test_ordinal_writes_digits_with_the_english_suffix(number, expected):
     assert prose.ordinal(number) == expected
@@ -53,7 +69,14 @@ def test_ordinal_writes_digits_with_the_english_suffix(number, expected):
 
 def test_ordinal_words_to_twentieth_then_digits():
     assert [prose.ordinal_word(n) for n in (1, 4, 7, 20, 21, 22, 113)] == [
-        "first", "fourth", "seventh", "twentieth", "21st", "22nd", "113th"]
+        "first",
+        "fourth",
+        "seventh",
+        "twentieth",
+        "21st",
+        "22nd",
+        "113th",
+    ]
     assert all(prose.ordinal_word(n) == prose.ordinal(n) for n in range(21, 1000))
 
 

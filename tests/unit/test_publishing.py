@@ -15,9 +15,14 @@ from book.sphinx_ext import publishing_options
 
 ROOT = Path(__file__).resolve().parents[2]
 GENERATED_OPTIONS = {  # what Jupyter Book 1 generates from _config.yml's `repository` and `launch_buttons`
-    "launch_buttons": {"notebook_interface": "jupyterlab", "binderhub_url": "https://mybinder.org", "thebe": False,
-                       "colab_url": "https://colab.research.google.com"},
-    "repository_branch": "main", "path_to_docs": "",
+    "launch_buttons": {
+        "notebook_interface": "jupyterlab",
+        "binderhub_url": "https://mybinder.org",
+        "thebe": False,
+        "colab_url": "https://colab.research.google.com",
+    },
+    "repository_branch": "main",
+    "path_to_docs": "",
 }
 
 

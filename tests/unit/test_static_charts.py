@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import json
 import re
 
@@ -32,8 +31,9 @@ def test_tooltips_and_selections_without_inputs_ask_for_a_pointer(frame):
     assert static_charts.interactivity(hover.to_dict()) == "pointer"
     zoom = alt.Chart(frame).mark_point().encode(x="x:Q", y="y:Q").interactive()
     assert static_charts.interactivity(zoom.to_dict()) == "pointer"
-    legend = alt.Chart(frame).mark_point().encode(x="x:Q", y="y:Q", color="g:N").add_params(
-        alt.selection_point(fields=["g"], bind="legend"))
+    legend = (
+        alt.Chart(frame).mark_point().encode(x="x:Q", y="y:Q", color="g:N").add_params(alt.selection_point(fields=["g"], bind="legend"))
+    )
     assert static_charts.interactivity(legend.to_dict()) == "pointer"
 
 
@@ -68,17 +68,20 @@ def test_a_map_keeps_its_proportions_when_narrowed():
 
 def test_long_titles_wrap_to_the_phone_s_width(frame):
     title = "A title long enough to wrap on a phone but not on a desktop"
-    spec = charts.describe(alt.Chart(frame).mark_point().encode(x="x:Q", y="y:Q"), title=title, description="Points.",
-                           datasets=["countries"]).to_dict()
+    spec = charts.describe(
+        alt.Chart(frame).mark_point().encode(x="x:Q", y="y:Q"), title=title, description="Points.", datasets=["countries"]
+    ).to_dict()
     phone = static_charts.fit(spec, static_charts.PHONE_PX)
     assert isinstance(phone["title"]["text"], list) and " ".join(phone["title"]["text"]) == title
     assert static_charts.fit(spec, static_charts.DESKTOP_PX)["title"]["text"] == title
 
 
 def test_compact_svg_rounds_coordinates_and_drops_per_mark_aria():
-    svg = ('<svg xmlns="http://www.w3.org/2000/svg" width="100" height="50" aria-label="Chart"><g role="graphics-object" '
-           'aria-roledescription="group mark container"><path aria-label="x: 1; y: 2" role="graphics-symbol" '
-           'd="M10.123456,20.987654L30.04,40.96" transform="translate(0.5,-0.04)"/>  <text x="1.26">Label 1.2345</text></g></svg>')
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="50" aria-label="Chart"><g role="graphics-object" '
+        'aria-roledescription="group mark container"><path aria-label="x: 1; y: 2" role="graphics-symbol" '
+        'd="M10.123456,20.987654L30.04,40.96" transform="translate(0.5,-0.04)"/>  <text x="1.26">Label 1.2345</text></g></svg>'
+    )
     small = static_charts.compact_svg(svg)
     assert 'd="M10.1,21L30,41"' in small and 'transform="translate(0.5,0)"' in small and 'x="1.3"' in small
     assert "Label 1.2345" in small  # text is never changed
@@ -87,8 +90,12 @@ def test_compact_svg_rounds_coordinates_and_drops_per_mark_aria():
 
 
 def test_pictures_are_svg_at_two_widths_and_draw_the_data(frame):
-    chart = charts.describe(alt.Chart(frame).mark_bar().encode(x=alt.X("g:N", title="Group"), y=alt.Y("y:Q", title="Y (units)"))
-                            .properties(width=600), title="Bars", description="Two bars.", datasets=["countries"])
+    chart = charts.describe(
+        alt.Chart(frame).mark_bar().encode(x=alt.X("g:N", title="Group"), y=alt.Y("y:Q", title="Y (units)")).properties(width=600),
+        title="Bars",
+        description="Two bars.",
+        datasets=["countries"],
+    )
     svgs = static_charts.picture_svgs(chart.to_dict())
     assert set(svgs) == {"desktop", "phone"}
     for svg in svgs.values():
@@ -100,8 +107,9 @@ def test_pictures_are_svg_at_two_widths_and_draw_the_data(frame):
 def test_a_map_is_drawn_from_the_site_s_shared_data(monkeypatch):
     monkeypatch.setenv(charts.BOOK_ENV, "1")
     values = pd.DataFrame({"iso3": ["IND"], "name": ["India"], "share": [24.0]})
-    spec = charts.choropleth(values, value="share", value_title="Share (%)", title="Workers", description="Map.",
-                             datasets=["countries"]).to_dict()
+    spec = charts.choropleth(
+        values, value="share", value_title="Share (%)", title="Workers", description="Map.", datasets=["countries"]
+    ).to_dict()
     assert "_data/world.geojson" in json.dumps(spec)
     svg = static_charts.picture_svgs(spec)["desktop"]
     assert svg.count("<path") > 150  # every country drawn
@@ -134,10 +142,12 @@ def test_a_page_description_is_the_front_matter_s_or_the_first_paragraph_cut_at_
 
 
 def test_pages_lose_the_search_scripts_except_the_search_page_and_the_icon_script_everywhere():
-    head = ('<script src="_static/documentation_options.js?v=1"></script>\n'
-            '<script defer src="_static/scripts/fontawesome.js?digest=abc"></script>\n'
-            '<script src="_static/searchtools.js"></script>\n<script src="_static/language_data.js"></script>\n'
-            '<script src="searchindex.js"></script>')
+    head = (
+        '<script src="_static/documentation_options.js?v=1"></script>\n'
+        '<script defer src="_static/scripts/fontawesome.js?digest=abc"></script>\n'
+        '<script src="_static/searchtools.js"></script>\n<script src="_static/language_data.js"></script>\n'
+        '<script src="searchindex.js"></script>'
+    )
     page = lighten_page(head, is_search_page=False)
     assert page == '<script src="_static/documentation_options.js?v=1"></script>'
     search = lighten_page(head, is_search_page=True)
@@ -181,7 +191,8 @@ def test_a_picture_does_not_depend_on_what_was_drawn_before_it():
     first, second = static_charts.to_svg(chart), static_charts.to_svg(chart)
     assert "gradient_1" in first and first == second
     assert static_charts.renumber_ids('<a fill="url(#gradient_7)"/><b id="gradient_7"/><c id="gradient_9"/>') == (
-        '<a fill="url(#gradient_1)"/><b id="gradient_1"/><c id="gradient_2"/>')
+        '<a fill="url(#gradient_1)"/><b id="gradient_1"/><c id="gradient_2"/>'
+    )
 
 
 def test_pictures_are_drawn_once_and_kept_for_the_next_build(tmp_path, frame, monkeypatch):

@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from digital_labor import two_sided
 from digital_labor.two_sided import (
     TwoSidedMarket,
     optimal_prices,
@@ -13,22 +14,19 @@ from digital_labor.two_sided import (
     price_map,
     users_price_threshold,
 )
-from digital_labor import two_sided
-from digital_labor.claims import Finding
 from digital_labor.two_sided.model import NoInteriorOptimum
 
 MARKETS = [
     TwoSidedMarket(),
     TwoSidedMarket(alpha_users=0.2, alpha_advertisers=-0.3, cost_users=0.0, value_users=0.8),
-    TwoSidedMarket(
-        alpha_users=-0.4, alpha_advertisers=1.5, spread_users=1.5, spread_advertisers=0.8
-    ),
+    TwoSidedMarket(alpha_users=-0.4, alpha_advertisers=1.5, spread_users=1.5, spread_advertisers=0.8),
 ]
 
 
 def test_without_externalities_each_side_gets_the_one_sided_monopoly_price():
-    market = TwoSidedMarket(alpha_users=0.0, alpha_advertisers=0.0, cost_users=0.2,
-                            value_users=0.9, value_advertisers=0.6, spread_advertisers=2.0)
+    market = TwoSidedMarket(
+        alpha_users=0.0, alpha_advertisers=0.0, cost_users=0.2, value_users=0.9, value_advertisers=0.6, spread_advertisers=2.0
+    )
     result = optimal_prices(market)
     # Linear demand n = (v - p) / t: monopoly price (v + f) / 2.
     assert result["price_users"] == pytest.approx((0.9 + 0.2) / 2)
@@ -46,8 +44,9 @@ def test_closed_form_matches_numeric_optimum(market):
 @pytest.mark.parametrize("market", MARKETS)
 def test_armstrong_pricing_rule_holds(market):
     r = optimal_prices(market)
-    expected = (market.cost_users - market.alpha_advertisers * r["participation_advertisers"]
-                + market.spread_users * r["participation_users"])
+    expected = (
+        market.cost_users - market.alpha_advertisers * r["participation_advertisers"] + market.spread_users * r["participation_users"]
+    )
     assert r["price_users"] == pytest.approx(expected)
 
 
@@ -163,10 +162,14 @@ def random_interior_markets(count: int = 400, seed: int = 3) -> list[TwoSidedMar
     markets = []
     while len(markets) < count:
         market = TwoSidedMarket(
-            alpha_users=rng.uniform(-1, 1), alpha_advertisers=rng.uniform(-1, 2),
-            cost_users=rng.uniform(0, 0.5), cost_advertisers=rng.uniform(0, 0.5),
-            value_users=rng.uniform(0.1, 1), value_advertisers=rng.uniform(0.1, 1),
-            spread_users=rng.uniform(0.3, 2), spread_advertisers=rng.uniform(0.3, 2),
+            alpha_users=rng.uniform(-1, 1),
+            alpha_advertisers=rng.uniform(-1, 2),
+            cost_users=rng.uniform(0, 0.5),
+            cost_advertisers=rng.uniform(0, 0.5),
+            value_users=rng.uniform(0.1, 1),
+            value_advertisers=rng.uniform(0.1, 1),
+            spread_users=rng.uniform(0.3, 2),
+            spread_advertisers=rng.uniform(0.3, 2),
         )
         try:
             optimal_prices(market)
@@ -190,8 +193,13 @@ def test_zero_price_condition_in_primitives_gives_the_price_and_its_sign():
 
 def test_closed_form_threshold_when_users_ignore_ads():
     base = TwoSidedMarket(alpha_users=0.0)
-    cases = [base, replace(base, cost_users=0.3), replace(base, value_advertisers=0.9),
-             replace(base, spread_advertisers=1.3), replace(base, value_users=0.7, spread_users=1.2)]
+    cases = [
+        base,
+        replace(base, cost_users=0.3),
+        replace(base, value_advertisers=0.9),
+        replace(base, spread_advertisers=1.3),
+        replace(base, value_users=0.7, spread_users=1.2),
+    ]
     for market in cases:
         assert two_sided.users_price_threshold_indifferent(market) == pytest.approx(users_price_threshold(market))
     closed = two_sided.users_price_threshold_indifferent

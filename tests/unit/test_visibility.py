@@ -9,7 +9,6 @@ import numpy as np
 import pandas as pd
 import pytest
 
-import digital_labor as dl
 from digital_labor import visibility as v
 from digital_labor.claims import Finding
 from digital_labor.visibility.model import month_end_returns, restore_reach_cost, unpaid_hours
@@ -124,7 +123,7 @@ def test_price_windows_match_the_sources_note():
 def test_rise_by_start_covers_every_earlier_close():
     table = v.rise_by_start("2014-02-28")
     assert table["start"].max() < pd.Timestamp("2014-02-28")
-    assert len(table) == len(v.share_prices()[: "2014-02-27"])
+    assert len(table) == len(v.share_prices()[:"2014-02-27"])
 
 
 def test_rise_windows_give_the_first_and_last_start_of_a_claimed_rise():
@@ -132,9 +131,15 @@ def test_rise_windows_give_the_first_and_last_start_of_a_claimed_rise():
     assert spans["first"] == pd.Timestamp("2012-07-31") and spans["last"] == pd.Timestamp("2013-06-28")
     assert spans["exceptions"] == [pd.Timestamp("2013-01-31")]
     assert spans["count"] == 11
-    toy = pd.DataFrame({"start": pd.to_datetime(["2020-01-31", "2020-02-29", "2020-03-31", "2020-04-30"]), "change_pct": [10, 150, 90, 200]})
-    assert v.rise_windows(toy, 100) == {"first": pd.Timestamp("2020-02-29"), "last": pd.Timestamp("2020-04-30"), "count": 2,
-                                        "exceptions": [pd.Timestamp("2020-03-31")]}
+    toy = pd.DataFrame(
+        {"start": pd.to_datetime(["2020-01-31", "2020-02-29", "2020-03-31", "2020-04-30"]), "change_pct": [10, 150, 90, 200]}
+    )
+    assert v.rise_windows(toy, 100) == {
+        "first": pd.Timestamp("2020-02-29"),
+        "last": pd.Timestamp("2020-04-30"),
+        "count": 2,
+        "exceptions": [pd.Timestamp("2020-03-31")],
+    }
     assert v.rise_windows(toy, 500)["count"] == 0
 
 
@@ -144,7 +149,8 @@ def test_prices_with_index_join_on_the_shared_days():
     assert {"facebook", "nasdaq_composite", "sp500"} <= set(table.columns)
     assert v.index_change("2013-10-01", "2014-02-28") == pytest.approx(100 * (4308.12 / 3817.98 - 1))
     assert v.market_adjusted_change("2013-10-01", "2014-02-28", "sp500") == pytest.approx(
-        v.price_change("2013-10-01", "2014-02-28") - 100 * (1859.45 / 1695.00 - 1))
+        v.price_change("2013-10-01", "2014-02-28") - 100 * (1859.45 / 1695.00 - 1)
+    )
     with pytest.raises(KeyError, match="March 2014"):
         v.index_change("2013-10-01", "2014-08-29")
     with pytest.raises(KeyError, match="Unknown index"):

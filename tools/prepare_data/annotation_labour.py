@@ -9,9 +9,13 @@ from pathlib import Path
 from .common import insert_bibkey, prefix_bibkey, read_fact_table, resolve_same, with_range_bounds, write
 
 IMAGENET_BIBKEYS = {
-    "Deng, J.": "deng2009", "ImageNet project site": "imagenet2013", "Fei-Fei Li (2015)": "li2015",
-    "Wikipedia article 'ImageNet'": "wikipediaimagenet", "Wikipedia article 'ImageNet Large": "wikipediailsvrc",
-    "Imitation Game exhibition": "imitationgame2023", "Russakovsky, O.": "russakovsky2015",
+    "Deng, J.": "deng2009",
+    "ImageNet project site": "imagenet2013",
+    "Fei-Fei Li (2015)": "li2015",
+    "Wikipedia article 'ImageNet'": "wikipediaimagenet",
+    "Wikipedia article 'ImageNet Large": "wikipediailsvrc",
+    "Imitation Game exhibition": "imitationgame2023",
+    "Russakovsky, O.": "russakovsky2015",
 }
 
 

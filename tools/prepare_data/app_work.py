@@ -8,10 +8,18 @@ from pathlib import Path
 from .common import insert_bibkey, prefix_bibkey, read_fact_table, resolve_same, with_range_bounds, write
 
 RIDE_HAIL_BIBKEYS = {
-    "Cramer, J.": "cramer2016", "Uber UK (2015)": "uberuk2015", "The Times (9 June 2019)": "times2019",
-    "Henao, A. & Marshall": "henao2019", "Henao, A., University": "henao2017", "Fehr & Peers": "fehrpeers2019",
-    "Parrott, J. A.": "parrott2020", "Hyman, L.": "hyman2020", "NYC Taxi and Limousine": "grabar2018",
-    "Schaller, B. Empty Seats": "schaller2017", "Schaller, B. (2018)": "schaller2018", "San Francisco County": "sfcta2017",
+    "Cramer, J.": "cramer2016",
+    "Uber UK (2015)": "uberuk2015",
+    "The Times (9 June 2019)": "times2019",
+    "Henao, A. & Marshall": "henao2019",
+    "Henao, A., University": "henao2017",
+    "Fehr & Peers": "fehrpeers2019",
+    "Parrott, J. A.": "parrott2020",
+    "Hyman, L.": "hyman2020",
+    "NYC Taxi and Limousine": "grabar2018",
+    "Schaller, B. Empty Seats": "schaller2017",
+    "Schaller, B. (2018)": "schaller2018",
+    "San Francisco County": "sfcta2017",
 }
 
 

@@ -28,8 +28,14 @@ SOCIAL_MEDIA_TIME_BIBKEYS = {
     "We Are Social & Meltwater (2024)": "wearesocial2024",
 }
 SOCIAL_MEDIA_TIME_ISO3 = {
-    "United States": "USA", "Philippines": "PHL", "Brazil": "BRA", "Japan": "JPN", "Kenya": "KEN",
-    "South Africa": "ZAF", "Nigeria": "NGA", "Indonesia": "IDN",
+    "United States": "USA",
+    "Philippines": "PHL",
+    "Brazil": "BRA",
+    "Japan": "JPN",
+    "Kenya": "KEN",
+    "South Africa": "ZAF",
+    "Nigeria": "NGA",
+    "Indonesia": "IDN",
 }
 
 
@@ -53,15 +59,35 @@ def hourly_pay_benchmarks(facts: Path) -> pd.DataFrame:
     """Hourly pay in US$ to compare with: the US federal minimum wage and microwork earnings."""
     wages = read_fact_table(facts, "minimum_wages")
     wages = wages[(wages["country_iso3"] == "USA") & (wages["coverage"].str.startswith("all covered"))]
-    rows = [{"benchmark": "US federal minimum wage", "value": wages["usd_value"].iloc[0], "unit": "US$ per hour",
-             "period": wages["effective"].iloc[0], "bibkey": "flsa2007", "source": wages["source"].iloc[0],
-             "seen_at": wages["seen_at"].iloc[0], "excerpt": wages["excerpt"].iloc[0], "confidence": wages["confidence"].iloc[0]}]
+    rows = [
+        {
+            "benchmark": "US federal minimum wage",
+            "value": wages["usd_value"].iloc[0],
+            "unit": "US$ per hour",
+            "period": wages["effective"].iloc[0],
+            "bibkey": "flsa2007",
+            "source": wages["source"].iloc[0],
+            "seen_at": wages["seen_at"].iloc[0],
+            "excerpt": wages["excerpt"].iloc[0],
+            "confidence": wages["confidence"].iloc[0],
+        }
+    ]
     micro = fill_same(read_fact_table(facts, "microwork"))
     for pick in read_typed_table("hourly_pay_benchmarks").itertuples(index=False):
         row = micro[micro["quantity"] == pick.quantity].iloc[0]
-        rows.append({"benchmark": pick.benchmark, "value": row["value"], "unit": row["unit"], "period": row["period"],
-                     "bibkey": pick.bibkey, "source": row["source"], "seen_at": row["seen_at"], "excerpt": row["excerpt"],
-                     "confidence": row["confidence"]})
+        rows.append(
+            {
+                "benchmark": pick.benchmark,
+                "value": row["value"],
+                "unit": row["unit"],
+                "period": row["period"],
+                "bibkey": pick.bibkey,
+                "source": row["source"],
+                "seen_at": row["seen_at"],
+                "excerpt": row["excerpt"],
+                "confidence": row["confidence"],
+            }
+        )
     return pd.DataFrame(rows)
 
 

@@ -22,8 +22,13 @@ DIGITAL_SERVICES_TAX_BIBKEYS = {
     "Finance Act 2020 (India)": "indiafinanceact2020",
 }
 PLATFORM_FIRM_BIBKEYS = {  # by company, then by the start of the source where a company has two
-    "Alphabet": "alphabet2025", "Amazon": "amazon2025", "Apple": "apple2024", "Meta Platforms": "meta2025a",
-    "Alibaba Group": "alibaba2024", "Tencent": "tencent2025", "Baidu": "baidu2025",
+    "Alphabet": "alphabet2025",
+    "Amazon": "amazon2025",
+    "Apple": "apple2024",
+    "Meta Platforms": "meta2025a",
+    "Alibaba Group": "alibaba2024",
+    "Tencent": "tencent2025",
+    "Baidu": "baidu2025",
     ("Microsoft", "Microsoft Corporation, Form 10-K"): "microsoft2025",
     ("Microsoft", "Microsoft FY2024 Q4 earnings release"): "microsoft2024",
     ("ByteDance", "The Information (2025)"): "theinformation2025",
@@ -42,8 +47,11 @@ def platform_firms_recent(facts: Path) -> pd.DataFrame:
     table = resolve_same(read_fact_table(facts, "platform_firms_recent"), ("source", "seen_at", "excerpt"))
 
     def key(company: str, source: str) -> str:
-        matches = [k for c, k in PLATFORM_FIRM_BIBKEYS.items()
-                   if c == company or (isinstance(c, tuple) and c[0] == company and source.startswith(c[1]))]
+        matches = [
+            k
+            for c, k in PLATFORM_FIRM_BIBKEYS.items()
+            if c == company or (isinstance(c, tuple) and c[0] == company and source.startswith(c[1]))
+        ]
         if len(matches) != 1:
             raise SystemExit(f"platform_firms_recent: no unique bibkey for {company!r}, {source!r}")
         return matches[0]

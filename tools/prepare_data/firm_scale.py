@@ -31,8 +31,9 @@ def facebook_users_employees(facts: Path) -> pd.DataFrame:
         table[column] = table[column].mask(same).ffill().where(table[column] != "", "")
     table["note"] = remark
     table.insert(table.columns.get_loc("source_mau"), "bibkey_mau", "facebookreleases")
-    table.insert(table.columns.get_loc("source_employees"), "bibkey_employees",
-                 table["source_employees"].map(lambda s: "facebook10k" if s else ""))
+    table.insert(
+        table.columns.get_loc("source_employees"), "bibkey_employees", table["source_employees"].map(lambda s: "facebook10k" if s else "")
+    )
     return table
 
 

@@ -21,9 +21,15 @@ import pandas as pd
 from .common import insert_bibkey, prefix_bibkey, read_fact_table, read_typed_table, resolve_same, with_sources, write
 
 MICROWORK_BIBKEYS = {
-    "Hara, K.": "hara2018", "Difallah, D.": "difallah2018", "Ipeirotis, P. (2015)": "ipeirotis2015",
-    "Le Ludec, C.": "leludec2019", "ILO (2021)": "ilo2021", "Hornuf, L.": "hornuf2022",
-    "TechNode (2015)": "alltechasia2016", "China Daily": "chinadaily2013", "Clickworker": "clickworker",
+    "Hara, K.": "hara2018",
+    "Difallah, D.": "difallah2018",
+    "Ipeirotis, P. (2015)": "ipeirotis2015",
+    "Le Ludec, C.": "leludec2019",
+    "ILO (2021)": "ilo2021",
+    "Hornuf, L.": "hornuf2022",
+    "TechNode (2015)": "alltechasia2016",
+    "China Daily": "chinadaily2013",
+    "Clickworker": "clickworker",
     "Uber Q1 2024": "uber2024",
 }
 CONTEXT_BIBKEYS = {
@@ -35,13 +41,20 @@ CONTEXT_BIBKEYS = {
     "Kässi, O., Lehdonvirta, V. & Stephany": "kassi2021",
 }
 MINIMUM_WAGE_BIBKEYS = {
-    "Fair Minimum Wage Act": "flsa2007", "RTWPB-NCR Wage Order No. NCR-25": "rtwpbncr2024",
-    "RTWPB-NCR Wage Order No. NCR-26": "rtwpbncr2025", "Ministry of Labour and Employment, National": "indianflmw2017",
-    "Ministry of Labour and Employment, as reported": "indianflmw2015", "Bangladesh Minimum Wage Board": "bangladeshmwb2023",
-    "Government of Pakistan": "pakistan2024", "Regulation of Wages (General)": "kenya2024general",
-    "Presidential Labour Day": "kenya2024labourday", "Regulation of Wages (Agricultural": "kenya2024agricultural",
-    "National Minimum Wage (Amendment) Act": "nigeria2024", "UK Government": "ukminimumwage2024",
-    "Décret n° 2024-951": "smic2024nov", "Décret revalorisant": "smic2024jan",
+    "Fair Minimum Wage Act": "flsa2007",
+    "RTWPB-NCR Wage Order No. NCR-25": "rtwpbncr2024",
+    "RTWPB-NCR Wage Order No. NCR-26": "rtwpbncr2025",
+    "Ministry of Labour and Employment, National": "indianflmw2017",
+    "Ministry of Labour and Employment, as reported": "indianflmw2015",
+    "Bangladesh Minimum Wage Board": "bangladeshmwb2023",
+    "Government of Pakistan": "pakistan2024",
+    "Regulation of Wages (General)": "kenya2024general",
+    "Presidential Labour Day": "kenya2024labourday",
+    "Regulation of Wages (Agricultural": "kenya2024agricultural",
+    "National Minimum Wage (Amendment) Act": "nigeria2024",
+    "UK Government": "ukminimumwage2024",
+    "Décret n° 2024-951": "smic2024nov",
+    "Décret revalorisant": "smic2024jan",
 }
 EXCHANGE_RATE_YEAR = 2024
 EXCHANGE_RATE_INDICATOR = "PA.NUS.FCRF (official exchange rate, LCU per US$, period average)"

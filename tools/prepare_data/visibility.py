@@ -20,13 +20,19 @@ CLICK_FARM_BIBKEYS = {
     "De Cristofaro, E.": "decristofaro2014",
 }
 ANNOTATION_BIBKEYS = {
-    "Google Creative Lab": "googlecreativelab2017", "Johnson, I. (2017)": "johnson2017", "Ha, D.": "ha2017",
-    "von Ahn": "vonahn2008", "reCAPTCHA project website": "recaptchand", "Sarin, S.": "sarinnd",
+    "Google Creative Lab": "googlecreativelab2017",
+    "Johnson, I. (2017)": "johnson2017",
+    "Ha, D.": "ha2017",
+    "von Ahn": "vonahn2008",
+    "reCAPTCHA project website": "recaptchand",
+    "Sarin, S.": "sarinnd",
     "Google, Open Images Extended": "googleoiend",
 }
 # The source of every row of tables/facebook_cpm_benchmarks.csv (the Social.com benchmark as cited).
-CPM_SOURCE = ("Salesforce Marketing Cloud (2015). Social.com Advertising Benchmark, January 2015 "
-              "(ads bought through Social.com, January to September 2014)")
+CPM_SOURCE = (
+    "Salesforce Marketing Cloud (2015). Social.com Advertising Benchmark, January 2015 "
+    "(ads bought through Social.com, January to September 2014)"
+)
 CPM_BIBKEY, CPM_CONFIDENCE = "salesforce2015", "medium"
 
 

@@ -8,7 +8,12 @@ holds the labour model (labelled as one); :mod:`.charts` draws it.
 from .charts import labour_chart
 from .data import imagenet_figure, imagenet_figures
 from .model import (
-    IMAGENET_ASSUMPTIONS, AnnotationJob, imagenet_job, imagenet_scenarios, labour_hours, price_labour,
+    IMAGENET_ASSUMPTIONS,
+    AnnotationJob,
+    imagenet_job,
+    imagenet_scenarios,
+    labour_hours,
+    price_labour,
 )
 
 # What the pages, the assignments and the claims ledger use; the modules hold the rest.
@@ -16,8 +21,13 @@ __all__ = [
     # charts
     "labour_chart",
     # data
-    "imagenet_figure", "imagenet_figures",
+    "imagenet_figure",
+    "imagenet_figures",
     # model
-    "IMAGENET_ASSUMPTIONS", "AnnotationJob", "imagenet_job", "imagenet_scenarios", "labour_hours",
+    "IMAGENET_ASSUMPTIONS",
+    "AnnotationJob",
+    "imagenet_job",
+    "imagenet_scenarios",
+    "labour_hours",
     "price_labour",
 ]

@@ -71,8 +71,11 @@ def imagenet_job(scenario: str = "central") -> AnnotationJob:
     require(scenario in REDUNDANCY, f"scenario must be one of {list(REDUNDANCY)}.")
     per_minute = imagenet_figure("images labelled per worker-minute")
     seconds = 60 / per_minute * {"low": 0.5, "central": 1.0, "high": 2.0}[scenario]
-    items = (imagenet_figure("candidate images cleaned and sorted", "li2015") if scenario == "high"
-             else imagenet_figure("candidate images filtered and labelled", "wikipediaimagenet"))
+    items = (
+        imagenet_figure("candidate images cleaned and sorted", "li2015")
+        if scenario == "high"
+        else imagenet_figure("candidate images filtered and labelled", "wikipediaimagenet")
+    )
     return AnnotationJob(items=items, labels_per_item=1.0, seconds_per_label=seconds, redundancy=REDUNDANCY[scenario])
 
 
@@ -88,9 +91,17 @@ def imagenet_scenarios(rates: dict[str, float], workers: float | None = None, ye
     for scenario in REDUNDANCY:
         job = imagenet_job(scenario)
         hours = labour_hours(job)
-        row = {"scenario": scenario, "items": job.items, "seconds_per_label": job.seconds_per_label, "redundancy": job.redundancy,
-               "hours": hours, "fte_years": full_time_years(hours), "hours_per_worker": hours / workers,
-               "full_time_workers": full_time_years(hours) / years, "seconds_per_kept_image": hours * 3600 / kept}
+        row = {
+            "scenario": scenario,
+            "items": job.items,
+            "seconds_per_label": job.seconds_per_label,
+            "redundancy": job.redundancy,
+            "hours": hours,
+            "fte_years": full_time_years(hours),
+            "hours_per_worker": hours / workers,
+            "full_time_workers": full_time_years(hours) / years,
+            "seconds_per_kept_image": hours * 3600 / kept,
+        }
         for name, rate in rates.items():
             row[f"wages_{name}"] = price_labour(hours, rate)
         rows.append(row)

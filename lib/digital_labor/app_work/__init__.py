@@ -9,19 +9,42 @@ from .charts import budget_chart, claim_region_chart, utilisation_chart
 from .data import TIME, phase_budgets, phase_shares, utilisation
 from .findings import driver_app_time
 from .model import (
-    APP_MINUTES, APP_MINUTES_RANGE, BROAD, NARROW, WHILE_WAITING, DriverHour, break_even_app_minutes,
-    claim_grid, default_p2, study_thresholds, time_budget,
+    APP_MINUTES,
+    APP_MINUTES_RANGE,
+    BROAD,
+    NARROW,
+    WHILE_WAITING,
+    DriverHour,
+    break_even_app_minutes,
+    claim_grid,
+    default_p2,
+    study_thresholds,
+    time_budget,
 )
 
 # What the pages, the assignments and the claims ledger use; the modules hold the rest.
 __all__ = [
     # charts
-    "budget_chart", "claim_region_chart", "utilisation_chart",
+    "budget_chart",
+    "claim_region_chart",
+    "utilisation_chart",
     # data
-    "TIME", "phase_budgets", "phase_shares", "utilisation",
+    "TIME",
+    "phase_budgets",
+    "phase_shares",
+    "utilisation",
     # findings
     "driver_app_time",
     # model
-    "APP_MINUTES", "APP_MINUTES_RANGE", "BROAD", "NARROW", "WHILE_WAITING", "DriverHour",
-    "break_even_app_minutes", "claim_grid", "default_p2", "study_thresholds", "time_budget",
+    "APP_MINUTES",
+    "APP_MINUTES_RANGE",
+    "BROAD",
+    "NARROW",
+    "WHILE_WAITING",
+    "DriverHour",
+    "break_even_app_minutes",
+    "claim_grid",
+    "default_p2",
+    "study_thresholds",
+    "time_budget",
 ]

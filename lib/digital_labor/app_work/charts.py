@@ -7,8 +7,7 @@ import altair as alt
 import pandas as pd
 
 from .. import charts
-from .data import MILES, TIME
-from .model import APP_MINUTES, APP_WORK_ASSUMPTIONS, WHILE_WAITING, time_budget, DriverHour
+from .model import APP_MINUTES, APP_WORK_ASSUMPTIONS, WHILE_WAITING, DriverHour, time_budget
 
 __all__ = ["budget_chart", "claim_region_chart", "utilisation_chart"]
 
@@ -22,6 +21,8 @@ def _two_lines(study: str, city: str, service: str) -> str:
     place = city.split(" (")[0]
     place = place.split(";")[0] + " etc." if ";" in place else place
     return f"{place}, {service.split(' (')[0]}|{study}"
+
+
 REGION_COLOURS = [charts.PALETTE[3], charts.PALETTE[1], "#e8e8e8"]
 
 
@@ -36,26 +37,49 @@ def utilisation_chart(shares: pd.DataFrame) -> alt.LayerChart:
     # the bar spans them: the chart shows the range rather than picking one reading.
     p3["span_low"] = p3.groupby("row")["low_pct"].transform("min")
     p3["span_high"] = p3.groupby("row")["high_pct"].transform("max")
-    groups = [g for g in ("ride-hail, share of time", "ride-hail, share of miles", "taxi, share of time", "taxi, share of miles") if g in set(p3["group"])]
+    groups = [
+        g
+        for g in ("ride-hail, share of time", "ride-hail, share of miles", "taxi, share of time", "taxi, share of miles")
+        if g in set(p3["group"])
+    ]
     colour, shape = charts.category_scales(groups)
     y = alt.Y("row:N", title=None, sort=list(dict.fromkeys(p3["row"])), axis=TWO_LINE_AXIS)
     x = alt.X("high_pct:Q", title="Share with a passenger (%)", scale=alt.Scale(domain=[0, 100]))
     base = alt.Chart(p3).encode(y=y)
-    span = base.mark_rule(strokeWidth=3).encode(x=alt.X("span_low:Q", scale=alt.Scale(domain=[0, 100])), x2="span_high:Q",
-                                                 color=alt.Color("group:N", title="Service and measure", scale=colour))
+    span = base.mark_rule(strokeWidth=3).encode(
+        x=alt.X("span_low:Q", scale=alt.Scale(domain=[0, 100])),
+        x2="span_high:Q",
+        color=alt.Color("group:N", title="Service and measure", scale=colour),
+    )
     dots = base.mark_point(filled=True, size=70).encode(
-        x=x, color=alt.Color("group:N", title="Service and measure", scale=colour), shape=alt.Shape("group:N", title="Service and measure", scale=shape),
-        tooltip=[alt.Tooltip("study:N", title="Study"), alt.Tooltip("city:N", title="City"), alt.Tooltip("service:N", title="Service"),
-                 alt.Tooltip("measure:N", title="Measure"), alt.Tooltip("value:N", title="As published"), alt.Tooltip("unit:N", title="Unit"),
-                 alt.Tooltip("period:N", title="Period"), alt.Tooltip("confidence:N", title="Confidence")])
+        x=x,
+        color=alt.Color("group:N", title="Service and measure", scale=colour),
+        shape=alt.Shape("group:N", title="Service and measure", scale=shape),
+        tooltip=[
+            alt.Tooltip("study:N", title="Study"),
+            alt.Tooltip("city:N", title="City"),
+            alt.Tooltip("service:N", title="Service"),
+            alt.Tooltip("measure:N", title="Measure"),
+            alt.Tooltip("value:N", title="As published"),
+            alt.Tooltip("unit:N", title="Unit"),
+            alt.Tooltip("period:N", title="Period"),
+            alt.Tooltip("confidence:N", title="Confidence"),
+        ],
+    )
     half = alt.Chart(pd.DataFrame({"x": [50]})).mark_rule(strokeDash=[4, 3], color="#555555").encode(x="x:Q")
     chart = alt.layer(half, span, dots).properties(width=360, height=30 * p3["row"].nunique())
     return charts.describe(
-        chart, title="How much of a driver's time has a passenger in the car?",
+        chart,
+        title="How much of a driver's time has a passenger in the car?",
         description="Dot chart of published shares with a passenger, by study, city and service; bars show published ranges, or the "
-        "spread between secondary readings of the same figure that disagree: " + "; ".join(
-            f"{r.study}, {r.city} ({r.service}), {r.basis}: {r.low_pct:.0f}" + (f"-{r.high_pct:.0f}" if r.high_pct != r.low_pct else "") + f" % ({r.confidence} confidence)"
-            for r in p3.itertuples()) + ". Shares of miles run higher than shares of time, because drivers often wait parked.",
+        "spread between secondary readings of the same figure that disagree: "
+        + "; ".join(
+            f"{r.study}, {r.city} ({r.service}), {r.basis}: {r.low_pct:.0f}"
+            + (f"-{r.high_pct:.0f}" if r.high_pct != r.low_pct else "")
+            + f" % ({r.confidence} confidence)"
+            for r in p3.itertuples()
+        )
+        + ". Shares of miles run higher than shares of time, because drivers often wait parked.",
         datasets=["ride_hail_utilisation"],
     )
 
@@ -67,11 +91,15 @@ def budget_chart(budgets: pd.DataFrame, app_minutes: float = APP_MINUTES, while_
     for r in budgets.itertuples():
         b = time_budget(DriverHour(r.p3_pct, r.p2_pct, app_minutes, while_waiting))
         label = _two_lines(r.study, r.city, r.service)
-        for order, (activity, minutes) in enumerate((
-            ("with a passenger", b["with_passenger"]), ("driving to a pick-up", b["to_pickup"]),
-            ("waiting, no app task", b["waiting"] - b["app_tasks_while_waiting"]),
-            ("app tasks while waiting", b["app_tasks_while_waiting"]),
-            ("app tasks at other times (model)", b["app_tasks"] - b["app_tasks_while_waiting"]))):
+        for order, (activity, minutes) in enumerate(
+            (
+                ("with a passenger", b["with_passenger"]),
+                ("driving to a pick-up", b["to_pickup"]),
+                ("waiting, no app task", b["waiting"] - b["app_tasks_while_waiting"]),
+                ("app tasks while waiting", b["app_tasks_while_waiting"]),
+                ("app tasks at other times (model)", b["app_tasks"] - b["app_tasks_while_waiting"]),
+            )
+        ):
             # Numbered, so that the number written in each segment names the activity as its colour does.
             rows.append({"budget": label, "activity": f"{order + 1} {activity}", "minutes": minutes, "order": order})
     table = pd.DataFrame(rows)
@@ -80,68 +108,131 @@ def budget_chart(budgets: pd.DataFrame, app_minutes: float = APP_MINUTES, while_
     base = alt.Chart(table).encode(
         y=alt.Y("budget:N", title=None, axis=TWO_LINE_AXIS),
         x=alt.X("minutes:Q", title="Minutes of a logged-in hour (app tasks at other times are added)", stack="zero"),
-        order=alt.Order("order:Q"))
+        order=alt.Order("order:Q"),
+    )
     bars = base.mark_bar(height=22).encode(
         color=alt.Color("activity:N", title="Activity", scale=colour, sort=activities),
-        tooltip=[alt.Tooltip("budget:N", title="Study"), alt.Tooltip("activity:N", title="Activity"), alt.Tooltip("minutes:Q", title="Minutes", format=".1f")])
-    numbers = base.transform_calculate(number="split(datum.activity, ' ')[0]").transform_filter("datum.minutes >= 3").mark_text(
-        dx=-7, fontSize=10, color="black").encode(x=alt.X("minutes:Q", stack="zero", bandPosition=1), text="number:N")
+        tooltip=[
+            alt.Tooltip("budget:N", title="Study"),
+            alt.Tooltip("activity:N", title="Activity"),
+            alt.Tooltip("minutes:Q", title="Minutes", format=".1f"),
+        ],
+    )
+    numbers = (
+        base.transform_calculate(number="split(datum.activity, ' ')[0]")
+        .transform_filter("datum.minutes >= 3")
+        .mark_text(dx=-7, fontSize=10, color="black")
+        .encode(x=alt.X("minutes:Q", stack="zero", bandPosition=1), text="number:N")
+    )
     chart = alt.layer(bars, numbers).properties(width=420, height=40 * budgets.shape[0])
     return charts.describe(
-        chart, title="A logged-in hour, minute by minute (published phases, modelled app work)",
-        description="Stacked bars, one per study that publishes all three phases: " + "; ".join(
-            f"{b.replace('|', ', ')}: " + ", ".join(f"{g.activity} {g.minutes:.1f} min" for g in grp.itertuples()) for b, grp in table.groupby("budget", sort=False))
+        chart,
+        title="A logged-in hour, minute by minute (published phases, modelled app work)",
+        description="Stacked bars, one per study that publishes all three phases: "
+        + "; ".join(
+            f"{b.replace('|', ', ')}: " + ", ".join(f"{g.activity} {g.minutes:.1f} min" for g in grp.itertuples())
+            for b, grp in table.groupby("budget", sort=False)
+        )
         + f". {APP_WORK_ASSUMPTIONS}",
-        datasets=["ride_hail_utilisation"], model=_BUDGET_MODEL,
+        datasets=["ride_hail_utilisation"],
+        model=_BUDGET_MODEL,
     )
 
 
-def claim_region_chart(grid: pd.DataFrame, thresholds: pd.DataFrame, *, p2_pct: float, app_minutes: float = APP_MINUTES,
-                       while_waiting: float = WHILE_WAITING) -> alt.LayerChart:
+def claim_region_chart(
+    grid: pd.DataFrame, thresholds: pd.DataFrame, *, p2_pct: float, app_minutes: float = APP_MINUTES, while_waiting: float = WHILE_WAITING
+) -> alt.LayerChart:
     """Where app work exceeds time with a passenger: regions over the share with a passenger and
     the minutes of app work (a :func:`~digital_labor.app_work.claim_grid` frame), recomputed in
     the page for two sliders; the published shares (a :func:`~digital_labor.app_work.study_thresholds`
     frame) as points at the assumed app work."""
-    waiting = alt.param(name="waiting_share", value=round(100 * while_waiting),
-                        bind=alt.binding_range(min=0, max=100, step=10, name="Share of app work done while waiting (%): "))
+    waiting = alt.param(
+        name="waiting_share",
+        value=round(100 * while_waiting),
+        bind=alt.binding_range(min=0, max=100, step=10, name="Share of app work done while waiting (%): "),
+    )
     pickup = alt.param(name="pickup", value=p2_pct, bind=alt.binding_range(min=5, max=25, step=1, name="Time driving to pick-ups (%): "))
     colour = alt.Scale(domain=REGIONS, range=REGION_COLOURS)
-    base = alt.Chart(grid).transform_calculate(
-        passenger="0.6 * datum.p3_pct", idle="max(0, 0.6 * (100 - datum.p3_pct - pickup))",
-    ).transform_calculate(
-        broad="datum.app_minutes + datum.idle - min(waiting_share / 100 * datum.app_minutes, datum.idle)",
-    ).transform_calculate(
-        region_now=f"datum.app_minutes > datum.passenger ? '{REGIONS[0]}' : (datum.broad > datum.passenger ? '{REGIONS[1]}' : '{REGIONS[2]}')",
-    ).encode(
-        x=alt.X("app_minutes:O", title="Minutes of explicit app work per logged-in hour", axis=alt.Axis(values=list(range(0, 41, 10)), labelAngle=0)),
-        y=alt.Y("p3_pct:O", title="Time with a passenger (% of logged-in time)", sort="descending", axis=alt.Axis(values=list(range(20, 71, 10)))))
+    base = (
+        alt.Chart(grid)
+        .transform_calculate(
+            passenger="0.6 * datum.p3_pct",
+            idle="max(0, 0.6 * (100 - datum.p3_pct - pickup))",
+        )
+        .transform_calculate(
+            broad="datum.app_minutes + datum.idle - min(waiting_share / 100 * datum.app_minutes, datum.idle)",
+        )
+        .transform_calculate(
+            region_now=f"datum.app_minutes > datum.passenger ? '{REGIONS[0]}' : (datum.broad > datum.passenger ? '{REGIONS[1]}' : '{REGIONS[2]}')",
+        )
+        .encode(
+            x=alt.X(
+                "app_minutes:O",
+                title="Minutes of explicit app work per logged-in hour",
+                axis=alt.Axis(values=list(range(0, 41, 10)), labelAngle=0),
+            ),
+            y=alt.Y(
+                "p3_pct:O",
+                title="Time with a passenger (% of logged-in time)",
+                sort="descending",
+                axis=alt.Axis(values=list(range(20, 71, 10))),
+            ),
+        )
+    )
     # A letter in each cell names its region as the colour does (B: both definitions, W: only with waiting).
-    letters = base.transform_calculate(letter="slice(datum.region_now, 1, 2) == ':' ? slice(datum.region_now, 0, 1) : ''").mark_text(
-        fontSize=8, color="black").encode(text="letter:N")
-    cells = base.mark_rect().encode(
-        color=alt.Color("region_now:N", title="App work exceeds time with a passenger", scale=colour),
-        tooltip=[alt.Tooltip("p3_pct:Q", title="With a passenger (%)"), alt.Tooltip("app_minutes:Q", title="App work (min per hour)"),
-                 alt.Tooltip("region_now:N", title="The claim holds")],
-    ).add_params(waiting, pickup)
-    shown = thresholds.assign(p3_cell=(thresholds["p3_pct"] / 2).round() * 2, app_cell=round(app_minutes / 2) * 2.0,
-                              label=thresholds["study"] + ": " + thresholds["city"].str.split(" \\(").str[0])
+    letters = (
+        base.transform_calculate(letter="slice(datum.region_now, 1, 2) == ':' ? slice(datum.region_now, 0, 1) : ''")
+        .mark_text(fontSize=8, color="black")
+        .encode(text="letter:N")
+    )
+    cells = (
+        base.mark_rect()
+        .encode(
+            color=alt.Color("region_now:N", title="App work exceeds time with a passenger", scale=colour),
+            tooltip=[
+                alt.Tooltip("p3_pct:Q", title="With a passenger (%)"),
+                alt.Tooltip("app_minutes:Q", title="App work (min per hour)"),
+                alt.Tooltip("region_now:N", title="The claim holds"),
+            ],
+        )
+        .add_params(waiting, pickup)
+    )
+    shown = thresholds.assign(
+        p3_cell=(thresholds["p3_pct"] / 2).round() * 2,
+        app_cell=round(app_minutes / 2) * 2.0,
+        label=thresholds["study"] + ": " + thresholds["city"].str.split(" \\(").str[0],
+    )
     shown = shown[(shown["p3_cell"] >= grid["p3_pct"].min()) & (shown["p3_cell"] <= grid["p3_pct"].max())]
-    points = alt.Chart(shown).mark_point(shape="diamond", filled=True, size=60, color="black").encode(
-        x="app_cell:O", y=alt.Y("p3_cell:O", sort="descending"),
-        tooltip=[alt.Tooltip("label:N", title="Study"), alt.Tooltip("p3_pct:Q", title="With a passenger (%)", format=".1f"),
-                 alt.Tooltip("narrow_minutes:Q", title="App work needed, narrow (min)", format=".1f"),
-                 alt.Tooltip("broad_minutes:Q", title="App work needed, broad (min)", format=".1f")])
+    points = (
+        alt.Chart(shown)
+        .mark_point(shape="diamond", filled=True, size=60, color="black")
+        .encode(
+            x="app_cell:O",
+            y=alt.Y("p3_cell:O", sort="descending"),
+            tooltip=[
+                alt.Tooltip("label:N", title="Study"),
+                alt.Tooltip("p3_pct:Q", title="With a passenger (%)", format=".1f"),
+                alt.Tooltip("narrow_minutes:Q", title="App work needed, narrow (min)", format=".1f"),
+                alt.Tooltip("broad_minutes:Q", title="App work needed, broad (min)", format=".1f"),
+            ],
+        )
+    )
     chart = alt.layer(cells, letters, points).properties(width=400, height=340)
     return charts.describe(
-        chart, title="Where do drivers spend more time on the app than driving a passenger? (a model)",
+        chart,
+        title="Where do drivers spend more time on the app than driving a passenger? (a model)",
         description=(
             "Region chart over the share of logged-in time with a passenger (20 to 70 %) and the minutes of explicit app work "
             f"per hour (0 to 40), with two sliders: the share of app work done while waiting (starting at {100 * while_waiting:.0f} %) and "
             f"the time driving to pick-ups (starting at {p2_pct:g} %). Dark: app work alone exceeds time with a passenger; "
             "lighter, marked W: only if the waiting time counts as app work; grey: neither. Cells marked B: app work alone exceeds it. Black diamonds mark published shares at the "
-            f"assumed {app_minutes:g} minutes: " + "; ".join(
-                f"{r.label} {r.p3_pct:.0f} % (needs {r.narrow_minutes:.0f} min narrow, {r.broad_minutes:.0f} min broad)" for r in shown.itertuples())
+            f"assumed {app_minutes:g} minutes: "
+            + "; ".join(
+                f"{r.label} {r.p3_pct:.0f} % (needs {r.narrow_minutes:.0f} min narrow, {r.broad_minutes:.0f} min broad)"
+                for r in shown.itertuples()
+            )
             + f". {APP_WORK_ASSUMPTIONS}"
         ),
-        datasets=["ride_hail_utilisation"], model=_BUDGET_MODEL,
+        datasets=["ride_hail_utilisation"],
+        model=_BUDGET_MODEL,
     )

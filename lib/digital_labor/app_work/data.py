@@ -56,8 +56,9 @@ def phase_budgets() -> pd.DataFrame:
     one row per study, city and service."""
     shares = phase_shares()
     shares = shares[(shares["basis"] == TIME) & shares["ride_hail"]]
-    wide = shares.pivot_table(index=["study", "city", "service", "period", "bibkey", "confidence"], columns="phase",
-                              values="low_pct", aggfunc="first").reset_index()
+    wide = shares.pivot_table(
+        index=["study", "city", "service", "period", "bibkey", "confidence"], columns="phase", values="low_pct", aggfunc="first"
+    ).reset_index()
     wide = wide.dropna(subset=["P1", "P2", "P3"]).rename(columns={"P1": "p1_pct", "P2": "p2_pct", "P3": "p3_pct"})
     wide.columns.name = None
     return wide.sort_values("p3_pct", ignore_index=True)

@@ -143,15 +143,30 @@ def study_thresholds(while_waiting: float = WHILE_WAITING, p2_pct: float | None 
         published = (r.study, r.city, r.service) in p2.index
         share2 = float(p2.loc[(r.study, r.city, r.service)]) if published else fallback
         for p3 in sorted({r.low_pct, r.high_pct}):
-            rows.append({"study": r.study, "city": r.city, "service": r.service, "period": r.period, "confidence": r.confidence,
-                         "bibkey": r.bibkey, "p3_pct": p3, "p2_pct": share2, "p2_published": published,
-                         "narrow_minutes": break_even_app_minutes(p3, share2, NARROW, while_waiting),
-                         "broad_minutes": break_even_app_minutes(p3, share2, BROAD, while_waiting)})
+            rows.append(
+                {
+                    "study": r.study,
+                    "city": r.city,
+                    "service": r.service,
+                    "period": r.period,
+                    "confidence": r.confidence,
+                    "bibkey": r.bibkey,
+                    "p3_pct": p3,
+                    "p2_pct": share2,
+                    "p2_published": published,
+                    "narrow_minutes": break_even_app_minutes(p3, share2, NARROW, while_waiting),
+                    "broad_minutes": break_even_app_minutes(p3, share2, BROAD, while_waiting),
+                }
+            )
     return pd.DataFrame(rows).sort_values("p3_pct", ignore_index=True)
 
 
-def claim_grid(p3_values: np.ndarray | None = None, app_values: np.ndarray | None = None, p2_pct: float | None = None,
-               while_waiting: float = WHILE_WAITING) -> pd.DataFrame:
+def claim_grid(
+    p3_values: np.ndarray | None = None,
+    app_values: np.ndarray | None = None,
+    p2_pct: float | None = None,
+    while_waiting: float = WHILE_WAITING,
+) -> pd.DataFrame:
     """Where the claim holds: a grid of shares with a passenger × minutes of app work, with the
     definitions under which app work exceeds time with a passenger."""
     p3_values = np.arange(20, 71, 2.0) if p3_values is None else np.asarray(p3_values, dtype=float)
@@ -163,5 +178,7 @@ def claim_grid(p3_values: np.ndarray | None = None, app_values: np.ndarray | Non
             hour = DriverHour(float(p3), p2, float(minutes), while_waiting)
             narrow, broad = claim_holds(hour, NARROW), claim_holds(hour, BROAD)
             region = "under both definitions" if narrow else ("only if waiting counts as app work" if broad else "under neither")
-            rows.append({"p3_pct": float(p3), "app_minutes": float(minutes), "narrow_holds": narrow, "broad_holds": broad, "region": region})
+            rows.append(
+                {"p3_pct": float(p3), "app_minutes": float(minutes), "narrow_holds": narrow, "broad_holds": broad, "region": region}
+            )
     return pd.DataFrame(rows)

@@ -7,7 +7,14 @@ user-hour under a stated time assumption (a model); :mod:`.charts` draws it.
 
 from .charts import hourly_value_chart
 from .data import (
-    FACEBOOK_TIME, TIME_HIGH, TIME_LOW, arpu, arpu_value, minutes_per_day, pay_benchmark, pay_benchmarks,
+    FACEBOOK_TIME,
+    TIME_HIGH,
+    TIME_LOW,
+    arpu,
+    arpu_value,
+    minutes_per_day,
+    pay_benchmark,
+    pay_benchmarks,
     social_media_time,
 )
 from .model import hourly_value, region_gap
@@ -17,8 +24,16 @@ __all__ = [
     # charts
     "hourly_value_chart",
     # data
-    "FACEBOOK_TIME", "TIME_HIGH", "TIME_LOW", "arpu", "arpu_value", "minutes_per_day", "pay_benchmark",
-    "pay_benchmarks", "social_media_time",
+    "FACEBOOK_TIME",
+    "TIME_HIGH",
+    "TIME_LOW",
+    "arpu",
+    "arpu_value",
+    "minutes_per_day",
+    "pay_benchmark",
+    "pay_benchmarks",
+    "social_media_time",
     # model
-    "hourly_value", "region_gap",
+    "hourly_value",
+    "region_gap",
 ]

@@ -30,26 +30,40 @@ def _qualifier(unit: str) -> str:
 
 
 def _minutes_slider(default: float, low: float, high: float) -> alt.Parameter:
-    return alt.param(name="minutes", value=default,
-                     bind=alt.binding_range(min=low, max=high, step=5, name="Minutes a day on Facebook's apps: "))
+    return alt.param(
+        name="minutes", value=default, bind=alt.binding_range(min=low, max=high, step=5, name="Minutes a day on Facebook's apps: ")
+    )
 
 
 def _benchmark_layer(benchmarks: pd.DataFrame) -> alt.LayerChart:
     ordered = benchmarks.sort_values("usd_per_hour", ignore_index=True)
     shown = ordered.assign(
-        label=[f"{SHORT_NAMES.get(b, b)} {_qualifier(u)}{v:g}" for b, u, v in zip(ordered["benchmark"], ordered["unit"], ordered["usd_per_hour"])],
-        label_y=[8 + 13 * i for i in range(len(ordered))])
+        label=[
+            f"{SHORT_NAMES.get(b, b)} {_qualifier(u)}{v:g}"
+            for b, u, v in zip(ordered["benchmark"], ordered["unit"], ordered["usd_per_hour"])
+        ],
+        label_y=[8 + 13 * i for i in range(len(ordered))],
+    )
     base = alt.Chart(shown)
     rules = base.mark_rule(strokeDash=[4, 3], color="#444444").encode(
-        x=alt.X("usd_per_hour:Q"), tooltip=[alt.Tooltip("benchmark:N", title="Benchmark"), alt.Tooltip("unit:N", title="As published"),
-                                            alt.Tooltip("usd_per_hour:Q", title="US$ per hour"), alt.Tooltip("period:N", title="Period")])
+        x=alt.X("usd_per_hour:Q"),
+        tooltip=[
+            alt.Tooltip("benchmark:N", title="Benchmark"),
+            alt.Tooltip("unit:N", title="As published"),
+            alt.Tooltip("usd_per_hour:Q", title="US$ per hour"),
+            alt.Tooltip("period:N", title="Period"),
+        ],
+    )
     # Labels end at their line (align right), one under the other, so that they never overlap.
     text = base.mark_text(align="right", dx=-3, fontSize=10, color="#444444").encode(
-        x="usd_per_hour:Q", y=alt.Y("label_y:Q", scale=None), text="label:N")
+        x="usd_per_hour:Q", y=alt.Y("label_y:Q", scale=None), text="label:N"
+    )
     return rules + text
 
 
-def hourly_value_chart(table: pd.DataFrame, benchmarks: pd.DataFrame, *, default_minutes: float, low_minutes: float, high_minutes: float) -> alt.LayerChart:
+def hourly_value_chart(
+    table: pd.DataFrame, benchmarks: pd.DataFrame, *, default_minutes: float, low_minutes: float, high_minutes: float
+) -> alt.LayerChart:
     """Revenue per user-hour for each (period, region) of ``table`` (an
     :func:`~digital_labor.attention_value.arpu` frame), recomputed in the page for the slider's
     minutes a day; dashed lines mark the hourly ``benchmarks`` (a
@@ -59,25 +73,43 @@ def hourly_value_chart(table: pd.DataFrame, benchmarks: pd.DataFrame, *, default
     periods = sorted(table["period"].unique())
     colour, shape = charts.category_scales(periods)
     shown = table.assign(row=table["period"] + " · " + table["region"])
-    order = list(at_default.assign(row=at_default["period"] + " · " + at_default["region"]).sort_values(["period", "usd_per_hour"], ascending=[True, False])["row"])
-    dots = alt.Chart(shown).transform_calculate(usd_per_hour=f"datum.arpu_usd / (datum.days * {minutes.name} / 60)").mark_point(
-        filled=True, size=110).encode(
-        y=alt.Y("row:N", title=None, sort=order),
-        x=alt.X("usd_per_hour:Q", title="Revenue per user-hour (US$, log scale)", scale=alt.Scale(type="log", domain=X_DOMAIN)),
-        color=alt.Color("period:N", title="Period", scale=colour), shape=alt.Shape("period:N", title="Period", scale=shape),
-        tooltip=[alt.Tooltip("period:N", title="Period"), alt.Tooltip("region:N", title="Region"),
-                 alt.Tooltip("arpu_usd:Q", title="ARPU (US$ per user per period)", format=".2f"),
-                 alt.Tooltip("usd_per_hour:Q", title="US$ per user-hour at the slider's time", format=".3f"),
-                 alt.Tooltip("confidence:N", title="Confidence")]).add_params(minutes)
+    order = list(
+        at_default.assign(row=at_default["period"] + " · " + at_default["region"]).sort_values(
+            ["period", "usd_per_hour"], ascending=[True, False]
+        )["row"]
+    )
+    dots = (
+        alt.Chart(shown)
+        .transform_calculate(usd_per_hour=f"datum.arpu_usd / (datum.days * {minutes.name} / 60)")
+        .mark_point(filled=True, size=110)
+        .encode(
+            y=alt.Y("row:N", title=None, sort=order),
+            x=alt.X("usd_per_hour:Q", title="Revenue per user-hour (US$, log scale)", scale=alt.Scale(type="log", domain=X_DOMAIN)),
+            color=alt.Color("period:N", title="Period", scale=colour),
+            shape=alt.Shape("period:N", title="Period", scale=shape),
+            tooltip=[
+                alt.Tooltip("period:N", title="Period"),
+                alt.Tooltip("region:N", title="Region"),
+                alt.Tooltip("arpu_usd:Q", title="ARPU (US$ per user per period)", format=".2f"),
+                alt.Tooltip("usd_per_hour:Q", title="US$ per user-hour at the slider's time", format=".3f"),
+                alt.Tooltip("confidence:N", title="Confidence"),
+            ],
+        )
+        .add_params(minutes)
+    )
     chart = alt.layer(dots, _benchmark_layer(benchmarks)).properties(width=470, height=300)
     return charts.describe(
-        chart, title="What an hour of a user's attention brings Facebook, by region (a model)",
+        chart,
+        title="What an hour of a user's attention brings Facebook, by region (a model)",
         description=(
             f"Dot chart, log scale: revenue per user-hour by period and region, with a slider for the minutes a day spent on "
             f"Facebook's apps (from {low_minutes:g} to {high_minutes:g}, starting at {default_minutes:g}). At {default_minutes:g} "
-            "minutes: " + "; ".join(f"{r.period} {r.region} US$ {r.usd_per_hour:.3f}" for r in at_default.itertuples())
-            + ". Dashed lines mark hourly benchmarks: " + "; ".join(f"{r.benchmark} US$ {r.usd_per_hour:g}" for r in benchmarks.itertuples())
+            "minutes: "
+            + "; ".join(f"{r.period} {r.region} US$ {r.usd_per_hour:.3f}" for r in at_default.itertuples())
+            + ". Dashed lines mark hourly benchmarks: "
+            + "; ".join(f"{r.benchmark} US$ {r.usd_per_hour:g}" for r in benchmarks.itertuples())
             + f". {HOURLY_VALUE_ASSUMPTIONS}"
         ),
-        datasets=["facebook_arpu", "social_media_time", "hourly_pay_benchmarks"], model=_HOURLY_MODEL,
+        datasets=["facebook_arpu", "social_media_time", "hourly_pay_benchmarks"],
+        model=_HOURLY_MODEL,
     )

@@ -11,7 +11,17 @@ import pandas as pd
 
 from ..data import load
 
-__all__ = ["FACEBOOK_TIME", "TIME_HIGH", "TIME_LOW", "arpu", "arpu_value", "minutes_per_day", "pay_benchmark", "pay_benchmarks", "social_media_time"]
+__all__ = [
+    "FACEBOOK_TIME",
+    "TIME_HIGH",
+    "TIME_LOW",
+    "arpu",
+    "arpu_value",
+    "minutes_per_day",
+    "pay_benchmark",
+    "pay_benchmarks",
+    "social_media_time",
+]
 
 # Three published figures of daily time that bound the model's time parameter (bibkeys).
 FACEBOOK_TIME = "facebook2016q1"  # Facebook's apps, average user, world, Q1 2016: "more than 50 minutes"

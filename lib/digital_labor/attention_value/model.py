@@ -45,7 +45,9 @@ def hourly_value(minutes_per_day: float, table: pd.DataFrame | None = None) -> p
     return frame
 
 
-def region_gap(period: str, minutes_high: float = 1.0, minutes_low: float = 1.0, high: str = "US & Canada", low: str = "Rest of World") -> float:
+def region_gap(
+    period: str, minutes_high: float = 1.0, minutes_low: float = 1.0, high: str = "US & Canada", low: str = "Rest of World"
+) -> float:
     """How many times an hour of a ``high``-region user is worth an hour of a ``low``-region user.
 
     With equal times (the default) the times cancel and the gap is the ratio of ARPUs; a reader
@@ -57,4 +59,6 @@ def region_gap(period: str, minutes_high: float = 1.0, minutes_low: float = 1.0,
     if missing:
         raise KeyError(f"No ARPU for {', '.join(missing)} in {period}.")
     days = float(rows.loc[high, "days"])
-    return revenue_per_hour(float(rows.loc[high, "arpu_usd"]), days, minutes_high) / revenue_per_hour(float(rows.loc[low, "arpu_usd"]), days, minutes_low)
+    return revenue_per_hour(float(rows.loc[high, "arpu_usd"]), days, minutes_high) / revenue_per_hour(
+        float(rows.loc[low, "arpu_usd"]), days, minutes_low
+    )

@@ -9,19 +9,37 @@ from .charts import estimates_chart, prophecies_timeline, risk_model_chart
 from .data import first_public, forecast_bands, high_risk_estimates, months_between, timeline_table
 from .findings import jobs_at_risk
 from .model import (
-    OCCUPATION_BASED, TASK_BASED, AutomationEconomy, least_dispersed_heterogeneity, risk_by_heterogeneity,
-    risk_by_threshold, score_distribution, simulate_workers,
+    OCCUPATION_BASED,
+    TASK_BASED,
+    AutomationEconomy,
+    least_dispersed_heterogeneity,
+    risk_by_heterogeneity,
+    risk_by_threshold,
+    score_distribution,
+    simulate_workers,
 )
 
 # What the pages, the assignments and the claims ledger use; the modules hold the rest.
 __all__ = [
     # charts
-    "estimates_chart", "prophecies_timeline", "risk_model_chart",
+    "estimates_chart",
+    "prophecies_timeline",
+    "risk_model_chart",
     # data
-    "first_public", "forecast_bands", "high_risk_estimates", "months_between", "timeline_table",
+    "first_public",
+    "forecast_bands",
+    "high_risk_estimates",
+    "months_between",
+    "timeline_table",
     # findings
     "jobs_at_risk",
     # model
-    "OCCUPATION_BASED", "TASK_BASED", "AutomationEconomy", "least_dispersed_heterogeneity",
-    "risk_by_heterogeneity", "risk_by_threshold", "score_distribution", "simulate_workers",
+    "OCCUPATION_BASED",
+    "TASK_BASED",
+    "AutomationEconomy",
+    "least_dispersed_heterogeneity",
+    "risk_by_heterogeneity",
+    "risk_by_threshold",
+    "score_distribution",
+    "simulate_workers",
 ]

@@ -28,8 +28,7 @@ def prophecies_timeline(table: pd.DataFrame) -> alt.Chart:
     colours, shapes = category_scales(CLAIM_KINDS)
     order = table.sort_values("year")["label"].tolist()
     base = alt.Chart(table).encode(
-        x=alt.X("year:Q", title="Year of publication", scale=alt.Scale(domain=[1790, 2030]),
-                axis=alt.Axis(format="d", tickCount=12)),
+        x=alt.X("year:Q", title="Year of publication", scale=alt.Scale(domain=[1790, 2030]), axis=alt.Axis(format="d", tickCount=12)),
         y=alt.Y("label:N", title=None, sort=order, axis=alt.Axis(grid=True)),
     )
     points = base.mark_point(size=160, filled=True, opacity=1).encode(
@@ -48,8 +47,7 @@ def prophecies_timeline(table: pd.DataFrame) -> alt.Chart:
         title="Two centuries of forecasts that machines will replace workers",
         description=(
             f"Dot timeline of {len(table)} dated forecasts and replies, from "
-            f"{table['label'].iloc[0]} to {table['label'].iloc[-1]}, by century: "
-            + _by_century(table) + "."
+            f"{table['label'].iloc[0]} to {table['label'].iloc[-1]}, by century: " + _by_century(table) + "."
         ),
         datasets=["automation_prophecies", "automation_forecasts"],
     )
@@ -69,11 +67,14 @@ def estimates_chart(bands: pd.DataFrame) -> alt.Chart:
     colours = alt.Scale(domain=list(RISK_BANDS), range=[PALETTE[3], PALETTE[4]])
     order = bands.sort_values("year")["label"].drop_duplicates().tolist()
     band_order = f"indexof({list(RISK_BANDS)!r}, datum.risk_band)"
-    base = alt.Chart(bands).transform_calculate(band_order=band_order).encode(
-        y=alt.Y("label:N", title=None, sort=order, axis=alt.Axis(labelLimit=420)),
-        x=alt.X("share_of_jobs_pct:Q", title="Share of jobs (%)", stack="zero",
-                scale=alt.Scale(domain=[0, 60])),
-        order=alt.Order("band_order:Q"),
+    base = (
+        alt.Chart(bands)
+        .transform_calculate(band_order=band_order)
+        .encode(
+            y=alt.Y("label:N", title=None, sort=order, axis=alt.Axis(labelLimit=420)),
+            x=alt.X("share_of_jobs_pct:Q", title="Share of jobs (%)", stack="zero", scale=alt.Scale(domain=[0, 60])),
+            order=alt.Order("band_order:Q"),
+        )
     )
     legend = alt.Legend(orient="bottom", labelLimit=320)
     # A dashed outline marks the second band, so that colour is not its only mark.
@@ -97,10 +98,12 @@ def estimates_chart(bands: pd.DataFrame) -> alt.Chart:
     return describe(
         chart,
         title="Jobs at high risk of automation: one occupation-based and two task-based estimates",
-        description="Horizontal stacked bars, one per study: " + "; ".join(
+        description="Horizontal stacked bars, one per study: "
+        + "; ".join(
             f"{row.study} ({row.year}), {row.method}, {row.scope}: {row.share_of_jobs_pct:.0f} per cent, {row.risk_band}"
             for row in bands.sort_values(["year", "risk_band"]).itertuples()
-        ) + ".",
+        )
+        + ".",
         datasets=["automation_forecasts"],
     )
 
@@ -111,8 +114,7 @@ def _heterogeneity_slider(risk: pd.DataFrame) -> alt.Parameter:
     return alt.param(
         name="heterogeneity",
         value=0.5 if 0.5 in values else values[0],
-        bind=alt.binding_range(min=values[0], max=values[-1], step=step,
-                               name="Within-occupation heterogeneity h: "),
+        bind=alt.binding_range(min=values[0], max=values[-1], step=step, name="Within-occupation heterogeneity h: "),
     )
 
 
@@ -128,13 +130,21 @@ def _risk_share_panel(risk: pd.DataFrame, h: alt.Parameter) -> alt.LayerChart:
     current = alt.Chart(risk).transform_filter(param_equals("heterogeneity", h))
     rule = current.mark_rule(color="#555555", strokeDash=[4, 3]).encode(x=x_h)
     dots = current.mark_point(filled=True, size=140, opacity=1).encode(
-        x=x_h, y=share, color=colour, shape=shape,
-        tooltip=[alt.Tooltip("method:N", title="Method"),
-                 alt.Tooltip("heterogeneity:Q", title="h", format=".2f"),
-                 alt.Tooltip("share_at_high_risk_pct:Q", title="At high risk (%)", format=".1f")],
+        x=x_h,
+        y=share,
+        color=colour,
+        shape=shape,
+        tooltip=[
+            alt.Tooltip("method:N", title="Method"),
+            alt.Tooltip("heterogeneity:Q", title="h", format=".2f"),
+            alt.Tooltip("share_at_high_risk_pct:Q", title="At high risk (%)", format=".1f"),
+        ],
     )
     text = current.mark_text(align="left", dx=10, fontWeight="bold").encode(
-        x=x_h, y=share, color=colour, text=alt.Text("share_at_high_risk_pct:Q", format=".1f"),
+        x=x_h,
+        y=share,
+        color=colour,
+        text=alt.Text("share_at_high_risk_pct:Q", format=".1f"),
     )
     return (lines + marks + rule + dots + text).properties(width=330, height=280, title="Share at high risk, by method")
 
@@ -143,29 +153,51 @@ def _score_panel(distribution: pd.DataFrame, h: alt.Parameter, threshold: float)
     """Workers' own scores at the slider's h (bars) against the occupations' scores (step line)."""
     colours, shapes = category_scales(METHODS)
     shown = distribution[distribution["method"] == TASK_BASED]
-    reference = distribution[(distribution["method"] == OCCUPATION_BASED)
-                             & (distribution["heterogeneity"] == distribution["heterogeneity"].min())]
+    reference = distribution[
+        (distribution["method"] == OCCUPATION_BASED) & (distribution["heterogeneity"] == distribution["heterogeneity"].min())
+    ]
     x_score = alt.X("bin_start:Q", title="Automation score", bin="binned", scale=alt.Scale(domain=[0, 1]))
-    bars = alt.Chart(shown).transform_filter(param_equals("heterogeneity", h)).mark_bar(
-        color=colours.range[1], opacity=0.8).encode(
-        x=x_score, x2="bin_end:Q", y=alt.Y("employment_pct:Q", title="Employment (%)"),
-        tooltip=[alt.Tooltip("bin_start:Q", title="Score from", format=".2f"),
-                 alt.Tooltip("bin_end:Q", title="to", format=".2f"),
-                 alt.Tooltip("employment_pct:Q", title="Workers' own score (%)", format=".1f")],
+    bars = (
+        alt.Chart(shown)
+        .transform_filter(param_equals("heterogeneity", h))
+        .mark_bar(color=colours.range[1], opacity=0.8)
+        .encode(
+            x=x_score,
+            x2="bin_end:Q",
+            y=alt.Y("employment_pct:Q", title="Employment (%)"),
+            tooltip=[
+                alt.Tooltip("bin_start:Q", title="Score from", format=".2f"),
+                alt.Tooltip("bin_end:Q", title="to", format=".2f"),
+                alt.Tooltip("employment_pct:Q", title="Workers' own score (%)", format=".1f"),
+            ],
+        )
     )
-    steps = alt.Chart(reference).transform_calculate(centre="(datum.bin_start + datum.bin_end) / 2").mark_line(
-        interpolate="step", color=colours.range[0], strokeWidth=2, point=alt.OverlayMarkDef(
-            shape=shapes.range[0], filled=True, size=25, color=colours.range[0])).encode(
-        x=alt.X("centre:Q"), y="employment_pct:Q",
-        tooltip=[alt.Tooltip("centre:Q", title="Score (bin centre)", format=".3f"),
-                 alt.Tooltip("employment_pct:Q", title="Occupation score (%)", format=".1f")],
+    steps = (
+        alt.Chart(reference)
+        .transform_calculate(centre="(datum.bin_start + datum.bin_end) / 2")
+        .mark_line(
+            interpolate="step",
+            color=colours.range[0],
+            strokeWidth=2,
+            point=alt.OverlayMarkDef(shape=shapes.range[0], filled=True, size=25, color=colours.range[0]),
+        )
+        .encode(
+            x=alt.X("centre:Q"),
+            y="employment_pct:Q",
+            tooltip=[
+                alt.Tooltip("centre:Q", title="Score (bin centre)", format=".3f"),
+                alt.Tooltip("employment_pct:Q", title="Occupation score (%)", format=".1f"),
+            ],
+        )
     )
     marker = pd.DataFrame({"threshold": [threshold], "text": [f"threshold {threshold:g}"]})
     cut = alt.Chart(marker).mark_rule(color="black", strokeDash=[6, 3]).encode(x="threshold:Q")
-    cut_label = alt.Chart(marker).mark_text(align="left", dx=4, dy=-4, baseline="bottom").encode(
-        x="threshold:Q", y=alt.value(0), text="text:N")
+    cut_label = (
+        alt.Chart(marker).mark_text(align="left", dx=4, dy=-4, baseline="bottom").encode(x="threshold:Q", y=alt.value(0), text="text:N")
+    )
     return (bars + steps + cut + cut_label).properties(
-        width=330, height=280, title="Scores: bars = workers' own (task-based); line = occupation's")
+        width=330, height=280, title="Scores: bars = workers' own (task-based); line = occupation's"
+    )
 
 
 def risk_model_chart(risk: pd.DataFrame, distribution: pd.DataFrame, threshold: float) -> alt.HConcatChart:
@@ -180,10 +212,7 @@ def risk_model_chart(risk: pd.DataFrame, distribution: pd.DataFrame, threshold: 
     task = risk[risk["method"] == TASK_BASED].set_index("heterogeneity")["share_at_high_risk_pct"]
     occupation = risk[risk["method"] == OCCUPATION_BASED]["share_at_high_risk_pct"]
     lowest = task.idxmin()
-    trough = (
-        f", with its lowest value, {task.min():.1f} per cent, at h = {lowest:g}"
-        if low < lowest < high else ""
-    )
+    trough = f", with its lowest value, {task.min():.1f} per cent, at h = {lowest:g}" if low < lowest < high else ""
     return describe(
         chart,
         title="Why task-based estimates are lower: workers in one occupation do different tasks",

@@ -42,9 +42,7 @@ def months_between(dates: pd.DataFrame, earlier: str, later: str) -> int:
     return (end.year - start.year) * 12 + (end.month - start.month)
 
 
-def timeline_table(
-    prophecies: pd.DataFrame, forecasts: pd.DataFrame, dates: pd.DataFrame | None = None
-) -> pd.DataFrame:
+def timeline_table(prophecies: pd.DataFrame, forecasts: pd.DataFrame, dates: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per dated forecast: the prophecies, plus task-based estimates not already there.
 
     Columns: ``year``, ``label`` ("Author (year)"), ``author``, ``work``, ``claim_kind``,
@@ -73,9 +71,7 @@ def timeline_table(
     table["month"] = pd.NaT if dates is None else table["bibkey"].map(first_public(dates))
     table = table.sort_values(["year", "month", "author"], kind="stable", na_position="last")
     table["label"] = [f"{_short_authors(author)} ({year})" for author, year in zip(table["author"], table["year"])]
-    return table.drop(columns=["bibkey", "month"]).reset_index(drop=True)[
-        ["year", "label", "author", "work", "claim_kind", "prediction"]
-    ]
+    return table.drop(columns=["bibkey", "month"]).reset_index(drop=True)[["year", "label", "author", "work", "claim_kind", "prediction"]]
 
 
 def _short_authors(authors: str) -> str:
@@ -95,9 +91,7 @@ def forecast_bands(forecasts: pd.DataFrame) -> pd.DataFrame:
     rows whose definition covers probabilities of 0.5 to 0.7 are 'significant change').
     """
     table = forecasts.copy()
-    table["label"] = (
-        table["study"] + " (" + table["year"].astype(str) + "): " + table["method"] + ", " + table["scope"]
-    )
+    table["label"] = table["study"] + " (" + table["year"].astype(str) + "): " + table["method"] + ", " + table["scope"]
     medium = table["risk_definition"].str.contains("0.5-0.7", regex=False)
     table["risk_band"] = np.where(medium, RISK_BANDS[1], RISK_BANDS[0])
     return table

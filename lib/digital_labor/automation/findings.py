@@ -31,13 +31,10 @@ def jobs_at_risk() -> Finding:
         f"Osborne's paper ({months['frey2013']:%B %Y}), so it answers the replacement thesis in general, "
         f"not the {shares['occupation_based']:.0f} %"
         if ifr_lead > 0
-        else f"the IFR's study ({months['ifr2013']:%B %Y}) came after Frey and Osborne's paper "
-        f"({months['frey2013']:%B %Y})"
+        else f"the IFR's study ({months['ifr2013']:%B %Y}) came after Frey and Osborne's paper ({months['frey2013']:%B %Y})"
     )
     before_essay = (
-        f"{arntz_lead} months before the essay was presented"
-        if arntz_lead > 0
-        else f"{-arntz_lead} months after the essay was presented"
+        f"{arntz_lead} months before the essay was presented" if arntz_lead > 0 else f"{-arntz_lead} months after the essay was presented"
     )
     return Finding(
         value=f"{shares['task_based_low']:.0f}–{shares['task_based_high']:.0f}",

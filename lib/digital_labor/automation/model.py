@@ -128,7 +128,6 @@ class AutomationEconomy:
         )
 
 
-
 def _require_count(value: int, name: str, minimum: int) -> None:
     """Raise ValueError unless ``value`` is an integer of at least ``minimum``."""
     require(
@@ -162,9 +161,7 @@ def _high_risk_pct(scores: np.ndarray, weights: np.ndarray, threshold: float) ->
     return float(100 * weights[scores > threshold].sum() / weights.sum())
 
 
-def _calibrated_centres(
-    params: AutomationEconomy, quantiles: np.ndarray, employment: np.ndarray
-) -> np.ndarray:
+def _calibrated_centres(params: AutomationEconomy, quantiles: np.ndarray, employment: np.ndarray) -> np.ndarray:
     """Occupation centres from Beta(0.5, b), with b tuned by bisection.
 
     Raising ``b`` moves every centre (and so every score) down, so the
@@ -293,17 +290,13 @@ def share_at_high_risk(workers: pd.DataFrame, threshold: float = 0.7) -> pd.Seri
     require(0 <= threshold <= 1, "threshold must be between 0 and 1")
     weights = workers["employment_weight"].to_numpy()
     shares = {
-        OCCUPATION_BASED: _high_risk_pct(
-            workers["occupation_score"].to_numpy(), weights, threshold
-        ),
+        OCCUPATION_BASED: _high_risk_pct(workers["occupation_score"].to_numpy(), weights, threshold),
         TASK_BASED: _high_risk_pct(workers["worker_score"].to_numpy(), weights, threshold),
     }
     return pd.Series(shares, name="share_at_high_risk_pct").rename_axis("method")
 
 
-def risk_by_heterogeneity(
-    params: AutomationEconomy, heterogeneities: list[float] | np.ndarray
-) -> pd.DataFrame:
+def risk_by_heterogeneity(params: AutomationEconomy, heterogeneities: list[float] | np.ndarray) -> pd.DataFrame:
     """High-risk shares for several heterogeneities, in long form.
 
     Uses ``params.threshold``. Columns: ``heterogeneity``, ``method``,
@@ -311,31 +304,19 @@ def risk_by_heterogeneity(
     with a slider on ``heterogeneity``.
     """
     frames = [
-        share_at_high_risk(simulate_workers(params, h), params.threshold)
-        .reset_index()
-        .assign(heterogeneity=float(h))
+        share_at_high_risk(simulate_workers(params, h), params.threshold).reset_index().assign(heterogeneity=float(h))
         for h in heterogeneities
     ]
-    return pd.concat(frames, ignore_index=True)[
-        ["heterogeneity", "method", "share_at_high_risk_pct"]
-    ]
+    return pd.concat(frames, ignore_index=True)[["heterogeneity", "method", "share_at_high_risk_pct"]]
 
 
-def risk_by_threshold(
-    workers: pd.DataFrame, thresholds: list[float] | np.ndarray
-) -> pd.DataFrame:
+def risk_by_threshold(workers: pd.DataFrame, thresholds: list[float] | np.ndarray) -> pd.DataFrame:
     """High-risk shares of simulated workers for several thresholds, in long form.
 
     Columns: ``threshold``, ``method``, ``share_at_high_risk_pct``.
     """
-    frames = [
-        share_at_high_risk(workers, t).reset_index().assign(threshold=float(t))
-        for t in thresholds
-    ]
-    return pd.concat(frames, ignore_index=True)[
-        ["threshold", "method", "share_at_high_risk_pct"]
-    ]
-
+    frames = [share_at_high_risk(workers, t).reset_index().assign(threshold=float(t)) for t in thresholds]
+    return pd.concat(frames, ignore_index=True)[["threshold", "method", "share_at_high_risk_pct"]]
 
 
 def score_distribution(
@@ -358,9 +339,7 @@ def score_distribution(
     for h in heterogeneities:
         workers = simulate_workers(params, h)
         for method, column in columns.items():
-            counts, _ = np.histogram(
-                workers[column], bins=edges, weights=workers["employment_weight"]
-            )
+            counts, _ = np.histogram(workers[column], bins=edges, weights=workers["employment_weight"])
             frames.append(
                 pd.DataFrame(
                     {

@@ -8,26 +8,60 @@ claims ledger its rows.
 """
 
 from .charts import (
-    EXPLORER_RATES, bases_chart, concentration_chart, explorer_chart, explorer_table, grid_chart,
-    payout_map, transfer_chart,
+    EXPLORER_RATES,
+    bases_chart,
+    concentration_chart,
+    explorer_chart,
+    explorer_table,
+    grid_chart,
+    payout_map,
+    transfer_chart,
 )
 from .data import digital_services_taxes, firm_accounts, model_countries, tax_bases
 from .findings import DEFAULT_BASE, digital_basic_income_yield, pay_per_click_gap, today_rates
 from .model import (
-    ARPU_PERIOD, RULES, gini, grid, lorenz, per_person, rate_reaching, rule_shares, scenario,
+    ARPU_PERIOD,
+    RULES,
+    gini,
+    grid,
+    lorenz,
+    per_person,
+    rate_reaching,
+    rule_shares,
+    scenario,
     transfer_to_south,
 )
 
 # What the pages, the assignments and the claims ledger use; the modules hold the rest.
 __all__ = [
     # charts
-    "EXPLORER_RATES", "bases_chart", "concentration_chart", "explorer_chart", "explorer_table",
-    "grid_chart", "payout_map", "transfer_chart",
+    "EXPLORER_RATES",
+    "bases_chart",
+    "concentration_chart",
+    "explorer_chart",
+    "explorer_table",
+    "grid_chart",
+    "payout_map",
+    "transfer_chart",
     # data
-    "digital_services_taxes", "firm_accounts", "model_countries", "tax_bases",
+    "digital_services_taxes",
+    "firm_accounts",
+    "model_countries",
+    "tax_bases",
     # findings
-    "DEFAULT_BASE", "digital_basic_income_yield", "pay_per_click_gap", "today_rates",
+    "DEFAULT_BASE",
+    "digital_basic_income_yield",
+    "pay_per_click_gap",
+    "today_rates",
     # model
-    "ARPU_PERIOD", "RULES", "gini", "grid", "lorenz", "per_person", "rate_reaching", "rule_shares",
-    "scenario", "transfer_to_south",
+    "ARPU_PERIOD",
+    "RULES",
+    "gini",
+    "grid",
+    "lorenz",
+    "per_person",
+    "rate_reaching",
+    "rule_shares",
+    "scenario",
+    "transfer_to_south",
 ]

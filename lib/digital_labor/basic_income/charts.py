@@ -45,14 +45,20 @@ def bases_chart(bases: pd.DataFrame) -> alt.Chart:
     base = alt.Chart(table).encode(y=alt.Y("label:N", title=None, sort=None))
     bars = base.mark_bar(color=charts.PALETTE[0]).encode(
         x=alt.X("revenue_busd:Q", title="Revenue, fiscal 2024 (US$ billion)"),
-        tooltip=[alt.Tooltip("label:N", title="Base"), alt.Tooltip("lines:N", title="Revenue lines"),
-                 alt.Tooltip("revenue_busd:Q", title="US$ billion", format=",.1f")])
+        tooltip=[
+            alt.Tooltip("label:N", title="Base"),
+            alt.Tooltip("lines:N", title="Revenue lines"),
+            alt.Tooltip("revenue_busd:Q", title="US$ billion", format=",.1f"),
+        ],
+    )
     text = base.mark_text(align="left", dx=4, fontSize=11).encode(x="revenue_busd:Q", text=alt.Text("revenue_busd:Q", format=",.0f"))
     chart = (bars + text).properties(width=440, height=30 * len(table))
     return charts.describe(
-        chart, title="Four tax bases: what the platforms earned in fiscal 2024",
-        description="Horizontal bars, revenue in US$ billion: " + "; ".join(
-            f"{r.label} ({r.lines}): {r.revenue_busd:,.1f}" for r in table.itertuples()) + ".",
+        chart,
+        title="Four tax bases: what the platforms earned in fiscal 2024",
+        description="Horizontal bars, revenue in US$ billion: "
+        + "; ".join(f"{r.label} ({r.lines}): {r.revenue_busd:,.1f}" for r in table.itertuples())
+        + ".",
         datasets=["platform_firms_recent"],
     )
 
@@ -62,21 +68,28 @@ def payout_map(frame: pd.DataFrame, *, measure: str = "usd_per_person", title: s
     person per year (``usd_per_person``), PPP$ (``ppp_per_person``) or % of GDP per person.
 
     Drawn by :func:`digital_labor.charts.choropleth`; its source line also labels the model."""
-    titles = {"usd_per_person": "US$ per person per year", "ppp_per_person": "PPP$ per person per year",
-              "share_of_gdp_pct": "% of GDP per person"}
+    titles = {
+        "usd_per_person": "US$ per person per year",
+        "ppp_per_person": "PPP$ per person per year",
+        "share_of_gdp_pct": "% of GDP per person",
+    }
     params = frame.attrs
     values = frame[frame[measure] > 0] if log else frame
     ordered = frame.sort_values(measure)
     low, high = ordered.iloc[0], ordered.iloc[-1]
     return charts.choropleth(
-        values, value=measure, value_title=titles[measure], title=title,
+        values,
+        value=measure,
+        value_title=titles[measure],
+        title=title,
         description=(
             f"World map (a model): {titles[measure]} under the {RULES[params['rule']]} rule, at a tax of "
             f"{100 * params['rate']:g} % on US$ {params['base_musd'] / 1000:,.0f} billion of platform revenue. "
             f"Lowest: {low['name']} ({low[measure]:,.2f}); highest: {high['name']} ({high[measure]:,.2f}); "
             f"median country: {frame[measure].median():,.2f}. Countries without GDP figures are grey. {ASSUMPTIONS}"
         ),
-        datasets=DATASETS, value_format=",.2f",
+        datasets=DATASETS,
+        value_format=",.2f",
         scale=alt.Scale(type="log", scheme=charts.SEQUENTIAL_SCHEME) if log else None,
     ).properties(title=alt.TitleParams(text=title, subtitle=textwrap.wrap(charts.source_line(DATASETS, _MODEL), charts.SOURCE_LINE_WIDTH)))
 
@@ -90,24 +103,38 @@ def concentration_chart(curves: pd.DataFrame) -> alt.LayerChart:
     colour, dashes = _rule_scales()
     table = curves.assign(population_pct=100 * curves["population_share"], value_pct=100 * curves["value_share"])
     equality = alt.Chart(pd.DataFrame({"x": [0, 100], "y": [0, 100]})).mark_line(color="#999", strokeWidth=1).encode(x="x:Q", y="y:Q")
-    lines = alt.Chart(table).mark_line(strokeWidth=2).encode(
-        x=alt.X("population_pct:Q", title="World population, poorest countries first (cumulative %)", scale=alt.Scale(domain=[0, 100])),
-        y=alt.Y("value_pct:Q", title="Share of the income received (cumulative %)", scale=alt.Scale(domain=[0, 100])),
-        color=alt.Color("rule:N", title="Rule", scale=colour), strokeDash=alt.StrokeDash("rule:N", title="Rule", scale=dashes),
-        order="population_pct:Q",
-        tooltip=[alt.Tooltip("rule:N", title="Rule"), alt.Tooltip("population_pct:Q", title="Poorest % of the population", format=".1f"),
-                 alt.Tooltip("value_pct:Q", title="% of the income they receive", format=".1f")])
+    lines = (
+        alt.Chart(table)
+        .mark_line(strokeWidth=2)
+        .encode(
+            x=alt.X("population_pct:Q", title="World population, poorest countries first (cumulative %)", scale=alt.Scale(domain=[0, 100])),
+            y=alt.Y("value_pct:Q", title="Share of the income received (cumulative %)", scale=alt.Scale(domain=[0, 100])),
+            color=alt.Color("rule:N", title="Rule", scale=colour),
+            strokeDash=alt.StrokeDash("rule:N", title="Rule", scale=dashes),
+            order="population_pct:Q",
+            tooltip=[
+                alt.Tooltip("rule:N", title="Rule"),
+                alt.Tooltip("population_pct:Q", title="Poorest % of the population", format=".1f"),
+                alt.Tooltip("value_pct:Q", title="% of the income they receive", format=".1f"),
+            ],
+        )
+    )
     chart = alt.layer(equality, lines).properties(width=420, height=320)
-    half = {rule: float(group.loc[(group["population_share"] - 0.5).abs().idxmin(), "value_share"]) for rule, group in curves.groupby("rule")}
+    half = {
+        rule: float(group.loc[(group["population_share"] - 0.5).abs().idxmin(), "value_share"]) for rule, group in curves.groupby("rule")
+    }
     return charts.describe(
-        chart, title="Who receives the income? Concentration curves by rule (a model)",
+        chart,
+        title="Who receives the income? Concentration curves by rule (a model)",
         description=(
             "Lines from the lower left to the upper right: for each rule, the cumulative share of the income received by the "
             "world's population ranked from the poorest country to the richest (GDP per person at PPP); the grey diagonal is an "
             "equal amount for everyone. The poorest half of the world's population receives: "
-            + "; ".join(f"{rule} {100 * share:.0f} %" for rule, share in half.items()) + f". {ASSUMPTIONS}"
+            + "; ".join(f"{rule} {100 * share:.0f} %" for rule, share in half.items())
+            + f". {ASSUMPTIONS}"
         ),
-        datasets=DATASETS, model=_MODEL,
+        datasets=DATASETS,
+        model=_MODEL,
     )
 
 
@@ -117,20 +144,32 @@ def transfer_chart(transfers: pd.DataFrame) -> alt.FacetChart:
     base = alt.Chart(transfers).encode(y=alt.Y("rule:N", title=None, sort=RULE_LABELS))
     bars = base.mark_bar(color=charts.PALETTE[1]).encode(
         x=alt.X("transfer_musd:Q", title="Net transfer from North to South (US$ million a year)"),
-        tooltip=[alt.Tooltip("definition:N", title="North/South"), alt.Tooltip("rule:N", title="Rule"),
-                 alt.Tooltip("transfer_musd:Q", title="US$ million a year", format=",.0f"),
-                 alt.Tooltip("share_pct:Q", title="% of the tax raised", format=".1f")])
+        tooltip=[
+            alt.Tooltip("definition:N", title="North/South"),
+            alt.Tooltip("rule:N", title="Rule"),
+            alt.Tooltip("transfer_musd:Q", title="US$ million a year", format=",.0f"),
+            alt.Tooltip("share_pct:Q", title="% of the tax raised", format=".1f"),
+        ],
+    )
     text = base.mark_text(align="left", dx=4, fontSize=11).encode(x="transfer_musd:Q", text=alt.Text("transfer_musd:Q", format=",.0f"))
-    chart = alt.layer(bars, text, data=transfers).properties(width=400, height=120).facet(row=alt.Row("definition:N", title="North/South definition"))
+    chart = (
+        alt.layer(bars, text, data=transfers)
+        .properties(width=400, height=120)
+        .facet(row=alt.Row("definition:N", title="North/South definition"))
+    )
     return charts.describe(
-        chart, title="How much would cross from North to South? (a model)",
+        chart,
+        title="How much would cross from North to South? (a model)",
         description=(
             "Horizontal bars, one panel per North/South definition: what the South receives minus the tax raised on the revenue "
-            "attributed to it, US$ million a year. " + "; ".join(
-                f"{r.definition}, {r.rule}: {r.transfer_musd:,.0f} ({r.share_pct:.1f} % of the tax)" for r in transfers.itertuples())
+            "attributed to it, US$ million a year. "
+            + "; ".join(
+                f"{r.definition}, {r.rule}: {r.transfer_musd:,.0f} ({r.share_pct:.1f} % of the tax)" for r in transfers.itertuples()
+            )
             + f". {ASSUMPTIONS}"
         ),
-        datasets=DATASETS, model=_MODEL,
+        datasets=DATASETS,
+        model=_MODEL,
     )
 
 
@@ -140,25 +179,37 @@ def grid_chart(table: pd.DataFrame, base_label: str, target_pct: float = 1.0) ->
     colour, dashes = _rule_scales()
     columns = ["rate_pct", "rule", "low_income_pct_of_gdp", "usd_per_person_world"]
     shown = table[columns].assign(rule=table["rule"].map(RULES))
-    lines = alt.Chart(shown).mark_line(strokeWidth=2).encode(
-        x=alt.X("rate_pct:Q", title="Tax rate (% of the base's revenue)"),
-        y=alt.Y("low_income_pct_of_gdp:Q", title="Payout to low-income countries (% of their GDP)"),
-        color=alt.Color("rule:N", title="Rule", scale=colour), strokeDash=alt.StrokeDash("rule:N", title="Rule", scale=dashes),
-        tooltip=[alt.Tooltip("rule:N", title="Rule"), alt.Tooltip("rate_pct:Q", title="Rate (%)", format=".2f"),
-                 alt.Tooltip("low_income_pct_of_gdp:Q", title="% of low-income GDP", format=".2f"),
-                 alt.Tooltip("usd_per_person_world:Q", title="World average, US$ per person per year", format=",.2f")])
+    lines = (
+        alt.Chart(shown)
+        .mark_line(strokeWidth=2)
+        .encode(
+            x=alt.X("rate_pct:Q", title="Tax rate (% of the base's revenue)"),
+            y=alt.Y("low_income_pct_of_gdp:Q", title="Payout to low-income countries (% of their GDP)"),
+            color=alt.Color("rule:N", title="Rule", scale=colour),
+            strokeDash=alt.StrokeDash("rule:N", title="Rule", scale=dashes),
+            tooltip=[
+                alt.Tooltip("rule:N", title="Rule"),
+                alt.Tooltip("rate_pct:Q", title="Rate (%)", format=".2f"),
+                alt.Tooltip("low_income_pct_of_gdp:Q", title="% of low-income GDP", format=".2f"),
+                alt.Tooltip("usd_per_person_world:Q", title="World average, US$ per person per year", format=",.2f"),
+            ],
+        )
+    )
     target = alt.Chart(pd.DataFrame({"y": [target_pct]})).mark_rule(strokeDash=[4, 3], color="#444").encode(y="y:Q")
     chart = alt.layer(target, lines).properties(width=440, height=300)
     top = shown[shown["rate_pct"] == shown["rate_pct"].max()]
     return charts.describe(
-        chart, title=f"What the grid says: the income as a share of low-income countries' GDP ({base_label})",
+        chart,
+        title=f"What the grid says: the income as a share of low-income countries' GDP ({base_label})",
         description=(
             f"Lines, one per rule: the payout to the World Bank's low-income countries, as a % of their GDP, for tax rates from "
             f"{shown['rate_pct'].min():g} % to {shown['rate_pct'].max():g} % of the base ({base_label}); the dashed line marks "
-            f"{target_pct:g} %. At the highest rate: " + "; ".join(f"{r.rule} {r.low_income_pct_of_gdp:.2f} %" for r in top.itertuples())
+            f"{target_pct:g} %. At the highest rate: "
+            + "; ".join(f"{r.rule} {r.low_income_pct_of_gdp:.2f} %" for r in top.itertuples())
             + f". {ASSUMPTIONS}"
         ),
-        datasets=DATASETS, model=_MODEL,
+        datasets=DATASETS,
+        model=_MODEL,
     )
 
 
@@ -178,69 +229,109 @@ def _payout_expression(rate: alt.Parameter, rule: alt.Parameter) -> str:
 
 
 def _explorer_map(table: pd.DataFrame, payout: str, width: int) -> alt.LayerChart:
-    colour = alt.Color("payout:Q", title="US$ per person per year (log scale)",
-                       scale=alt.Scale(type="log", domain=MAP_DOMAIN, clamp=True, scheme=charts.SEQUENTIAL_SCHEME),
-                       legend=alt.Legend(orient="bottom", direction="horizontal", gradientLength=300, titleLimit=600))
+    colour = alt.Color(
+        "payout:Q",
+        title="US$ per person per year (log scale)",
+        scale=alt.Scale(type="log", domain=MAP_DOMAIN, clamp=True, scheme=charts.SEQUENTIAL_SCHEME),
+        legend=alt.Legend(orient="bottom", direction="horizontal", gradientLength=300, titleLimit=600),
+    )
     fields = ["name", *RULES]
     values = (
-        alt.Chart(charts.world_geometry()).mark_geoshape(stroke="white", strokeWidth=0.4)
+        alt.Chart(charts.world_geometry())
+        .mark_geoshape(stroke="white", strokeWidth=0.4)
         .transform_lookup(lookup="properties.iso3", from_=alt.LookupData(table, "iso3", fields))
         .transform_filter("isValid(datum.name)")
         .transform_calculate(payout=payout, country="datum.name", shown="format(datum.payout, ',.2f')")
-        .encode(color=colour, tooltip=[alt.Tooltip("country:N", title="Country"),
-                                       alt.Tooltip("shown:N", title="US$ per person per year, at the chosen rate and rule"),
-                                       *[alt.Tooltip(f"{rule}:Q", title=f"{label}: US$ per person per year for each point of rate", format=",.3f")
-                                         for rule, label in RULES.items()]])
+        .encode(
+            color=colour,
+            tooltip=[
+                alt.Tooltip("country:N", title="Country"),
+                alt.Tooltip("shown:N", title="US$ per person per year, at the chosen rate and rule"),
+                *[
+                    alt.Tooltip(f"{rule}:Q", title=f"{label}: US$ per person per year for each point of rate", format=",.3f")
+                    for rule, label in RULES.items()
+                ],
+            ],
+        )
     )
     # The library's no-data layer (every country in grey) goes under the values, as in charts.choropleth.
-    return alt.layer(charts._no_data_layer("US$ per person per year"), values).project(type="equalEarth").properties(
-        width=width, height=round(width * 0.49))
+    return (
+        alt.layer(charts._no_data_layer("US$ per person per year"), values)
+        .project(type="equalEarth")
+        .properties(width=width, height=round(width * 0.49))
+    )
 
 
 def _explorer_lorenz(table: pd.DataFrame, payout: str, gini_before: float) -> alt.LayerChart:
     colour, dashes = charts.category_scales(["who receives the income", "GDP per person plus the income"])
     dash_scale = alt.Scale(domain=colour.domain, range=[[1, 0], [6, 3]])
     base = alt.Chart(table).transform_calculate(payout=payout)
-    axes = dict(x=alt.X("x:Q", title="World population, poorest first (cumulative %)", scale=alt.Scale(domain=[0, 100])),
-                y=alt.Y("y:Q", title="Cumulative %", scale=alt.Scale(domain=[0, 100])),
-                color=alt.Color("curve:N", title="Curve", scale=colour), strokeDash=alt.StrokeDash("curve:N", title="Curve", scale=dash_scale),
-                order="x:Q")
-    tooltip = [alt.Tooltip("curve:N", title="Curve"), alt.Tooltip("x:Q", title="Poorest % of the population", format=".1f"),
-               alt.Tooltip("y:Q", title="Their cumulative %", format=".1f")]
-    received = base.transform_calculate(paid="datum.payout * datum.population").transform_window(
-        cum_pop="sum(population)", cum_paid="sum(paid)", sort=[alt.SortField("gdp_pc_ppp")]).transform_joinaggregate(
-        total_pop="sum(population)", total_paid="sum(paid)").transform_calculate(
-        x="100 * datum.cum_pop / datum.total_pop", y="100 * datum.cum_paid / datum.total_paid", curve="'who receives the income'"
-    ).mark_line(strokeWidth=2).encode(**axes, tooltip=tooltip)
-    after = base.transform_calculate(income="datum.gdp_pc_ppp + datum.payout / datum.price_level").transform_calculate(
-        weighted="datum.income * datum.population").transform_window(
-        cum_pop="sum(population)", cum_inc="sum(weighted)", sort=[alt.SortField("income")]).transform_joinaggregate(
-        total_pop="sum(population)", total_inc="sum(weighted)").transform_calculate(
-        x="100 * datum.cum_pop / datum.total_pop", y="100 * datum.cum_inc / datum.total_inc", curve="'GDP per person plus the income'")
+    axes = dict(
+        x=alt.X("x:Q", title="World population, poorest first (cumulative %)", scale=alt.Scale(domain=[0, 100])),
+        y=alt.Y("y:Q", title="Cumulative %", scale=alt.Scale(domain=[0, 100])),
+        color=alt.Color("curve:N", title="Curve", scale=colour),
+        strokeDash=alt.StrokeDash("curve:N", title="Curve", scale=dash_scale),
+        order="x:Q",
+    )
+    tooltip = [
+        alt.Tooltip("curve:N", title="Curve"),
+        alt.Tooltip("x:Q", title="Poorest % of the population", format=".1f"),
+        alt.Tooltip("y:Q", title="Their cumulative %", format=".1f"),
+    ]
+    received = (
+        base.transform_calculate(paid="datum.payout * datum.population")
+        .transform_window(cum_pop="sum(population)", cum_paid="sum(paid)", sort=[alt.SortField("gdp_pc_ppp")])
+        .transform_joinaggregate(total_pop="sum(population)", total_paid="sum(paid)")
+        .transform_calculate(
+            x="100 * datum.cum_pop / datum.total_pop", y="100 * datum.cum_paid / datum.total_paid", curve="'who receives the income'"
+        )
+        .mark_line(strokeWidth=2)
+        .encode(**axes, tooltip=tooltip)
+    )
+    after = (
+        base.transform_calculate(income="datum.gdp_pc_ppp + datum.payout / datum.price_level")
+        .transform_calculate(weighted="datum.income * datum.population")
+        .transform_window(cum_pop="sum(population)", cum_inc="sum(weighted)", sort=[alt.SortField("income")])
+        .transform_joinaggregate(total_pop="sum(population)", total_inc="sum(weighted)")
+        .transform_calculate(
+            x="100 * datum.cum_pop / datum.total_pop", y="100 * datum.cum_inc / datum.total_inc", curve="'GDP per person plus the income'"
+        )
+    )
     after_line = after.mark_line(strokeWidth=2).encode(**axes, tooltip=tooltip)
     # Gini = 1 - sum of p_k (2 L_k - q_k): p the population share, L the cumulative share, q the country's share.
-    gini_text = after.transform_calculate(
-        term="datum.population / datum.total_pop * (2 * datum.cum_inc / datum.total_inc - datum.weighted / datum.total_inc)"
-    ).transform_aggregate(area="sum(term)").transform_calculate(
-        label=f"'Gini of GDP per person (PPP)\\nwith the income: ' + format(1 - datum.area, '.4f') + '\\nwithout: {gini_before:.4f}'"
-    ).mark_text(align="left", baseline="top", fontSize=11, lineBreak="\n").encode(x=alt.value(6), y=alt.value(6), text="label:N")
+    gini_text = (
+        after.transform_calculate(
+            term="datum.population / datum.total_pop * (2 * datum.cum_inc / datum.total_inc - datum.weighted / datum.total_inc)"
+        )
+        .transform_aggregate(area="sum(term)")
+        .transform_calculate(
+            label=f"'Gini of GDP per person (PPP)\\nwith the income: ' + format(1 - datum.area, '.4f') + '\\nwithout: {gini_before:.4f}'"
+        )
+        .mark_text(align="left", baseline="top", fontSize=11, lineBreak="\n")
+        .encode(x=alt.value(6), y=alt.value(6), text="label:N")
+    )
     equality = alt.Chart(pd.DataFrame({"x": [0, 100], "y": [0, 100]})).mark_line(color="#999", strokeWidth=1).encode(x="x:Q", y="y:Q")
     return alt.layer(equality, received, after_line, gini_text).properties(width=300, height=300)
 
 
-def explorer_chart(table: pd.DataFrame, *, base_label: str, base_musd: float, gini_before: float, rate_pct: float = 3.0,
-                   rule: str = "per_click") -> alt.HConcatChart:
+def explorer_chart(
+    table: pd.DataFrame, *, base_label: str, base_musd: float, gini_before: float, rate_pct: float = 3.0, rule: str = "per_click"
+) -> alt.HConcatChart:
     """The scenario explorer: a rate slider and a rule selector that redraw, in the page, a map of the
     payout and the curves of who receives it and of GDP per person with it (an :func:`explorer_table`)."""
     low, high, step = EXPLORER_RATES
     rate = alt.param(name="rate", value=rate_pct, bind=alt.binding_range(min=low, max=high, step=step, name="Tax rate (% of revenue): "))
     chosen = alt.param(name="rule", value=rule, bind=alt.binding_select(options=list(RULES), labels=RULE_LABELS, name="Rule: "))
     payout = _payout_expression(rate, chosen)
-    chart = alt.hconcat(_explorer_map(table, payout, 420), _explorer_lorenz(table, payout, gini_before)).add_params(
-        rate, chosen).resolve_legend(color="independent", strokeDash="independent")
+    chart = (
+        alt.hconcat(_explorer_map(table, payout, 420), _explorer_lorenz(table, payout, gini_before))
+        .add_params(rate, chosen)
+        .resolve_legend(color="independent", strokeDash="independent")
+    )
     flat = base_musd * 1e6 * rate_pct / 100 / table["population"].sum()
     return charts.describe(
-        chart, title=f"Try a policy: a digital basic income from a tax on {base_label} (a model)",
+        chart,
+        title=f"Try a policy: a digital basic income from a tax on {base_label} (a model)",
         description=(
             f"Interactive model. A slider sets the tax rate ({low:g} % to {high:g} % of US$ {base_musd / 1000:,.0f} billion of "
             f"revenue, starting at {rate_pct:g} %) and a menu picks the rule ({', '.join(RULE_LABELS)}). Left: a world map of "
@@ -249,5 +340,6 @@ def explorer_chart(table: pd.DataFrame, *, base_label: str, base_musd: float, gi
             f"coefficient ({gini_before:.4f} without the income). At {rate_pct:g} % the flat rule pays US$ {flat:,.2f} per person "
             f"per year. {ASSUMPTIONS}"
         ),
-        datasets=DATASETS, model=_MODEL,
+        datasets=DATASETS,
+        model=_MODEL,
     )

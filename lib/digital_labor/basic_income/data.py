@@ -34,18 +34,23 @@ _FACEBOOK_REGION_EXCEPTIONS = {"USA": "US & Canada", "CAN": "US & Canada", "TUR"
 BASES: dict[str, tuple[str, list[tuple[str, str]]]] = {
     "meta": ("Meta", [("Meta Platforms", "world")]),
     "google_meta": ("Google Services + Meta", [("Alphabet", "Google Services segment"), ("Meta Platforms", "world")]),
-    "advertising": ("Google Services + Meta + Amazon ads",
-                    [("Alphabet", "Google Services segment"), ("Meta Platforms", "world"), ("Amazon", "advertising services")]),
-    "gafam": ("All revenue of the five GAFAM",
-              [("Alphabet", "world"), ("Amazon", "world"), ("Apple", "world"), ("Meta Platforms", "world"), ("Microsoft", "world")]),
+    "advertising": (
+        "Google Services + Meta + Amazon ads",
+        [("Alphabet", "Google Services segment"), ("Meta Platforms", "world"), ("Amazon", "advertising services")],
+    ),
+    "gafam": (
+        "All revenue of the five GAFAM",
+        [("Alphabet", "world"), ("Amazon", "world"), ("Apple", "world"), ("Meta Platforms", "world"), ("Microsoft", "world")],
+    ),
 }
 
 
 def facebook_region(countries: pd.DataFrame) -> pd.Series:
     """Facebook's reporting region of every country (indexed by ISO3): UN region, then the exceptions."""
     table = countries.set_index("iso3")
-    by_un = table["un_region"].map({"Europe": "Europe", "Asia": "Asia-Pacific", "Oceania": "Asia-Pacific",
-                                    "Africa": "Rest of World", "Americas": "Rest of World"})
+    by_un = table["un_region"].map(
+        {"Europe": "Europe", "Asia": "Asia-Pacific", "Oceania": "Asia-Pacific", "Africa": "Rest of World", "Americas": "Rest of World"}
+    )
     by_un = by_un.where(table["un_subregion"] != "Western Asia", "Rest of World")
     regions = by_un.copy()
     for code, region in _FACEBOOK_REGION_EXCEPTIONS.items():
@@ -109,8 +114,12 @@ def tax_bases() -> pd.DataFrame:
     for name, (label, lines) in BASES.items():
         total, parts = 0.0, []
         for company, region in lines:
-            match = table[(table["company"] == company) & (table["region"] == region)
-                          & table["quantity"].str.startswith("revenue") & (table["unit"] == "US$ million")]
+            match = table[
+                (table["company"] == company)
+                & (table["region"] == region)
+                & table["quantity"].str.startswith("revenue")
+                & (table["unit"] == "US$ million")
+            ]
             if len(match) != 1:
                 raise KeyError(f"Base '{name}': {len(match)} revenue rows for {company}, {region}.")
             total += float(match["value"].iloc[0])

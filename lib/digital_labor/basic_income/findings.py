@@ -33,7 +33,8 @@ def digital_basic_income_yield() -> Finding:
             f"at {100 * rate:g} % it raises US$ {rate * base / 1000:,.1f} billion a year: US$ {amounts['flat'].iloc[0]:.2f} per "
             f"person under the flat rule, from US$ {amounts['per_click'].min():.2f} to {amounts['per_click'].max():.2f} per click "
             f"(by region), from US$ {amounts['territorial'].min():.2f} to {amounts['territorial'].max():.2f} under the territorial "
-            f"rule and from US$ {amounts['ppp'].min():.2f} to {amounts['ppp'].max():.2f} with the cost-of-living adjustment")
+            f"rule and from US$ {amounts['ppp'].min():.2f} to {amounts['ppp'].max():.2f} with the cost-of-living adjustment"
+        )
     flat = base * 1e6 * median / countries["population"].sum()
     low_rate = rate_reaching(1.0, base, countries=countries)
     gafam_rate = rate_reaching(1.0, float(bases.loc["gafam", "revenue_musd"]), countries=countries)

@@ -101,8 +101,20 @@ def scenario(base_musd: float, rate: float, rule: str, countries: pd.DataFrame |
     table = model_countries() if countries is None else countries
     amount = per_person(base_musd, rate, rule, table)[0]
     origin = rule_shares(table)["origin"].to_numpy()
-    frame = table[["iso3", "name", "population", "gdp_pc_usd", "gdp_pc_ppp", "price_level", "facebook_region",
-                   "un_developed", "wb_high_income", "income_group"]].copy()
+    frame = table[
+        [
+            "iso3",
+            "name",
+            "population",
+            "gdp_pc_usd",
+            "gdp_pc_ppp",
+            "price_level",
+            "facebook_region",
+            "un_developed",
+            "wb_high_income",
+            "income_group",
+        ]
+    ].copy()
     frame["usd_per_person"] = amount
     frame["ppp_per_person"] = amount / table["price_level"].to_numpy()
     frame["share_of_gdp_pct"] = 100 * amount / table["gdp_pc_usd"].to_numpy()
@@ -162,8 +174,9 @@ def transfer_to_south(paid_share: np.ndarray, origin: np.ndarray, labels: pd.Ser
     return float(np.asarray(paid_share)[south].sum() - np.asarray(origin)[south].sum())
 
 
-def rate_reaching(target_pct: float, base_musd: float, rule: str = "flat", group: str = "Low income",
-                  countries: pd.DataFrame | None = None) -> float:
+def rate_reaching(
+    target_pct: float, base_musd: float, rule: str = "flat", group: str = "Low income", countries: pd.DataFrame | None = None
+) -> float:
     """The tax rate (a share of revenue) at which the payout to the countries of a World Bank income
     ``group``, together, equals ``target_pct`` % of their GDP (infinite if the rule pays them nothing)."""
     require(target_pct >= 0, "target_pct must be zero or more.")
@@ -210,21 +223,28 @@ class Grid:
         b, r, u = np.meshgrid(np.arange(len(self.bases)), np.arange(len(self.rates)), np.arange(len(self.rules)), indexing="ij")
         revenue = self.bases["revenue_musd"].to_numpy()
         raised = revenue[b] * self.rates[r]
-        return pd.DataFrame({
-            "base": self.bases["base"].to_numpy()[b].ravel(),
-            "rate_pct": 100 * self.rates[r].ravel(),
-            "rule": np.asarray(self.rules)[u].ravel(),
-            "raised_musd": raised.ravel(),
-            "usd_per_person_world": (raised * 1e6 / self.countries["population"].sum()).ravel(),
-            "gini_after": self.gini_after.ravel(),
-            "transfer_un_musd": self.transfer_un.ravel(),
-            "transfer_wb_musd": self.transfer_wb.ravel(),
-            "low_income_pct_of_gdp": self.low_income_pct.ravel(),
-        })
+        return pd.DataFrame(
+            {
+                "base": self.bases["base"].to_numpy()[b].ravel(),
+                "rate_pct": 100 * self.rates[r].ravel(),
+                "rule": np.asarray(self.rules)[u].ravel(),
+                "raised_musd": raised.ravel(),
+                "usd_per_person_world": (raised * 1e6 / self.countries["population"].sum()).ravel(),
+                "gini_after": self.gini_after.ravel(),
+                "transfer_un_musd": self.transfer_un.ravel(),
+                "transfer_wb_musd": self.transfer_wb.ravel(),
+                "low_income_pct_of_gdp": self.low_income_pct.ravel(),
+            }
+        )
 
 
-def grid(bases: pd.DataFrame | None = None, rates: np.ndarray = RATES, rules: tuple[str, ...] = tuple(RULES),
-         countries: pd.DataFrame | None = None, shares: pd.DataFrame | None = None) -> Grid:
+def grid(
+    bases: pd.DataFrame | None = None,
+    rates: np.ndarray = RATES,
+    rules: tuple[str, ...] = tuple(RULES),
+    countries: pd.DataFrame | None = None,
+    shares: pd.DataFrame | None = None,
+) -> Grid:
     """Compute every scenario at once, with numpy (no loop over scenarios).
 
     The payouts are linear in the tax raised, so transfers and shares of GDP are products of the
@@ -256,8 +276,14 @@ def grid(bases: pd.DataFrame | None = None, rates: np.ndarray = RATES, rules: tu
     low = (table["income_group"] == "Low income").to_numpy()
     low_share = matrix[:, low].sum(axis=1) / table["gdp_usd"].to_numpy()[low].sum()
     return Grid(
-        countries=table, bases=bases.reset_index(drop=True), rates=rates, rules=tuple(rules), per_person=payout,
-        gini_before=gini(before, population), gini_after=gini(after, population[poorest_first]),
-        transfer_un=transfers["un_developed"], transfer_wb=transfers["wb_high_income"],
+        countries=table,
+        bases=bases.reset_index(drop=True),
+        rates=rates,
+        rules=tuple(rules),
+        per_person=payout,
+        gini_before=gini(before, population),
+        gini_after=gini(after, population[poorest_first]),
+        transfer_un=transfers["un_developed"],
+        transfer_wb=transfers["wb_high_income"],
         low_income_pct=100 * raised[:, :, None] * 1e6 * low_share[None, None, :],
     )

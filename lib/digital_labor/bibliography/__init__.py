@@ -11,5 +11,6 @@ __all__ = [
     # charts
     "timeline_chart",
     # data
-    "references", "summary",
+    "references",
+    "summary",
 ]

@@ -24,12 +24,21 @@ def timeline_chart(table: pd.DataFrame) -> alt.Chart:
         alt.Chart(essay)
         .mark_point(filled=True, size=70, opacity=0.9)
         .encode(
-            x=alt.X("year_cited:Q", title="Year of publication (as the essay cites it)", scale=alt.Scale(domain=[1795, 2020]), axis=alt.Axis(format="d")),
+            x=alt.X(
+                "year_cited:Q",
+                title="Year of publication (as the essay cites it)",
+                scale=alt.Scale(domain=[1795, 2020]),
+                axis=alt.Axis(format="d"),
+            ),
             y=alt.Y("stack:Q", title="Works cited from that year", axis=alt.Axis(tickMinStep=1)),
             color=alt.Color("kind:N", title="Kind of work", scale=color),
             shape=alt.Shape("kind:N", title="Kind of work", scale=shape),
-            tooltip=[alt.Tooltip("first_author:N", title="Author"), alt.Tooltip("year_cited:Q", title="Year"),
-                     alt.Tooltip("title:N", title="Title"), alt.Tooltip("kind:N", title="Kind")],
+            tooltip=[
+                alt.Tooltip("first_author:N", title="Author"),
+                alt.Tooltip("year_cited:Q", title="Year"),
+                alt.Tooltip("title:N", title="Title"),
+                alt.Tooltip("kind:N", title="Kind"),
+            ],
         )
         .properties(width=620, height=180)
     )

@@ -5,7 +5,11 @@
 
 from .charts import firm_boundary_chart
 from .model import (
-    GovernanceCosts, SpecificityDistribution, boundary, boundary_grid, in_house_share_by_platform_cut,
+    GovernanceCosts,
+    SpecificityDistribution,
+    boundary,
+    boundary_grid,
+    in_house_share_by_platform_cut,
     share_made_in_house,
 )
 
@@ -14,6 +18,10 @@ __all__ = [
     # charts
     "firm_boundary_chart",
     # model
-    "GovernanceCosts", "SpecificityDistribution", "boundary", "boundary_grid",
-    "in_house_share_by_platform_cut", "share_made_in_house",
+    "GovernanceCosts",
+    "SpecificityDistribution",
+    "boundary",
+    "boundary_grid",
+    "in_house_share_by_platform_cut",
+    "share_made_in_house",
 ]

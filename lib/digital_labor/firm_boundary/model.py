@@ -28,7 +28,6 @@ from scipy import stats
 
 from ..params import require
 
-
 __all__ = [
     "GovernanceCosts",
     "SpecificityDistribution",
@@ -41,6 +40,7 @@ __all__ = [
     "share_made_in_house",
     "with_platform",
 ]
+
 
 @dataclass(frozen=True)
 class GovernanceCosts:
@@ -92,7 +92,6 @@ class SpecificityDistribution:
         require(self.b > 0, "b must be > 0")
 
 
-
 def market_cost(costs: GovernanceCosts, specificity: np.ndarray | float) -> np.ndarray:
     """Market governance cost M(k) at asset specificity ``k``."""
     return costs.market_fixed + costs.market_slope * np.asarray(specificity)
@@ -109,15 +108,11 @@ def boundary(costs: GovernanceCosts) -> float:
     Closed form ``(h0 - m0) / (m1 - h1)``, clipped to [0, 1]: 0 means the firm
     makes everything, 1 means it buys everything on the market.
     """
-    crossing = (costs.hierarchy_fixed - costs.market_fixed) / (
-        costs.market_slope - costs.hierarchy_slope
-    )
+    crossing = (costs.hierarchy_fixed - costs.market_fixed) / (costs.market_slope - costs.hierarchy_slope)
     return float(np.clip(crossing, 0.0, 1.0))
 
 
-def with_platform(
-    costs: GovernanceCosts, search_cost_cut: float, safeguard_cut: float = 0.0
-) -> GovernanceCosts:
+def with_platform(costs: GovernanceCosts, search_cost_cut: float, safeguard_cut: float = 0.0) -> GovernanceCosts:
     """Market costs once a platform intermediates the market.
 
     ``search_cost_cut`` is the fraction (0 to 1) by which matching and
@@ -139,9 +134,7 @@ def with_platform(
     )
 
 
-def share_made_in_house(
-    costs: GovernanceCosts, specificity: SpecificityDistribution
-) -> float:
+def share_made_in_house(costs: GovernanceCosts, specificity: SpecificityDistribution) -> float:
     """Share (0 to 1) of transactions organised inside the firm.
 
     It is the probability that a transaction's specificity exceeds the
@@ -161,10 +154,7 @@ def cost_curves(costs: GovernanceCosts, n_points: int = 101) -> pd.DataFrame:
     k = np.linspace(0.0, 1.0, n_points)
     curves = {"market": market_cost(costs, k), "hierarchy": hierarchy_cost(costs, k)}
     return pd.concat(
-        [
-            pd.DataFrame({"asset_specificity": k, "governance": name, "cost": cost})
-            for name, cost in curves.items()
-        ],
+        [pd.DataFrame({"asset_specificity": k, "governance": name, "cost": cost}) for name, cost in curves.items()],
         ignore_index=True,
     )
 
@@ -212,8 +202,7 @@ def boundary_grid(
     """
     cuts = [int(cut) for cut in search_cost_cuts_pct]
     curves = pd.concat(
-        [cost_curves(with_platform(costs, cut / 100), n_points).assign(search_cost_cut_pct=cut)
-         for cut in cuts],
+        [cost_curves(with_platform(costs, cut / 100), n_points).assign(search_cost_cut_pct=cut) for cut in cuts],
         ignore_index=True,
     )[["search_cost_cut_pct", "asset_specificity", "governance", "cost"]]
     k = np.linspace(0.0, 1.0, 201)
@@ -221,4 +210,3 @@ def boundary_grid(
     shares = in_house_share_by_platform_cut(costs, specificity, [cut / 100 for cut in cuts])
     shares["search_cost_cut_pct"] = shares["search_cost_cut_pct"].round().astype(int)
     return curves, density, shares
-

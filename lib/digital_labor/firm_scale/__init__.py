@@ -12,10 +12,15 @@ from .findings import few_employees_many_users, gafam_top_capitalisations
 # What the pages, the assignments and the claims ledger use; the modules hold the rest.
 __all__ = [
     # charts
-    "revenue_per_employee_chart", "users_employees_chart",
+    "revenue_per_employee_chart",
+    "users_employees_chart",
     # data
-    "facebook_revenue_per_employee", "firm_ratio", "firms_fy2016", "users_employees",
+    "facebook_revenue_per_employee",
+    "firm_ratio",
+    "firms_fy2016",
+    "users_employees",
     "users_per_employee",
     # findings
-    "few_employees_many_users", "gafam_top_capitalisations",
+    "few_employees_many_users",
+    "gafam_top_capitalisations",
 ]

@@ -19,10 +19,17 @@ KINDS = ["platform", "traditional"]
 
 def _index_panel(frame: pd.DataFrame) -> alt.LayerChart:
     first = int(frame["year"].min())
-    long = pd.concat([
-        pd.DataFrame({"year": frame["year"], "series": SERIES[0], "index": frame["users_index"], "level": frame["users_millions"] * 1e6}),
-        pd.DataFrame({"year": frame["year"], "series": SERIES[1], "index": frame["employees_index"], "level": frame["employees"].astype(float)}),
-    ], ignore_index=True)
+    long = pd.concat(
+        [
+            pd.DataFrame(
+                {"year": frame["year"], "series": SERIES[0], "index": frame["users_index"], "level": frame["users_millions"] * 1e6}
+            ),
+            pd.DataFrame(
+                {"year": frame["year"], "series": SERIES[1], "index": frame["employees_index"], "level": frame["employees"].astype(float)}
+            ),
+        ],
+        ignore_index=True,
+    )
     colour, shape = charts.category_scales(SERIES)
     base = alt.Chart(long).encode(
         x=alt.X("year:O", title="Year (users: fourth quarter; employees: 31 December)"),
@@ -31,18 +38,31 @@ def _index_panel(frame: pd.DataFrame) -> alt.LayerChart:
     )
     points = base.mark_point(filled=True, size=70).encode(
         shape=alt.Shape("series:N", title=None, scale=shape),
-        tooltip=[alt.Tooltip("series:N", title="Series"), alt.Tooltip("year:O", title="Year"),
-                 alt.Tooltip("level:Q", title="Number", format=",.0f"), alt.Tooltip("index:Q", title=f"Index ({first} = 100)", format=".0f")])
+        tooltip=[
+            alt.Tooltip("series:N", title="Series"),
+            alt.Tooltip("year:O", title="Year"),
+            alt.Tooltip("level:Q", title="Number", format=",.0f"),
+            alt.Tooltip("index:Q", title=f"Index ({first} = 100)", format=".0f"),
+        ],
+    )
     return (base.mark_line() + points).properties(width=300, height=260, title="Growth of users and of employees")
 
 
 def _ratio_panel(frame: pd.DataFrame) -> alt.LayerChart:
     shown = frame.assign(thousands=frame["users_per_employee"] / 1000)
-    bars = alt.Chart(shown).mark_bar(color=charts.PALETTE[0]).encode(
-        x=alt.X("year:O", title="Year"),
-        y=alt.Y("thousands:Q", title="Monthly active users per employee (thousands)"),
-        tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("users_per_employee:Q", title="Users per employee", format=",.0f"),
-                 alt.Tooltip("confidence:N", title="Confidence")])
+    bars = (
+        alt.Chart(shown)
+        .mark_bar(color=charts.PALETTE[0])
+        .encode(
+            x=alt.X("year:O", title="Year"),
+            y=alt.Y("thousands:Q", title="Monthly active users per employee (thousands)"),
+            tooltip=[
+                alt.Tooltip("year:O", title="Year"),
+                alt.Tooltip("users_per_employee:Q", title="Users per employee", format=",.0f"),
+                alt.Tooltip("confidence:N", title="Confidence"),
+            ],
+        )
+    )
     labels = bars.mark_text(dy=-6, fontSize=10).encode(text=alt.Text("thousands:Q", format=".0f"))
     return (bars + labels).properties(width=260, height=260, title="Users per employee")
 
@@ -54,14 +74,18 @@ def users_employees_chart(frame: pd.DataFrame) -> alt.HConcatChart:
     peak = frame.loc[frame["users_per_employee"].idxmax()]
     chart = alt.hconcat(_index_panel(frame), _ratio_panel(frame)).resolve_scale(color="independent")
     return charts.describe(
-        chart, title=f"Facebook's users grew, its employees grew faster, {int(first.year)}-{int(last.year)}",
+        chart,
+        title=f"Facebook's users grew, its employees grew faster, {int(first.year)}-{int(last.year)}",
         description=(
             f"Two panels. Left: monthly active users and employees, each set to 100 in {int(first.year)}, on a log scale; by "
             f"{int(last.year)} users are at {last.users_index:.0f} and employees at {last.employees_index:.0f}. Right: users per "
             f"employee by year, from {first.users_per_employee:,.0f} in {int(first.year)} to {last.users_per_employee:,.0f} in "
-            f"{int(last.year)}; highest in {int(peak.year)}. Values: " + "; ".join(
+            f"{int(last.year)}; highest in {int(peak.year)}. Values: "
+            + "; ".join(
                 f"{int(r.year)}: {r.users_millions:,.0f} million users, {r.employees:,} employees, {r.users_per_employee:,.0f} users each"
-                for r in frame.itertuples()) + "."
+                for r in frame.itertuples()
+            )
+            + "."
         ),
         datasets=["facebook_users_employees"],
     )
@@ -79,16 +103,23 @@ def revenue_per_employee_chart(firms: pd.DataFrame) -> alt.LayerChart:
     # A stem from zero to each dot (a field, not alt.datum: Vega-Lite cannot compile a datum x with a field x2).
     rules = base.transform_calculate(zero="0").mark_rule(color="#bbbbbb").encode(x="zero:Q", x2="revenue_per_employee_musd:Q")
     dots = base.mark_point(filled=True, size=110).encode(
-        color=alt.Color("kind:N", title="Kind of firm", scale=colour), shape=alt.Shape("kind:N", title="Kind of firm", scale=shape),
-        tooltip=[alt.Tooltip("company:N", title="Company"), alt.Tooltip("kind:N", title="Kind"),
-                 alt.Tooltip("revenue_musd:Q", title="Revenue (US$ million)", format=",.0f"),
-                 alt.Tooltip("employees:Q", title="Employees", format=",.0f"),
-                 alt.Tooltip("revenue_per_employee_musd:Q", title="Revenue per employee (US$ million)", format=".2f")])
+        color=alt.Color("kind:N", title="Kind of firm", scale=colour),
+        shape=alt.Shape("kind:N", title="Kind of firm", scale=shape),
+        tooltip=[
+            alt.Tooltip("company:N", title="Company"),
+            alt.Tooltip("kind:N", title="Kind"),
+            alt.Tooltip("revenue_musd:Q", title="Revenue (US$ million)", format=",.0f"),
+            alt.Tooltip("employees:Q", title="Employees", format=",.0f"),
+            alt.Tooltip("revenue_per_employee_musd:Q", title="Revenue per employee (US$ million)", format=".2f"),
+        ],
+    )
     labels = base.mark_text(align="left", dx=9, fontSize=11).encode(text=alt.Text("revenue_per_employee_musd:Q", format=".2f"))
     chart = alt.layer(rules, dots, labels).properties(width=480, height=260)
     return charts.describe(
-        chart, title="Revenue per employee: platform and traditional firms, fiscal 2016",
-        description="Dot chart of revenue per employee in US$ million, highest first: " + "; ".join(
-            f"{r.company} ({r.kind}) {r.revenue_per_employee_musd:.2f}" for r in firms.itertuples()) + ".",
+        chart,
+        title="Revenue per employee: platform and traditional firms, fiscal 2016",
+        description="Dot chart of revenue per employee in US$ million, highest first: "
+        + "; ".join(f"{r.company} ({r.kind}) {r.revenue_per_employee_musd:.2f}" for r in firms.itertuples())
+        + ".",
         datasets=["platform_firms_fy2016"],
     )

@@ -25,12 +25,14 @@ def users_employees() -> pd.DataFrame:
     100), ``confidence``.
     """
     table = load("facebook_users_employees").dropna(subset=["employees_year_end"])
-    frame = pd.DataFrame({
-        "year": table["year"].astype(int),
-        "users_millions": table["monthly_active_users_millions_q4"].astype(float),
-        "employees": table["employees_year_end"].astype(int),
-        "confidence": table["confidence"],
-    }).sort_values("year", ignore_index=True)
+    frame = pd.DataFrame(
+        {
+            "year": table["year"].astype(int),
+            "users_millions": table["monthly_active_users_millions_q4"].astype(float),
+            "employees": table["employees_year_end"].astype(int),
+            "confidence": table["confidence"],
+        }
+    ).sort_values("year", ignore_index=True)
     frame["users_per_employee"] = frame["users_millions"] * 1e6 / frame["employees"]
     frame["users_index"] = 100 * frame["users_millions"] / frame["users_millions"].iloc[0]
     frame["employees_index"] = 100 * frame["employees"] / frame["employees"].iloc[0]
@@ -72,8 +74,15 @@ def facebook_revenue_per_employee() -> pd.DataFrame:
     """
     rows = []
     fortune = firms_fy2016().set_index("company").loc["Facebook"]
-    rows.append({"year": int(fortune["fiscal_year"]), "company": "Facebook", "revenue_musd": float(fortune["revenue_musd"]),
-                 "employees": int(fortune["employees"]), "dataset": "platform_firms_fy2016"})
+    rows.append(
+        {
+            "year": int(fortune["fiscal_year"]),
+            "company": "Facebook",
+            "revenue_musd": float(fortune["revenue_musd"]),
+            "employees": int(fortune["employees"]),
+            "dataset": "platform_firms_fy2016",
+        }
+    )
     recent = load("platform_revenues_recent")
     staff = users_employees().set_index("year")["employees"]
     for (company, year), group in recent.groupby(["company", "fiscal_year"]):
@@ -82,8 +91,15 @@ def facebook_revenue_per_employee() -> pd.DataFrame:
         values = group.set_index("quantity")["value"]
         employees = int(values["employees"]) if "employees" in values else int(staff.get(year, 0))
         if "revenue" in values and employees:
-            rows.append({"year": int(year), "company": company, "revenue_musd": float(values["revenue"]),
-                         "employees": employees, "dataset": "platform_revenues_recent"})
+            rows.append(
+                {
+                    "year": int(year),
+                    "company": company,
+                    "revenue_musd": float(values["revenue"]),
+                    "employees": employees,
+                    "dataset": "platform_revenues_recent",
+                }
+            )
     frame = pd.DataFrame(rows).sort_values("year", ignore_index=True)
     frame["revenue_per_employee_musd"] = frame["revenue_musd"] / frame["employees"]
     return frame

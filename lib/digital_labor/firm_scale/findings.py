@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..claims import Finding
-from .data import GAFAM, facebook_revenue_per_employee, firm_ratio, firms_fy2016, users_employees
+from .data import facebook_revenue_per_employee, firm_ratio, firms_fy2016, users_employees
 
 __all__ = ["few_employees_many_users", "gafam_top_capitalisations"]
 

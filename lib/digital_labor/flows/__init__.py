@@ -5,15 +5,30 @@
 
 from .charts import flow_map, node_link_chart
 from .model import (
-    POOLS, REST_OF_WORLD, flow_graph, flow_matrix, market_shares, north_to_south_share, strengths,
-    top_corridors, with_shares,
+    POOLS,
+    REST_OF_WORLD,
+    flow_graph,
+    flow_matrix,
+    market_shares,
+    north_to_south_share,
+    strengths,
+    top_corridors,
+    with_shares,
 )
 
 # What the pages, the assignments and the claims ledger use; the modules hold the rest.
 __all__ = [
     # charts
-    "flow_map", "node_link_chart",
+    "flow_map",
+    "node_link_chart",
     # model
-    "POOLS", "REST_OF_WORLD", "flow_graph", "flow_matrix", "market_shares", "north_to_south_share",
-    "strengths", "top_corridors", "with_shares",
+    "POOLS",
+    "REST_OF_WORLD",
+    "flow_graph",
+    "flow_matrix",
+    "market_shares",
+    "north_to_south_share",
+    "strengths",
+    "top_corridors",
+    "with_shares",
 ]

@@ -32,37 +32,61 @@ def flow_map(flows: pd.DataFrame, positions: pd.DataFrame, *, n: int = 10, param
     points = positions.set_index("iso3")[["lon", "lat"]]
     corridors = _with_positions(top_corridors(flows, n, domestic=False), points)
     nodes = strengths(flow_graph(flows))
-    nodes = nodes[nodes["iso3"] != REST_OF_WORLD].assign(
-        strength_pct=lambda t: 100 * (t["out_strength"] + t["in_strength"]),
-        side_label=lambda t: t["side"].map({"buyer": "buyer country", "worker": "worker country"}),
-    ).join(points, on="iso3")
+    nodes = (
+        nodes[nodes["iso3"] != REST_OF_WORLD]
+        .assign(
+            strength_pct=lambda t: 100 * (t["out_strength"] + t["in_strength"]),
+            side_label=lambda t: t["side"].map({"buyer": "buyer country", "worker": "worker country"}),
+        )
+        .join(points, on="iso3")
+    )
     colour, shape = charts.category_scales(["buyer country", "worker country"])
     # The basemap is decoration (aria=False): screen readers get the corridors and the description.
     land = alt.Chart(charts.world_geometry()).mark_geoshape(fill="#e8e8e8", stroke="white", strokeWidth=0.4, aria=False)
-    arcs = alt.Chart(corridors).mark_rule(color=charts.PALETTE[3], opacity=0.7, strokeCap="round").encode(
-        longitude="buyer_lon:Q", latitude="buyer_lat:Q", longitude2="worker_lon:Q", latitude2="worker_lat:Q",
-        strokeWidth=alt.StrokeWidth("flow_pct:Q", title="Corridor, % of all flow", scale=alt.Scale(range=[1, 10])),
-        tooltip=[alt.Tooltip("corridor:N", title="Corridor"), alt.Tooltip("flow_pct:Q", title="% of all flow", format=".2f"),
-                 alt.Tooltip("distance_km:Q", title="Distance (km)", format=",.0f")],
+    arcs = (
+        alt.Chart(corridors)
+        .mark_rule(color=charts.PALETTE[3], opacity=0.7, strokeCap="round")
+        .encode(
+            longitude="buyer_lon:Q",
+            latitude="buyer_lat:Q",
+            longitude2="worker_lon:Q",
+            latitude2="worker_lat:Q",
+            strokeWidth=alt.StrokeWidth("flow_pct:Q", title="Corridor, % of all flow", scale=alt.Scale(range=[1, 10])),
+            tooltip=[
+                alt.Tooltip("corridor:N", title="Corridor"),
+                alt.Tooltip("flow_pct:Q", title="% of all flow", format=".2f"),
+                alt.Tooltip("distance_km:Q", title="Distance (km)", format=",.0f"),
+            ],
+        )
     )
-    dots = alt.Chart(nodes).mark_point(filled=True, opacity=0.9, stroke="white", strokeWidth=0.5).encode(
-        longitude="lon:Q", latitude="lat:Q",
-        size=alt.Size("strength_pct:Q", title="% bought or received", scale=alt.Scale(range=[40, 900])),
-        color=alt.Color("side_label:N", title="Node", scale=colour),
-        shape=alt.Shape("side_label:N", title="Node", scale=shape),
-        tooltip=[alt.Tooltip("name:N", title="Country"), alt.Tooltip("side_label:N", title="As"),
-                 alt.Tooltip("strength_pct:Q", title="% of all flow", format=".1f")],
+    dots = (
+        alt.Chart(nodes)
+        .mark_point(filled=True, opacity=0.9, stroke="white", strokeWidth=0.5)
+        .encode(
+            longitude="lon:Q",
+            latitude="lat:Q",
+            size=alt.Size("strength_pct:Q", title="% bought or received", scale=alt.Scale(range=[40, 900])),
+            color=alt.Color("side_label:N", title="Node", scale=colour),
+            shape=alt.Shape("side_label:N", title="Node", scale=shape),
+            tooltip=[
+                alt.Tooltip("name:N", title="Country"),
+                alt.Tooltip("side_label:N", title="As"),
+                alt.Tooltip("strength_pct:Q", title="% of all flow", format=".1f"),
+            ],
+        )
     )
     chart = alt.layer(land, arcs, dots).project(type="equalEarth").properties(width=660, height=340)
     return charts.describe(
-        chart, title=f"Modelled flows of online work, buyer → worker: the {n} largest cross-border corridors ({parameters})",
+        chart,
+        title=f"Modelled flows of online work, buyer → worker: the {n} largest cross-border corridors ({parameters})",
         description=(
             "World map with straight arcs from buyer to worker countries (the direction in which tasks are sent and pay "
             "travels; the finished work goes the other way), width proportional to the modelled flow. "
             + "; ".join(f"{r.corridor}: {r.flow_pct:.1f} %" for r in corridors.itertuples())
             + ". Work bought and done in the same country, and the pooled rest of the world, cannot be drawn on the map."
         ),
-        datasets=GEOGRAPHY, model=_FLOW_MODEL,
+        datasets=GEOGRAPHY,
+        model=_FLOW_MODEL,
     )
 
 
@@ -88,29 +112,51 @@ def node_link_chart(flows: pd.DataFrame, groups: pd.Series, *, parameters: str =
     colour, shape = charts.category_scales(groups)
     x = alt.X("x:Q", axis=None, scale=alt.Scale(domain=[-0.6, 1.6]))
     y = alt.Y("y:Q", axis=None, scale=alt.Scale(reverse=True, domain=[-0.8, nodes["y"].max() + 0.5]))
-    links = alt.Chart(edges).mark_rule(color="#888", opacity=0.5).encode(
-        x=x, y=y, x2="x2:Q", y2="y2:Q",
-        strokeWidth=alt.StrokeWidth("flow_pct:Q", title="Corridor, % of all flow", scale=alt.Scale(range=[0.3, 12])),
-        tooltip=[alt.Tooltip("corridor:N", title="Corridor"), alt.Tooltip("flow_pct:Q", title="% of all flow", format=".2f")],
+    links = (
+        alt.Chart(edges)
+        .mark_rule(color="#888", opacity=0.5)
+        .encode(
+            x=x,
+            y=y,
+            x2="x2:Q",
+            y2="y2:Q",
+            strokeWidth=alt.StrokeWidth("flow_pct:Q", title="Corridor, % of all flow", scale=alt.Scale(range=[0.3, 12])),
+            tooltip=[alt.Tooltip("corridor:N", title="Corridor"), alt.Tooltip("flow_pct:Q", title="% of all flow", format=".2f")],
+        )
     )
-    dots = alt.Chart(nodes).mark_point(filled=True, size=220, opacity=1).encode(
-        x=x, y=y, color=alt.Color("group:N", title=f"Group ({definition})", scale=colour),
-        shape=alt.Shape("group:N", title=f"Group ({definition})", scale=shape),
-        tooltip=[alt.Tooltip("name:N", title="Country"), alt.Tooltip("side:N", title="As"),
-                 alt.Tooltip("strength_pct:Q", title="% of all flow", format=".1f")],
+    dots = (
+        alt.Chart(nodes)
+        .mark_point(filled=True, size=220, opacity=1)
+        .encode(
+            x=x,
+            y=y,
+            color=alt.Color("group:N", title=f"Group ({definition})", scale=colour),
+            shape=alt.Shape("group:N", title=f"Group ({definition})", scale=shape),
+            tooltip=[
+                alt.Tooltip("name:N", title="Country"),
+                alt.Tooltip("side:N", title="As"),
+                alt.Tooltip("strength_pct:Q", title="% of all flow", format=".1f"),
+            ],
+        )
     )
     text_left = alt.Chart(nodes[nodes["side"] == "buyer"]).mark_text(align="right", dx=-14, fontSize=11).encode(x=x, y=y, text="label:N")
     text_right = alt.Chart(nodes[nodes["side"] == "worker"]).mark_text(align="left", dx=14, fontSize=11).encode(x=x, y=y, text="label:N")
-    heads = alt.Chart(pd.DataFrame({"x": [0.0, 1.0], "y": [-0.7, -0.7], "t": ["Buyers (demand)", "Workers (supply)"]})).mark_text(
-        fontWeight="bold", fontSize=12).encode(x=x, y=y, text="t:N")
+    heads = (
+        alt.Chart(pd.DataFrame({"x": [0.0, 1.0], "y": [-0.7, -0.7], "t": ["Buyers (demand)", "Workers (supply)"]}))
+        .mark_text(fontWeight="bold", fontSize=12)
+        .encode(x=x, y=y, text="t:N")
+    )
     chart = alt.layer(links, dots, text_left, text_right, heads).properties(width=560, height=300)
     top = top_corridors(flows, 3, known_only=False)
     return charts.describe(
-        chart, title=f"The flow model as a network, buyer → worker ({parameters})",
+        chart,
+        title=f"The flow model as a network, buyer → worker ({parameters})",
         description=(
             "Node-link diagram: buyer countries on the left, worker countries on the right, each with its share of "
             "all flow; links run from buyer to worker (tasks and pay) and are as wide as the modelled flow. Largest corridors: "
-            + "; ".join(f"{r.corridor} {r.flow_pct:.1f} %" for r in top.itertuples()) + "."
+            + "; ".join(f"{r.corridor} {r.flow_pct:.1f} %" for r in top.itertuples())
+            + "."
         ),
-        datasets=GEOGRAPHY, model=_FLOW_MODEL,
+        datasets=GEOGRAPHY,
+        model=_FLOW_MODEL,
     )

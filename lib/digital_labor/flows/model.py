@@ -83,13 +83,15 @@ def market_shares(demand_series: str = "oli_demand_2016", supply_series: str = "
             raise ValueError(f"No series '{series}' in online_labour_geography; known: {known}.")
         if rows["country_iso3"].duplicated().any():
             raise ValueError(f"Series '{series}' has several periods; pick a series with one value per country.")
-        part = pd.DataFrame({"side": side, "iso3": rows["country_iso3"], "name": rows["country"],
-                             "share": rows["value"] / 100, "published": True})
+        part = pd.DataFrame(
+            {"side": side, "iso3": rows["country_iso3"], "name": rows["country"], "share": rows["value"] / 100, "published": True}
+        )
         rest = 1 - part["share"].sum()
         if rest < -1e-9:
             raise ValueError(f"Series '{series}': the published shares add up to more than 100 %.")
-        residual = pd.DataFrame([{"side": side, "iso3": REST_OF_WORLD, "name": REST_OF_WORLD_NAME,
-                                  "share": max(rest, 0.0), "published": False}])
+        residual = pd.DataFrame(
+            [{"side": side, "iso3": REST_OF_WORLD, "name": REST_OF_WORLD_NAME, "share": max(rest, 0.0), "published": False}]
+        )
         frames += [part, residual]
     return pd.concat(frames, ignore_index=True)
 
@@ -161,9 +163,7 @@ def _kernel(distance: np.ndarray, same: np.ndarray, distance_decay: float, home_
     return np.exp(-distance_decay * distance / 10_000) * np.where(same, math.exp(home_bias), 1.0)
 
 
-def pool_kernel(
-    rows: pd.Series, columns: pd.Series, *, distance_decay: float, home_bias: float = 0.0
-) -> float:
+def pool_kernel(rows: pd.Series, columns: pd.Series, *, distance_decay: float, home_bias: float = 0.0) -> float:
     """Mean kernel between two weighted groups of countries: ``Σ_k Σ_l w_k v_l K(k, l)``.
 
     ``rows`` and ``columns`` map ISO3 codes to weights summing to 1 (a single country is a
@@ -203,8 +203,9 @@ def kernel_matrix(
     for i, buyer in enumerate(buyers):
         for j, worker in enumerate(workers):
             if REST_OF_WORLD in (buyer, worker):
-                kernel[i, j] = pool_kernel(members(buyer, "buyer"), members(worker, "worker"),
-                                           distance_decay=distance_decay, home_bias=home_bias)
+                kernel[i, j] = pool_kernel(
+                    members(buyer, "buyer"), members(worker, "worker"), distance_decay=distance_decay, home_bias=home_bias
+                )
     return kernel
 
 
@@ -230,12 +231,13 @@ def flow_matrix(
     buyers = shares[shares["side"] == "buyer"].reset_index(drop=True)
     workers = shares[shares["side"] == "worker"].reset_index(drop=True)
     demand, supply = buyers["share"].to_numpy(float), workers["share"].to_numpy(float)
-    require(math.isclose(demand.sum(), 1, abs_tol=1e-9) and math.isclose(supply.sum(), 1, abs_tol=1e-9),
-            "Demand and supply shares must each sum to 1.")
+    require(
+        math.isclose(demand.sum(), 1, abs_tol=1e-9) and math.isclose(supply.sum(), 1, abs_tol=1e-9),
+        "Demand and supply shares must each sum to 1.",
+    )
     codes = list(dict.fromkeys([*buyers["iso3"], *workers["iso3"]]))
     distance = distances_km(codes).loc[buyers["iso3"], workers["iso3"]].to_numpy()
-    kernel = kernel_matrix(buyers["iso3"].tolist(), workers["iso3"].tolist(),
-                           distance_decay=distance_decay, home_bias=home_bias, pool=pool)
+    kernel = kernel_matrix(buyers["iso3"].tolist(), workers["iso3"].tolist(), distance_decay=distance_decay, home_bias=home_bias, pool=pool)
     a, b = np.ones(len(demand)), np.ones(len(supply))
     for _ in range(max_iterations):
         a = np.divide(demand, kernel @ b, out=np.zeros_like(demand), where=demand > 0)

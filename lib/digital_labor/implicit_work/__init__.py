@@ -11,20 +11,41 @@ from .charts import firm_comparison_chart, implicit_ratio_chart, sensitivity_cha
 from .data import walmart_figure
 from .findings import formal_implicit_ratio
 from .model import (
-    DEFAULT_PRODUCTIVE_SHARE, PRODUCTIVE_SHARE_RANGE, RATIO_ASSUMPTIONS, facebook_case, firm_comparison,
-    implicit_fte, implicit_hours, implicit_ratio, ratio_by_year, sensitivity, time_range, walmart_case,
+    DEFAULT_PRODUCTIVE_SHARE,
+    PRODUCTIVE_SHARE_RANGE,
+    RATIO_ASSUMPTIONS,
+    facebook_case,
+    firm_comparison,
+    implicit_fte,
+    implicit_hours,
+    implicit_ratio,
+    ratio_by_year,
+    sensitivity,
+    time_range,
+    walmart_case,
 )
 
 # What the pages, the assignments and the claims ledger use; the modules hold the rest.
 __all__ = [
     # charts
-    "firm_comparison_chart", "implicit_ratio_chart", "sensitivity_chart",
+    "firm_comparison_chart",
+    "implicit_ratio_chart",
+    "sensitivity_chart",
     # data
     "walmart_figure",
     # findings
     "formal_implicit_ratio",
     # model
-    "DEFAULT_PRODUCTIVE_SHARE", "PRODUCTIVE_SHARE_RANGE", "RATIO_ASSUMPTIONS", "facebook_case",
-    "firm_comparison", "implicit_fte", "implicit_hours", "implicit_ratio", "ratio_by_year", "sensitivity",
-    "time_range", "walmart_case",
+    "DEFAULT_PRODUCTIVE_SHARE",
+    "PRODUCTIVE_SHARE_RANGE",
+    "RATIO_ASSUMPTIONS",
+    "facebook_case",
+    "firm_comparison",
+    "implicit_fte",
+    "implicit_hours",
+    "implicit_ratio",
+    "ratio_by_year",
+    "sensitivity",
+    "time_range",
+    "walmart_case",
 ]

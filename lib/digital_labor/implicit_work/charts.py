@@ -16,42 +16,61 @@ FIRMS = ["Facebook", "Walmart"]
 
 
 def _sliders(default_minutes: float, low_minutes: float, high_minutes: float) -> tuple[alt.Parameter, alt.Parameter]:
-    share = alt.param(name="share", value=round(100 * DEFAULT_PRODUCTIVE_SHARE),
-                      bind=alt.binding_range(min=0, max=100, step=5, name="Productive share of the time (%): "))
-    minutes = alt.param(name="minutes", value=default_minutes,
-                        bind=alt.binding_range(min=low_minutes, max=high_minutes, step=5, name="Minutes a day on Facebook's apps: "))
+    share = alt.param(
+        name="share",
+        value=round(100 * DEFAULT_PRODUCTIVE_SHARE),
+        bind=alt.binding_range(min=0, max=100, step=5, name="Productive share of the time (%): "),
+    )
+    minutes = alt.param(
+        name="minutes",
+        value=default_minutes,
+        bind=alt.binding_range(min=low_minutes, max=high_minutes, step=5, name="Minutes a day on Facebook's apps: "),
+    )
     return share, minutes
 
 
-def implicit_ratio_chart(by_year: pd.DataFrame, *, default_minutes: float, low_minutes: float, high_minutes: float,
-                         hours_per_fte_year: float = 2000.0) -> alt.LayerChart:
+def implicit_ratio_chart(
+    by_year: pd.DataFrame, *, default_minutes: float, low_minutes: float, high_minutes: float, hours_per_fte_year: float = 2000.0
+) -> alt.LayerChart:
     """Full-time equivalents of implicit work per employee, by year, recomputed in the page for
     two sliders (productive share, minutes a day); ``by_year`` is a
     :func:`~digital_labor.implicit_work.ratio_by_year` frame (its ``ratio`` column, at the
     defaults, is used for the description)."""
     share, minutes = _sliders(default_minutes, low_minutes, high_minutes)
     formula = f"datum.users * {minutes.name} / 60 * 365 * {share.name} / 100 / {hours_per_fte_year:g} / datum.employees"
-    base = alt.Chart(by_year).transform_calculate(ratio_now=formula).encode(
-        x=alt.X("year:O", title="Year"),
-        y=alt.Y("ratio_now:Q", title="Implicit work per employee (full-time equivalents)", scale=alt.Scale(zero=True)))
+    base = (
+        alt.Chart(by_year)
+        .transform_calculate(ratio_now=formula)
+        .encode(
+            x=alt.X("year:O", title="Year"),
+            y=alt.Y("ratio_now:Q", title="Implicit work per employee (full-time equivalents)", scale=alt.Scale(zero=True)),
+        )
+    )
     line = base.mark_line(color=charts.PALETTE[0]).add_params(share, minutes)
     points = base.mark_point(filled=True, size=60, color=charts.PALETTE[0]).encode(
-        tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("users:Q", title="Monthly active users", format=",.0f"),
-                 alt.Tooltip("employees:Q", title="Employees", format=",.0f"),
-                 alt.Tooltip("ratio_now:Q", title="FTE of implicit work per employee", format=",.0f")])
+        tooltip=[
+            alt.Tooltip("year:O", title="Year"),
+            alt.Tooltip("users:Q", title="Monthly active users", format=",.0f"),
+            alt.Tooltip("employees:Q", title="Employees", format=",.0f"),
+            alt.Tooltip("ratio_now:Q", title="FTE of implicit work per employee", format=",.0f"),
+        ]
+    )
     labels = base.mark_text(dy=-10, fontSize=10).encode(text=alt.Text("ratio_now:Q", format=",.0f"))
     chart = alt.layer(line, points, labels).properties(width=520, height=280)
     first, last = by_year.iloc[0], by_year.iloc[-1]
     return charts.describe(
-        chart, title="How many full-time jobs of users' work per Facebook employee? (a model)",
+        chart,
+        title="How many full-time jobs of users' work per Facebook employee? (a model)",
         description=(
             f"Line chart by year of the full-time equivalents of users' productive time per Facebook employee, with two sliders: "
             f"the productive share (0 to 100 %, starting at {DEFAULT_PRODUCTIVE_SHARE:.0%}) and the minutes a day ({low_minutes:g} "
             f"to {high_minutes:g}, starting at {default_minutes:g}). At the starting values the ratio goes from {first.ratio:,.0f} "
-            f"in {int(first.year)} to {last.ratio:,.0f} in {int(last.year)}: " + "; ".join(
-                f"{int(r.year)} {r.ratio:,.0f}" for r in by_year.itertuples()) + f". {RATIO_ASSUMPTIONS}"
+            f"in {int(first.year)} to {last.ratio:,.0f} in {int(last.year)}: "
+            + "; ".join(f"{int(r.year)} {r.ratio:,.0f}" for r in by_year.itertuples())
+            + f". {RATIO_ASSUMPTIONS}"
         ),
-        datasets=["facebook_users_employees", "social_media_time"], model=_RATIO_MODEL,
+        datasets=["facebook_users_employees", "social_media_time"],
+        model=_RATIO_MODEL,
     )
 
 
@@ -62,28 +81,47 @@ def sensitivity_chart(table: pd.DataFrame) -> alt.LayerChart:
     shown = table.assign(
         low_label=[_value_label(r.parameter, r.low) for r in table.itertuples()],
         high_label=[_value_label(r.parameter, r.high) for r in table.itertuples()],
-        left=table[["ratio_low", "ratio_high"]].min(axis=1), right=table[["ratio_low", "ratio_high"]].max(axis=1))
+        left=table[["ratio_low", "ratio_high"]].min(axis=1),
+        right=table[["ratio_low", "ratio_high"]].max(axis=1),
+    )
     y = alt.Y("label:N", title=None, sort=list(table["label"]))
     x_title = "Implicit work per employee (full-time equivalents)"
-    bars = alt.Chart(shown).mark_bar(height=22, color=charts.PALETTE[4]).encode(
-        y=y, x=alt.X("left:Q", title=x_title, scale=alt.Scale(zero=True)), x2="right:Q",
-        tooltip=[alt.Tooltip("label:N", title="Parameter"), alt.Tooltip("low_label:N", title="Low value"),
-                 alt.Tooltip("ratio_low:Q", title="Ratio at the low value", format=",.0f"), alt.Tooltip("high_label:N", title="High value"),
-                 alt.Tooltip("ratio_high:Q", title="Ratio at the high value", format=",.0f")])
-    low_text = alt.Chart(shown).mark_text(align="right", dx=-4, fontSize=10).encode(
-        y=y, x="left:Q", text=alt.Text("left:Q", format=",.0f"))
-    high_text = alt.Chart(shown).mark_text(align="left", dx=4, fontSize=10).encode(
-        y=y, x="right:Q", text=alt.Text("right:Q", format=",.0f"))
+    bars = (
+        alt.Chart(shown)
+        .mark_bar(height=22, color=charts.PALETTE[4])
+        .encode(
+            y=y,
+            x=alt.X("left:Q", title=x_title, scale=alt.Scale(zero=True)),
+            x2="right:Q",
+            tooltip=[
+                alt.Tooltip("label:N", title="Parameter"),
+                alt.Tooltip("low_label:N", title="Low value"),
+                alt.Tooltip("ratio_low:Q", title="Ratio at the low value", format=",.0f"),
+                alt.Tooltip("high_label:N", title="High value"),
+                alt.Tooltip("ratio_high:Q", title="Ratio at the high value", format=",.0f"),
+            ],
+        )
+    )
+    low_text = alt.Chart(shown).mark_text(align="right", dx=-4, fontSize=10).encode(y=y, x="left:Q", text=alt.Text("left:Q", format=",.0f"))
+    high_text = (
+        alt.Chart(shown).mark_text(align="left", dx=4, fontSize=10).encode(y=y, x="right:Q", text=alt.Text("right:Q", format=",.0f"))
+    )
     rule = alt.Chart(pd.DataFrame({"base": [base_ratio]})).mark_rule(color="black", strokeDash=[4, 3]).encode(x="base:Q")
     chart = alt.layer(bars, low_text, high_text, rule).properties(width=460, height=40 * len(table))
     return charts.describe(
-        chart, title="Which assumption matters most? One parameter at a time (a model)",
+        chart,
+        title="Which assumption matters most? One parameter at a time (a model)",
         description=(
             f"Tornado chart: the ratio is {base_ratio:,.0f} full-time equivalents per employee at the base values (dashed line). "
-            + "; ".join(f"{r.label}: {r.ratio_low:,.0f} at {_value_label(r.parameter, r.low)}, {r.ratio_high:,.0f} at "
-                        f"{_value_label(r.parameter, r.high)}" for r in table.itertuples()) + f". {RATIO_ASSUMPTIONS}"
+            + "; ".join(
+                f"{r.label}: {r.ratio_low:,.0f} at {_value_label(r.parameter, r.low)}, {r.ratio_high:,.0f} at "
+                f"{_value_label(r.parameter, r.high)}"
+                for r in table.itertuples()
+            )
+            + f". {RATIO_ASSUMPTIONS}"
         ),
-        datasets=["facebook_users_employees", "social_media_time"], model=_RATIO_MODEL,
+        datasets=["facebook_users_employees", "social_media_time"],
+        model=_RATIO_MODEL,
     )
 
 
@@ -105,18 +143,27 @@ def firm_comparison_chart(table: pd.DataFrame) -> alt.LayerChart:
     shown = table.assign(row=table["firm"] + ": " + table["scenario"])
     base = alt.Chart(shown).encode(
         y=alt.Y("row:N", title=None, sort=list(shown["row"])),
-        x=alt.X("ratio:Q", title="Implicit work per employee (full-time equivalents, log scale)", scale=alt.Scale(type="log")))
+        x=alt.X("ratio:Q", title="Implicit work per employee (full-time equivalents, log scale)", scale=alt.Scale(type="log")),
+    )
     dots = base.mark_point(filled=True, size=110).encode(
-        color=alt.Color("firm:N", title="Firm", scale=colour), shape=alt.Shape("firm:N", title="Firm", scale=shape),
-        tooltip=[alt.Tooltip("firm:N", title="Firm"), alt.Tooltip("scenario:N", title="Scenario"),
-                 alt.Tooltip("implicit_fte:Q", title="FTE of implicit work", format=",.0f"),
-                 alt.Tooltip("employees:Q", title="Employees", format=",.0f"), alt.Tooltip("ratio:Q", title="FTE per employee", format=",.3~g")])
+        color=alt.Color("firm:N", title="Firm", scale=colour),
+        shape=alt.Shape("firm:N", title="Firm", scale=shape),
+        tooltip=[
+            alt.Tooltip("firm:N", title="Firm"),
+            alt.Tooltip("scenario:N", title="Scenario"),
+            alt.Tooltip("implicit_fte:Q", title="FTE of implicit work", format=",.0f"),
+            alt.Tooltip("employees:Q", title="Employees", format=",.0f"),
+            alt.Tooltip("ratio:Q", title="FTE per employee", format=",.3~g"),
+        ],
+    )
     labels = base.mark_text(align="left", dx=9, fontSize=11).encode(text=alt.Text("ratio:Q", format=",.3~g"))
     chart = alt.layer(dots, labels).properties(width=420, height=30 * len(table))
     return charts.describe(
-        chart, title="A platform's users and a retailer's customers: implicit work per employee (a model)",
-        description="Dot chart, log scale, of full-time equivalents of unpaid work per employee: " + "; ".join(
-            f"{r.firm}, {r.scenario}: {r.ratio:,.3g}" for r in table.itertuples())
+        chart,
+        title="A platform's users and a retailer's customers: implicit work per employee (a model)",
+        description="Dot chart, log scale, of full-time equivalents of unpaid work per employee: "
+        + "; ".join(f"{r.firm}, {r.scenario}: {r.ratio:,.3g}" for r in table.itertuples())
         + f". {RATIO_ASSUMPTIONS} For Walmart: weekly customer visits × 52 × minutes of self-service per visit, all of it counted.",
-        datasets=["facebook_users_employees", "social_media_time", "walmart_customer_visits"], model=_RATIO_MODEL,
+        datasets=["facebook_users_employees", "social_media_time", "walmart_customer_visits"],
+        model=_RATIO_MODEL,
     )

@@ -90,16 +90,21 @@ def time_range() -> tuple[float, float, float]:
     return minutes_per_day(TIME_LOW), minutes_per_day(FACEBOOK_TIME), minutes_per_day(TIME_HIGH)
 
 
-def facebook_case(year: int = 2016, minutes: float | None = None, productive_share: float = DEFAULT_PRODUCTIVE_SHARE,
-                  hours_per_fte_year: float = 2000.0) -> ImplicitWork:
+def facebook_case(
+    year: int = 2016, minutes: float | None = None, productive_share: float = DEFAULT_PRODUCTIVE_SHARE, hours_per_fte_year: float = 2000.0
+) -> ImplicitWork:
     """The model's parameters for Facebook in ``year``: its users and employees from the data,
     the time from Facebook's 2016 statement unless ``minutes`` is given."""
     frame = users_employees().set_index("year")
     if year not in frame.index:
         raise KeyError(f"No users and employees for {year}; the data cover {frame.index.min()}-{frame.index.max()}.")
     return ImplicitWork(
-        users=float(frame.loc[year, "users_millions"]) * 1e6, minutes_per_day=time_range()[1] if minutes is None else minutes,
-        productive_share=productive_share, employees=float(frame.loc[year, "employees"]), hours_per_fte_year=hours_per_fte_year)
+        users=float(frame.loc[year, "users_millions"]) * 1e6,
+        minutes_per_day=time_range()[1] if minutes is None else minutes,
+        productive_share=productive_share,
+        employees=float(frame.loc[year, "employees"]),
+        hours_per_fte_year=hours_per_fte_year,
+    )
 
 
 def ratio_by_year(minutes: float | None = None, productive_share: float = DEFAULT_PRODUCTIVE_SHARE) -> pd.DataFrame:
@@ -107,8 +112,15 @@ def ratio_by_year(minutes: float | None = None, productive_share: float = DEFAUL
     rows = []
     for year in users_employees()["year"]:
         case = facebook_case(int(year), minutes, productive_share)
-        rows.append({"year": int(year), "users": case.users, "employees": case.employees,
-                     "implicit_fte": implicit_fte(case), "ratio": implicit_ratio(case)})
+        rows.append(
+            {
+                "year": int(year),
+                "users": case.users,
+                "employees": case.employees,
+                "implicit_fte": implicit_fte(case),
+                "ratio": implicit_ratio(case),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -121,15 +133,31 @@ def sensitivity(base: ImplicitWork, ranges: dict[str, tuple[float, float]] | Non
     ``ratio_high``, ``base_ratio``, ``swing`` (|ratio_high − ratio_low|), largest swing first.
     """
     low_time, _, high_time = time_range()
-    ranges = ranges or {"minutes_per_day": (low_time, high_time), "productive_share": PRODUCTIVE_SHARE_RANGE,
-                        "hours_per_fte_year": _HOURS_PER_FTE_RANGE}
-    labels = {"minutes_per_day": "time on the platform (minutes a day)", "productive_share": "productive share of that time",
-              "hours_per_fte_year": "hours in a full-time year", "users": "users", "employees": "employees"}
+    ranges = ranges or {
+        "minutes_per_day": (low_time, high_time),
+        "productive_share": PRODUCTIVE_SHARE_RANGE,
+        "hours_per_fte_year": _HOURS_PER_FTE_RANGE,
+    }
+    labels = {
+        "minutes_per_day": "time on the platform (minutes a day)",
+        "productive_share": "productive share of that time",
+        "hours_per_fte_year": "hours in a full-time year",
+        "users": "users",
+        "employees": "employees",
+    }
     rows = []
     for name, (low, high) in ranges.items():
         require(hasattr(base, name), f"unknown parameter '{name}'.")
-        rows.append({"parameter": name, "label": labels.get(name, name), "low": low, "high": high,
-                     "ratio_low": implicit_ratio(replace(base, **{name: low})), "ratio_high": implicit_ratio(replace(base, **{name: high}))})
+        rows.append(
+            {
+                "parameter": name,
+                "label": labels.get(name, name),
+                "low": low,
+                "high": high,
+                "ratio_low": implicit_ratio(replace(base, **{name: low})),
+                "ratio_high": implicit_ratio(replace(base, **{name: high})),
+            }
+        )
     frame = pd.DataFrame(rows)
     frame["base_ratio"] = implicit_ratio(base)
     frame["swing"] = (frame["ratio_high"] - frame["ratio_low"]).abs()
@@ -141,8 +169,13 @@ def _consumer_work(visits_per_week: float, minutes_per_visit: float, employees: 
     bagging at a self-checkout, ordering online). Visits a week × 52 / 365 play the role of daily
     users; all of the self-service time counts as productive (share 1)."""
     require(visits_per_week >= 0 and minutes_per_visit >= 0, "visits_per_week and minutes_per_visit must be zero or more.")
-    return ImplicitWork(users=visits_per_week * 52 / 365, minutes_per_day=minutes_per_visit, productive_share=1.0,
-                        employees=employees, hours_per_fte_year=hours_per_fte_year)
+    return ImplicitWork(
+        users=visits_per_week * 52 / 365,
+        minutes_per_day=minutes_per_visit,
+        productive_share=1.0,
+        employees=employees,
+        hours_per_fte_year=hours_per_fte_year,
+    )
 
 
 def walmart_case(minutes_per_visit: float) -> ImplicitWork:
@@ -150,18 +183,35 @@ def walmart_case(minutes_per_visit: float) -> ImplicitWork:
     return _consumer_work(walmart_figure("customer visits per week"), minutes_per_visit, walmart_figure("associates (employees) worldwide"))
 
 
-def firm_comparison(minutes_per_visit: tuple[float, ...] = (2.0, 5.0, 10.0), shares: tuple[float, ...] = (0.05, DEFAULT_PRODUCTIVE_SHARE, 0.25, 1.0),
-                    year: int = 2016) -> pd.DataFrame:
+def firm_comparison(
+    minutes_per_visit: tuple[float, ...] = (2.0, 5.0, 10.0),
+    shares: tuple[float, ...] = (0.05, DEFAULT_PRODUCTIVE_SHARE, 0.25, 1.0),
+    year: int = 2016,
+) -> pd.DataFrame:
     """Implicit FTE per employee for Facebook (``year``, at several productive shares) and for
     Walmart (2016, at several minutes of self-service per visit). Columns: ``firm``,
     ``scenario``, ``implicit_fte``, ``employees``, ``ratio``."""
     rows = []
     for share in shares:
         case = facebook_case(year, productive_share=share)
-        rows.append({"firm": "Facebook", "scenario": f"{share:.0%} of {case.minutes_per_day:g} minutes a day productive",
-                     "implicit_fte": implicit_fte(case), "employees": case.employees, "ratio": implicit_ratio(case)})
+        rows.append(
+            {
+                "firm": "Facebook",
+                "scenario": f"{share:.0%} of {case.minutes_per_day:g} minutes a day productive",
+                "implicit_fte": implicit_fte(case),
+                "employees": case.employees,
+                "ratio": implicit_ratio(case),
+            }
+        )
     for minutes in minutes_per_visit:
         case = walmart_case(minutes)
-        rows.append({"firm": "Walmart", "scenario": f"{minutes:g} minutes of self-service per visit",
-                     "implicit_fte": implicit_fte(case), "employees": case.employees, "ratio": implicit_ratio(case)})
+        rows.append(
+            {
+                "firm": "Walmart",
+                "scenario": f"{minutes:g} minutes of self-service per visit",
+                "implicit_fte": implicit_fte(case),
+                "employees": case.employees,
+                "ratio": implicit_ratio(case),
+            }
+        )
     return pd.DataFrame(rows)

@@ -7,8 +7,16 @@ published shares and rankings and splits them by North and South; :mod:`.charts`
 
 from .charts import north_south_chart, ranking_map, representation_chart, shares_map
 from .data import (
-    compare_over_representation, country_names, north_south_summary, published_shares, rank_of, ranking,
-    ranking_north_south, ranking_overlap, representation_index, share_drift,
+    compare_over_representation,
+    country_names,
+    north_south_summary,
+    published_shares,
+    rank_of,
+    ranking,
+    ranking_north_south,
+    ranking_overlap,
+    representation_index,
+    share_drift,
 )
 from .findings import top_buyers, top_producers
 from .oli import load_worker_supply, supply_shares
@@ -16,12 +24,25 @@ from .oli import load_worker_supply, supply_shares
 # What the pages, the assignments and the claims ledger use; the modules hold the rest.
 __all__ = [
     # charts
-    "north_south_chart", "ranking_map", "representation_chart", "shares_map",
+    "north_south_chart",
+    "ranking_map",
+    "representation_chart",
+    "shares_map",
     # data
-    "compare_over_representation", "country_names", "north_south_summary", "published_shares", "rank_of",
-    "ranking", "ranking_north_south", "ranking_overlap", "representation_index", "share_drift",
+    "compare_over_representation",
+    "country_names",
+    "north_south_summary",
+    "published_shares",
+    "rank_of",
+    "ranking",
+    "ranking_north_south",
+    "ranking_overlap",
+    "representation_index",
+    "share_drift",
     # findings
-    "top_buyers", "top_producers",
+    "top_buyers",
+    "top_producers",
     # oli
-    "load_worker_supply", "supply_shares",
+    "load_worker_supply",
+    "supply_shares",
 ]

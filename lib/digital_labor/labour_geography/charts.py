@@ -21,16 +21,26 @@ GROUP_COLOURS = [charts.PALETTE[0], charts.PALETTE[1], charts.PALETTE[7], charts
 def shares_map(values: pd.DataFrame, *, what: str, title: str, description: str) -> alt.Chart:
     """Choropleth of published country shares (% of ``what``); unreported countries in grey."""
     return charts.choropleth(
-        values, value="share_pct", value_title=f"% of {what}", title=title, description=description,
-        datasets=GEOGRAPHY, value_format=".1f",
+        values,
+        value="share_pct",
+        value_title=f"% of {what}",
+        title=title,
+        description=description,
+        datasets=GEOGRAPHY,
+        value_format=".1f",
     )
 
 
 def ranking_map(ranking: pd.DataFrame, *, title: str, description: str) -> alt.Chart:
     """Choropleth of a ranking (rank 1 darkest); countries outside the ranking in grey."""
     return charts.choropleth(
-        ranking, value="rank", value_title="Rank (1 = most workers)", title=title, description=description,
-        datasets=["online_labour_rankings"], value_format=".0f",
+        ranking,
+        value="rank",
+        value_title="Rank (1 = most workers)",
+        title=title,
+        description=description,
+        datasets=["online_labour_rankings"],
+        value_format=".0f",
         scale=alt.Scale(scheme=charts.SEQUENTIAL_SCHEME, reverse=True),
     )
 
@@ -44,20 +54,28 @@ def representation_chart(index: pd.DataFrame) -> alt.Chart:
     table = index.assign(country=index["name"] + " (" + index["group"] + ")")
     series = list(dict.fromkeys(table["series"]))
     colour, shape = charts.category_scales(series)
-    points = alt.Chart(table).mark_point(filled=True, size=110).encode(
-        x=alt.X("index:Q", title="Share of online labour ÷ share of world population (log scale)", scale=alt.Scale(type="log")),
-        y=alt.Y("country:N", title=None, sort=alt.EncodingSortField("index", op="max", order="descending")),
-        color=alt.Color("series:N", title="Side", scale=colour),
-        shape=alt.Shape("series:N", title="Side", scale=shape),
-        tooltip=[alt.Tooltip("country:N", title="Country"), alt.Tooltip("series:N", title="Side"),
-                 alt.Tooltip("share_pct:Q", title="% of online labour", format=".1f"),
-                 alt.Tooltip("population_pct:Q", title="% of world population", format=".2f"),
-                 alt.Tooltip("index:Q", title="Index", format=".2f")],
+    points = (
+        alt.Chart(table)
+        .mark_point(filled=True, size=110)
+        .encode(
+            x=alt.X("index:Q", title="Share of online labour ÷ share of world population (log scale)", scale=alt.Scale(type="log")),
+            y=alt.Y("country:N", title=None, sort=alt.EncodingSortField("index", op="max", order="descending")),
+            color=alt.Color("series:N", title="Side", scale=colour),
+            shape=alt.Shape("series:N", title="Side", scale=shape),
+            tooltip=[
+                alt.Tooltip("country:N", title="Country"),
+                alt.Tooltip("series:N", title="Side"),
+                alt.Tooltip("share_pct:Q", title="% of online labour", format=".1f"),
+                alt.Tooltip("population_pct:Q", title="% of world population", format=".2f"),
+                alt.Tooltip("index:Q", title="Index", format=".2f"),
+            ],
+        )
     )
     parity = alt.Chart(pd.DataFrame({"x": [1.0]})).mark_rule(strokeDash=[4, 3], color="#555").encode(x="x:Q")
     chart = (parity + points).properties(width=520, height=40 * table["country"].nunique())
     return charts.describe(
-        chart, title="Online labour over population: who is over-represented?",
+        chart,
+        title="Online labour over population: who is over-represented?",
         description=(
             "Dot plot, log scale: for each country named by the Online Labour Index, its share of buyers or of workers "
             "divided by its share of the world's population; the dashed line at 1 marks parity. "
@@ -79,16 +97,23 @@ def north_south_chart(summary: pd.DataFrame) -> alt.Chart:
         tooltip=["series:N", "definition:N", "group:N", alt.Tooltip("share_pct:Q", title="%", format=".1f")],
     )
     # Each segment also says its group in letters (N, S, u, n), so colour is not the only carrier.
-    labels = base.transform_window(
-        cumulative="sum(share_pct)", sort=[alt.SortField("order")], groupby=["series", "definition"]
-    ).transform_filter("datum.share_pct >= 5").transform_calculate(
-        mid="datum.cumulative - datum.share_pct / 2", short="substring(datum.group, 0, 1)"
-    ).mark_text(color="black", fontSize=11).encode(x="mid:Q", y="series:N", text="short:N")
-    chart = alt.layer(bars, labels).properties(width=460, height=90).facet(
-        row=alt.Row("definition:N", title="North/South definition"),
+    labels = (
+        base.transform_window(cumulative="sum(share_pct)", sort=[alt.SortField("order")], groupby=["series", "definition"])
+        .transform_filter("datum.share_pct >= 5")
+        .transform_calculate(mid="datum.cumulative - datum.share_pct / 2", short="substring(datum.group, 0, 1)")
+        .mark_text(color="black", fontSize=11)
+        .encode(x="mid:Q", y="series:N", text="short:N")
+    )
+    chart = (
+        alt.layer(bars, labels)
+        .properties(width=460, height=90)
+        .facet(
+            row=alt.Row("definition:N", title="North/South definition"),
+        )
     )
     return charts.describe(
-        chart, title="Published shares by North and South, under two definitions",
+        chart,
+        title="Published shares by North and South, under two definitions",
         description=(
             "Stacked horizontal bars, one per series and definition, splitting the published shares into North (N), "
             "South (S) and the part the publications do not report. "

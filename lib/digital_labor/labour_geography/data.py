@@ -70,8 +70,13 @@ def published_shares(series: str, period: str | None = None) -> pd.DataFrame:
     elif len(periods) > 1:
         raise ValueError(f"Series '{series}' has several periods ({', '.join(periods)}); pick one with period=.")
     return pd.DataFrame(
-        {"iso3": rows["country_iso3"], "name": rows["country"], "share_pct": rows["value"],
-         "period": rows["period"], "confidence": rows["confidence"]}
+        {
+            "iso3": rows["country_iso3"],
+            "name": rows["country"],
+            "share_pct": rows["value"],
+            "period": rows["period"],
+            "confidence": rows["confidence"],
+        }
     ).reset_index(drop=True)
 
 
@@ -90,8 +95,7 @@ def representation_index(series: dict[str, Series], definition: NorthSouth = "un
     for label, name in series.items():
         shares = published_shares(*name) if isinstance(name, tuple) else published_shares(name)
         population_pct = 100 * countries.loc[shares["iso3"], "population"].to_numpy() / world
-        frames.append(shares.assign(series=label, population_pct=population_pct,
-                                    index=shares["share_pct"].to_numpy() / population_pct))
+        frames.append(shares.assign(series=label, population_pct=population_pct, index=shares["share_pct"].to_numpy() / population_pct))
     table = pd.concat(frames, ignore_index=True)
     return table.assign(group=table["iso3"].map(north_south(definition)))
 
@@ -115,8 +119,18 @@ def compare_over_representation(index: pd.DataFrame, first: str, second: str) ->
             continue
         source = label if first in part.index else fallback
         a, b = float(values[source][first]), float(part[second])
-        rows.append({"series": label, "first": first, "first_index": a, "first_from": source,
-                     "second": second, "second_index": b, "higher": first if a > b else second, "ratio": a / b})
+        rows.append(
+            {
+                "series": label,
+                "first": first,
+                "first_index": a,
+                "first_from": source,
+                "second": second,
+                "second_index": b,
+                "higher": first if a > b else second,
+                "ratio": a / b,
+            }
+        )
     if not rows:
         raise ValueError(f"No series in the index publishes {second}.")
     return pd.DataFrame(rows)
@@ -141,10 +155,17 @@ def share_drift(series: str = "oli_supply_2017_2021") -> pd.DataFrame:
     start, end = years[0], years[-1]
     wide = rows.assign(year=rows["period"].astype(int)).pivot(index=["country_iso3", "country"], columns="year", values="value")
     wide = wide.dropna(subset=[start, end]).reset_index()
-    return pd.DataFrame({
-        "iso3": wide["country_iso3"], "name": wide["country"], "start": start, "end": end,
-        "start_pct": wide[start], "end_pct": wide[end], "points_per_year": (wide[end] - wide[start]) / (end - start),
-    })
+    return pd.DataFrame(
+        {
+            "iso3": wide["country_iso3"],
+            "name": wide["country"],
+            "start": start,
+            "end": end,
+            "start_pct": wide[start],
+            "end_pct": wide[end],
+            "points_per_year": (wide[end] - wide[start]) / (end - start),
+        }
+    )
 
 
 def north_south_summary(series: dict[str, Series]) -> pd.DataFrame:
@@ -159,12 +180,13 @@ def north_south_summary(series: dict[str, Series]) -> pd.DataFrame:
         labels = north_south(definition)
         for label, name in series.items():
             shares = published_shares(*name) if isinstance(name, tuple) else published_shares(name)
-            groups = shares["iso3"].map(lambda code: labels.get(code)).where(lambda g: g.isin(["North", "South"]), "unclassified")
+            groups = shares["iso3"].map(labels.get).where(lambda g: g.isin(["North", "South"]), "unclassified")
             summed = shares.groupby(groups)["share_pct"].sum()
             for group in ("North", "South", "unclassified"):
                 rows.append({"series": label, "definition": definition, "group": group, "share_pct": float(summed.get(group, 0.0))})
-            rows.append({"series": label, "definition": definition, "group": "not reported",
-                         "share_pct": max(100 - float(summed.sum()), 0.0)})
+            rows.append(
+                {"series": label, "definition": definition, "group": "not reported", "share_pct": max(100 - float(summed.sum()), 0.0)}
+            )
     return pd.DataFrame(rows)
 
 

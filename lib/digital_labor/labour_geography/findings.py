@@ -29,8 +29,11 @@ def top_producers() -> Finding:
 
     # The essay's period: the oDesk ranking of payments received, all of it (the source ranks seven countries).
     at_the_time = ranking_overlap(then, essay)
-    count = (f"all {number_word(size)}" if at_the_time["overlap"] == size
-             else f"{number_word(at_the_time['overlap'])} of the {number_word(size)}")
+    count = (
+        f"all {number_word(size)}"
+        if at_the_time["overlap"] == size
+        else f"{number_word(at_the_time['overlap'])} of the {number_word(size)}"
+    )
     sentence = (
         f"In the essay's own period, {count} producer countries it names "
         f"({name_list([names[c] for c in essay])}) are among the {number_word(len(then))} largest recipients of "
@@ -48,12 +51,14 @@ def top_producers() -> Finding:
     # What changed: the OLI's top five, June 2017 to October 2020.
     afterwards = ranking_overlap(later[:size], essay)
     changes = [
-        f"{country_phrase(names[c])} ranks {ordinal_word(later.index(c) + 1)}" if c in later
+        f"{country_phrase(names[c])} ranks {ordinal_word(later.index(c) + 1)}"
+        if c in later
         else f"{country_phrase(names[c])} is not in the top {number_word(len(later))}"
         for c in afterwards["missed"]
     ]
     changes += [
-        f"{country_phrase(names[c])}, " + ("one of the essay's buyer countries, " if c in buyers else "")
+        f"{country_phrase(names[c])}, "
+        + ("one of the essay's buyer countries, " if c in buyers else "")
         + f"is {ordinal_word(later.index(c) + 1)}"
         for c in afterwards["unexpected"]
     ]
@@ -88,7 +93,7 @@ def top_buyers() -> Finding:
     )
     if not others.empty:
         verb = "is" if len(others) == 1 else "are"
-        sentence += (f"; {name_list(others['country'].tolist())} ({others['value'].sum():.1f} %) {verb} not on it")
+        sentence += f"; {name_list(others['country'].tolist())} ({others['value'].sum():.1f} %) {verb} not on it"
     if unranked:
         sentence += f", and the OLI's published figures do not rank {name_list(unranked, conjunction='or')}"
     return Finding(

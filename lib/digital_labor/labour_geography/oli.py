@@ -65,9 +65,7 @@ def load_worker_supply(path: str | Path) -> pd.DataFrame:
     return table.assign(iso3=table["country"].map(codes))
 
 
-def supply_shares(
-    supply: pd.DataFrame, start: str | None = None, end: str | None = None, occupation: str | None = None
-) -> pd.DataFrame:
+def supply_shares(supply: pd.DataFrame, start: str | None = None, end: str | None = None, occupation: str | None = None) -> pd.DataFrame:
     """Each country's share of online workers (%), averaged over the snapshots in a period.
 
     Shares are computed within each snapshot (so that the size of the sample, which varies,

@@ -7,30 +7,66 @@ microtask market, and the funnel from registered to active workers); :mod:`.char
 """
 
 from .charts import (
-    crowd_funnel_chart, crowd_sizes_chart, gap_chart, minimum_wage_chart, pay_distribution_chart,
+    crowd_funnel_chart,
+    crowd_sizes_chart,
+    gap_chart,
+    minimum_wage_chart,
+    pay_distribution_chart,
     pay_sensitivity_chart,
 )
 from .data import (
-    ESSAY_PLATFORM_SIZES, HOURS_PER_DAY, WEEKLY_HOURS, WEEKLY_HOURS_RANGE, context_figure, crowd_sizes,
-    current_minimum_wages, microwork_figure,
+    ESSAY_PLATFORM_SIZES,
+    HOURS_PER_DAY,
+    WEEKLY_HOURS,
+    WEEKLY_HOURS_RANGE,
+    context_figure,
+    crowd_sizes,
+    current_minimum_wages,
+    microwork_figure,
 )
 from .findings import microwork_crowd, microwork_pay, platform_sizes
 from .model import (
-    EXTRAPOLATION_ASSUMPTIONS, PAY_ASSUMPTIONS, MicroworkMarket, crowd_funnel, gap_steps, pay_sensitivity,
-    published_pay, simulate_pay, what_registered_may_mean,
+    EXTRAPOLATION_ASSUMPTIONS,
+    PAY_ASSUMPTIONS,
+    MicroworkMarket,
+    crowd_funnel,
+    gap_steps,
+    pay_sensitivity,
+    published_pay,
+    simulate_pay,
+    what_registered_may_mean,
 )
 
 # What the pages, the assignments and the claims ledger use; the modules hold the rest.
 __all__ = [
     # charts
-    "crowd_funnel_chart", "crowd_sizes_chart", "gap_chart", "minimum_wage_chart",
-    "pay_distribution_chart", "pay_sensitivity_chart",
+    "crowd_funnel_chart",
+    "crowd_sizes_chart",
+    "gap_chart",
+    "minimum_wage_chart",
+    "pay_distribution_chart",
+    "pay_sensitivity_chart",
     # data
-    "ESSAY_PLATFORM_SIZES", "HOURS_PER_DAY", "WEEKLY_HOURS", "WEEKLY_HOURS_RANGE", "context_figure",
-    "crowd_sizes", "current_minimum_wages", "microwork_figure",
+    "ESSAY_PLATFORM_SIZES",
+    "HOURS_PER_DAY",
+    "WEEKLY_HOURS",
+    "WEEKLY_HOURS_RANGE",
+    "context_figure",
+    "crowd_sizes",
+    "current_minimum_wages",
+    "microwork_figure",
     # findings
-    "microwork_crowd", "microwork_pay", "platform_sizes",
+    "microwork_crowd",
+    "microwork_pay",
+    "platform_sizes",
     # model
-    "EXTRAPOLATION_ASSUMPTIONS", "PAY_ASSUMPTIONS", "MicroworkMarket", "crowd_funnel", "gap_steps",
-    "pay_sensitivity", "published_pay", "simulate_pay", "what_registered_may_mean",
+    "EXTRAPOLATION_ASSUMPTIONS",
+    "PAY_ASSUMPTIONS",
+    "MicroworkMarket",
+    "crowd_funnel",
+    "gap_steps",
+    "pay_sensitivity",
+    "published_pay",
+    "simulate_pay",
+    "what_registered_may_mean",
 ]

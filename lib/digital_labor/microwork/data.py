@@ -104,10 +104,15 @@ def current_minimum_wages(weekly_hours: float = WEEKLY_HOURS, hours_per_day: flo
     hour: previous rates, the 2025 Philippine order, tipped and youth rates, net and monthly
     French rates are left out. Adds a short ``label`` (country and who is covered)."""
     table = minimum_wages_usd(weekly_hours, hours_per_day)
-    dropped = (table["effective"].str.contains("previous") | table["effective"].str.startswith(("2025", "2015"))
-               | table["coverage"].str.contains("tipped|aged 18-20")
-               | ((table["country_iso3"] == "FRA") & ((table["per"] != "hour") | ~table["currency"].str.contains("gross")
-                                                     | ~table["effective"].str.startswith("2024-11"))))
+    dropped = (
+        table["effective"].str.contains("previous")
+        | table["effective"].str.startswith(("2025", "2015"))
+        | table["coverage"].str.contains("tipped|aged 18-20")
+        | (
+            (table["country_iso3"] == "FRA")
+            & ((table["per"] != "hour") | ~table["currency"].str.contains("gross") | ~table["effective"].str.startswith("2024-11"))
+        )
+    )
     kept = table[~dropped].copy()
     short = kept["coverage"].str.replace(r"\s*\(.*?\)", "", regex=True).str.split(";").str[0].str.split(",").str[0]
     kept["label"] = kept["country"] + ": " + short.str.strip()
@@ -121,26 +126,71 @@ def crowd_sizes() -> pd.DataFrame:
     ``low`` and ``high`` differ only for a published range (the World Bank's estimate)."""
     micro = _microwork_figures().set_index("quantity")
     context = load("online_labour_context").set_index("quantity")
-    rows = [(f"{name}: {ESSAY_SIZE_LABELS[name]} (the essay)", name, "the essay's figure", size, size, "2016",
-             "casilli2016plateformisation", "n/a") for name, size in ESSAY_PLATFORM_SIZES.items()]
-    for frame, counts in ((micro, (
-        ("Zhubajie users", "Zhubajie: users (2015)", "Zhubajie", "the platform's own figure"),
-        ("Zhubajie service providers", "Zhubajie: service providers (2015)", "Zhubajie", "the platform's own figure"),
-        ("Zhubajie workers", "Zhubajie: workers (2013)", "Zhubajie", "the platform's own figure"),
-        ("Clickworker registered users", "Clickworker: registered people", "Clickworker", "the platform's own figure"),
-        ("people earning on Uber each month", "Uber: people earning each month (2024)", "Uber", "the platform's own figure"),
-        ("unique workers", "Mechanical Turk: distinct workers (to 2017)", "Mechanical Turk", "a measurement"),
-        ("workers active at any given time", "Mechanical Turk: active at any given time", "Mechanical Turk", "a measurement"),
-    )), (context, (
-        ("odesk registered workers", "oDesk (now Upwork): registered workers (2013)", "Upwork", "the platform's own figure"),
-        ("freelancer profiles on online labour platforms", "All platforms: freelancer profiles", "all online labour platforms", "a measurement"),
-        ("profiles that ever obtained work", "All platforms: profiles that ever obtained work", "all online labour platforms", "a measurement"),
-        ("significantly active online workers", "All platforms: significantly active workers", "all online labour platforms", "a measurement"),
-    ))):
+    rows = [
+        (
+            f"{name}: {ESSAY_SIZE_LABELS[name]} (the essay)",
+            name,
+            "the essay's figure",
+            size,
+            size,
+            "2016",
+            "casilli2016plateformisation",
+            "n/a",
+        )
+        for name, size in ESSAY_PLATFORM_SIZES.items()
+    ]
+    for frame, counts in (
+        (
+            micro,
+            (
+                ("Zhubajie users", "Zhubajie: users (2015)", "Zhubajie", "the platform's own figure"),
+                ("Zhubajie service providers", "Zhubajie: service providers (2015)", "Zhubajie", "the platform's own figure"),
+                ("Zhubajie workers", "Zhubajie: workers (2013)", "Zhubajie", "the platform's own figure"),
+                ("Clickworker registered users", "Clickworker: registered people", "Clickworker", "the platform's own figure"),
+                ("people earning on Uber each month", "Uber: people earning each month (2024)", "Uber", "the platform's own figure"),
+                ("unique workers", "Mechanical Turk: distinct workers (to 2017)", "Mechanical Turk", "a measurement"),
+                ("workers active at any given time", "Mechanical Turk: active at any given time", "Mechanical Turk", "a measurement"),
+            ),
+        ),
+        (
+            context,
+            (
+                ("odesk registered workers", "oDesk (now Upwork): registered workers (2013)", "Upwork", "the platform's own figure"),
+                (
+                    "freelancer profiles on online labour platforms",
+                    "All platforms: freelancer profiles",
+                    "all online labour platforms",
+                    "a measurement",
+                ),
+                (
+                    "profiles that ever obtained work",
+                    "All platforms: profiles that ever obtained work",
+                    "all online labour platforms",
+                    "a measurement",
+                ),
+                (
+                    "significantly active online workers",
+                    "All platforms: significantly active workers",
+                    "all online labour platforms",
+                    "a measurement",
+                ),
+            ),
+        ),
+    ):
         for quantity, label, platform, kind in counts:
             row = frame.loc[quantity]
             rows.append((label, platform, kind, row["value"], row["value"], row["period"], row["bibkey"], row["confidence"]))
     low, high = context.loc["online gig workers worldwide (low)"], context.loc["online gig workers worldwide (high)"]
-    rows.append(("World: online gig workers (estimate)", "all online gig work", "an estimate (range)", low["value"], high["value"],
-                 low["period"], low["bibkey"], low["confidence"]))
+    rows.append(
+        (
+            "World: online gig workers (estimate)",
+            "all online gig work",
+            "an estimate (range)",
+            low["value"],
+            high["value"],
+            low["period"],
+            low["bibkey"],
+            low["confidence"],
+        )
+    )
     return pd.DataFrame(rows, columns=["label", "platform", "kind", "low", "high", "period", "bibkey", "confidence"])

@@ -77,10 +77,15 @@ class MicroworkMarket:
         for name in ("returned_share", "rejected_share"):
             require(0 <= getattr(self, name) < 1, f"{name} must be in [0, 1).")
         require(0 <= self.search_share < 1, "search_share must be in [0, 1).")
-        require(self.search_spread >= 0 and (self.search_spread == 0 or self.search_spread ** 2 < self.search_share * (1 - self.search_share)),
-                "search_spread must be zero or small enough for a beta distribution with mean search_share.")
+        require(
+            self.search_spread >= 0 and (self.search_spread == 0 or self.search_spread**2 < self.search_share * (1 - self.search_share)),
+            "search_spread must be zero or small enough for a beta distribution with mean search_share.",
+        )
         require(self.task_minutes > 0, "task_minutes must be positive.")
-        require(self.requesters >= 1 and self.workers >= 1 and self.tasks >= self.workers, "requesters and workers must be at least 1, and tasks at least workers.")
+        require(
+            self.requesters >= 1 and self.workers >= 1 and self.tasks >= self.workers,
+            "requesters and workers must be at least 1, and tasks at least workers.",
+        )
 
 
 _DEFAULT = MicroworkMarket()
@@ -149,10 +154,14 @@ def simulate_pay(market: MicroworkMarket | None = None) -> PaySimulation:
     """
     market = market or MicroworkMarket()
     rng = np.random.default_rng(market.seed)
-    mu = np.log(market.mean_offer) - market.rate_spread ** 2 / 2  # log-normal with the stated mean
-    rates = rng.lognormal(mu, market.rate_spread, market.requesters) if market.rate_spread > 0 else np.full(market.requesters, market.mean_offer)
+    mu = np.log(market.mean_offer) - market.rate_spread**2 / 2  # log-normal with the stated mean
+    rates = (
+        rng.lognormal(mu, market.rate_spread, market.requesters)
+        if market.rate_spread > 0
+        else np.full(market.requesters, market.mean_offer)
+    )
     rates *= market.mean_offer / rates.mean()  # the sample's mean is the published average exactly
-    volume = rates ** -market.volume_exponent
+    volume = rates**-market.volume_exponent
     task_share = volume / volume.sum()
     counts = _task_counts(market, rng)
     selectivity = rng.exponential(market.selectivity, market.workers) if market.selectivity > 0 else np.zeros(market.workers)
@@ -178,13 +187,19 @@ def simulate_pay(market: MicroworkMarket | None = None) -> PaySimulation:
     def per_worker_total(values: np.ndarray) -> np.ndarray:  # every worker has at least one task
         return np.bincount(worker, values, market.workers)
 
-    per_worker = pd.DataFrame({"tasks": counts, "pay": per_worker_total(pay), "hours": per_worker_total(hours),
-                               "paid_hours": per_worker_total(np.where(paid, hours, 0.0)),
-                               "returned_hours": per_worker_total(np.where(returned, hours, 0.0)),
-                               "rejected_hours": per_worker_total(np.where(rejected, hours, 0.0))},
-                              index=pd.RangeIndex(market.workers, name="worker"))
+    per_worker = pd.DataFrame(
+        {
+            "tasks": counts,
+            "pay": per_worker_total(pay),
+            "hours": per_worker_total(hours),
+            "paid_hours": per_worker_total(np.where(paid, hours, 0.0)),
+            "returned_hours": per_worker_total(np.where(returned, hours, 0.0)),
+            "rejected_hours": per_worker_total(np.where(rejected, hours, 0.0)),
+        },
+        index=pd.RangeIndex(market.workers, name="worker"),
+    )
     if market.search_spread > 0 and market.search_share > 0:
-        m, v = market.search_share, market.search_spread ** 2
+        m, v = market.search_share, market.search_spread**2
         k = m * (1 - m) / v - 1
         search = rng.beta(m * k, (1 - m) * k, market.workers)
     else:
@@ -193,7 +208,9 @@ def simulate_pay(market: MicroworkMarket | None = None) -> PaySimulation:
     per_worker["search_share"] = search
     per_worker["search_hours"] = per_worker["hours"] * search / (1 - search)
     per_worker["all_hours"] = per_worker["hours"] + per_worker["search_hours"]
-    per_worker["offered_rate"] = np.bincount(worker, rates[requester] * minutes, market.workers) / np.bincount(worker, minutes, market.workers)
+    per_worker["offered_rate"] = np.bincount(worker, rates[requester] * minutes, market.workers) / np.bincount(
+        worker, minutes, market.workers
+    )
     per_worker["paid_rate"] = per_worker["pay"] / per_worker["paid_hours"].where(per_worker["paid_hours"] > 0)
     per_worker["rate_with_returned_rejected"] = per_worker["pay"] / per_worker["hours"]
     per_worker["hourly"] = per_worker["pay"] / per_worker["all_hours"]
@@ -207,8 +224,16 @@ def gap_steps(simulation: PaySimulation) -> pd.DataFrame:
     steps = [
         ("The average requester's offer", simulation.requester_average, "the mean over requesters of their hourly rates"),
         ("The average task's offer", simulation.work_weighted_offer, "lower-paying requesters post more of the work"),
-        ("The median worker's offer", float(workers["offered_rate"].median()), "the rates of the tasks each worker did, by time; some workers seek better-paid requesters"),
-        ("After returned and rejected work", float(workers["rate_with_returned_rejected"].median()), "time on tasks returned unfinished or rejected is not paid"),
+        (
+            "The median worker's offer",
+            float(workers["offered_rate"].median()),
+            "the rates of the tasks each worker did, by time; some workers seek better-paid requesters",
+        ),
+        (
+            "After returned and rejected work",
+            float(workers["rate_with_returned_rejected"].median()),
+            "time on tasks returned unfinished or rejected is not paid",
+        ),
         ("After searching for tasks", simulation.median_hourly, "time spent finding tasks is not paid"),
     ]
     return pd.DataFrame([{"step": s, "usd_per_hour": v, "why": w, "order": i} for i, (s, v, w) in enumerate(steps)])
@@ -227,9 +252,18 @@ def pay_sensitivity(base: MicroworkMarket | None = None, ranges: dict[str, tuple
             if name == "search_share":
                 changes["search_spread"] = min(base.search_spread, 0.9 * float(np.sqrt(value * (1 - value))))
             results[end] = simulate_pay(replace(base, **changes))
-        rows.append({"parameter": name, "label": PARAMETER_LABELS[name], "low": low, "high": high,
-                     "median_low": results["low"].median_hourly, "median_high": results["high"].median_hourly,
-                     "above_low": results["low"].share_above(7.25), "above_high": results["high"].share_above(7.25)})
+        rows.append(
+            {
+                "parameter": name,
+                "label": PARAMETER_LABELS[name],
+                "low": low,
+                "high": high,
+                "median_low": results["low"].median_hourly,
+                "median_high": results["high"].median_hourly,
+                "above_low": results["low"].share_above(7.25),
+                "above_high": results["high"].share_above(7.25),
+            }
+        )
     table = pd.DataFrame(rows)
     table["swing"] = (table["median_high"] - table["median_low"]).abs()
     return table.sort_values("swing", ascending=False, ignore_index=True)
@@ -259,14 +293,34 @@ def crowd_funnel() -> pd.DataFrame:
     """Published counts from the widest to the narrowest circle of workers, in three studies, with
     each stage's share of the widest."""
     stages = [
-        ("Online labour platforms (Kässi et al. 2021)", "freelancer profiles", context_figure("freelancer profiles on online labour platforms"), "kassi2021"),
-        ("Online labour platforms (Kässi et al. 2021)", "ever obtained work", context_figure("profiles that ever obtained work"), "kassi2021"),
-        ("Online labour platforms (Kässi et al. 2021)", "significantly active", context_figure("significantly active online workers"), "kassi2021"),
+        (
+            "Online labour platforms (Kässi et al. 2021)",
+            "freelancer profiles",
+            context_figure("freelancer profiles on online labour platforms"),
+            "kassi2021",
+        ),
+        (
+            "Online labour platforms (Kässi et al. 2021)",
+            "ever obtained work",
+            context_figure("profiles that ever obtained work"),
+            "kassi2021",
+        ),
+        (
+            "Online labour platforms (Kässi et al. 2021)",
+            "significantly active",
+            context_figure("significantly active online workers"),
+            "kassi2021",
+        ),
         ("Microworkers in France (Le Ludec et al. 2019)", "occasional", microwork_figure("occasional microworkers"), "leludec2019"),
         ("Microworkers in France (Le Ludec et al. 2019)", "regular", microwork_figure("regular microworkers"), "leludec2019"),
         ("Microworkers in France (Le Ludec et al. 2019)", "very active", microwork_figure("very active microworkers"), "leludec2019"),
         ("Mechanical Turk (Difallah et al. 2018)", "distinct workers (to 2017)", microwork_figure("unique workers"), "difallah2018"),
-        ("Mechanical Turk (Difallah et al. 2018)", "active at any given time", microwork_figure("workers active at any given time"), "difallah2018"),
+        (
+            "Mechanical Turk (Difallah et al. 2018)",
+            "active at any given time",
+            microwork_figure("workers active at any given time"),
+            "difallah2018",
+        ),
     ]
     table = pd.DataFrame(stages, columns=["study", "stage", "people", "bibkey"])
     table["stage_order"] = table.groupby("study").cumcount()
@@ -282,5 +336,10 @@ def what_registered_may_mean(registered: float | None = None, platform: str = "Z
     profiles = context_figure("freelancer profiles on online labour platforms")
     worked = context_figure("profiles that ever obtained work") / profiles
     active = context_figure("significantly active online workers") / profiles
-    return {"registered": registered, "worked_share_pct": 100 * worked, "active_share_pct": 100 * active,
-            "ever_worked": registered * worked, "active": registered * active}
+    return {
+        "registered": registered,
+        "worked_share_pct": 100 * worked,
+        "active_share_pct": 100 * active,
+        "ever_worked": registered * worked,
+        "active": registered * active,
+    }

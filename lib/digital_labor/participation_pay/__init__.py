@@ -10,7 +10,12 @@ from .charts import payout_chart
 from .data import RIGHTS, notification_figure, rights_table, scheme_value, schemes
 from .findings import pay_for_participation
 from .model import (
-    TSU_SHARE, WAKING_HOURS, WAKING_HOURS_RANGE, microsoft_rewards, money_walks, notification_interval,
+    TSU_SHARE,
+    WAKING_HOURS,
+    WAKING_HOURS_RANGE,
+    microsoft_rewards,
+    money_walks,
+    notification_interval,
     revenue_share_payout,
 )
 
@@ -19,10 +24,19 @@ __all__ = [
     # charts
     "payout_chart",
     # data
-    "RIGHTS", "notification_figure", "rights_table", "scheme_value", "schemes",
+    "RIGHTS",
+    "notification_figure",
+    "rights_table",
+    "scheme_value",
+    "schemes",
     # findings
     "pay_for_participation",
     # model
-    "TSU_SHARE", "WAKING_HOURS", "WAKING_HOURS_RANGE", "microsoft_rewards", "money_walks",
-    "notification_interval", "revenue_share_payout",
+    "TSU_SHARE",
+    "WAKING_HOURS",
+    "WAKING_HOURS_RANGE",
+    "microsoft_rewards",
+    "money_walks",
+    "notification_interval",
+    "revenue_share_payout",
 ]

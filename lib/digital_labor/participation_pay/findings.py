@@ -11,8 +11,11 @@ __all__ = ["pay_for_participation"]
 MONEY_UNITS = ("US$", "EUR", "GBP")
 # The four examples of the essay, and the schemes of the data that stand for each.
 ESSAY_EXAMPLES = {
-    "Telefónica": ("Telefónica personal data platform", "Telefónica personal data bank",
-                   "Telefónica R&D 'Money Walks' personal-data market experiment"),
+    "Telefónica": (
+        "Telefónica personal data platform",
+        "Telefónica personal data bank",
+        "Telefónica R&D 'Money Walks' personal-data market experiment",
+    ),
     "Microsoft (Bing)": ("Microsoft Rewards (formerly Bing Rewards)",),
     "Tsu": ("Tsu",),
     "YouTube Heroes": ("YouTube Heroes",),

@@ -13,7 +13,16 @@ from ..attention_value import hourly_value
 from ..params import require
 from .data import scheme_value
 
-__all__ = ["PAYOUT_ASSUMPTIONS", "TSU_SHARE", "WAKING_HOURS", "WAKING_HOURS_RANGE", "microsoft_rewards", "money_walks", "notification_interval", "revenue_share_payout"]
+__all__ = [
+    "PAYOUT_ASSUMPTIONS",
+    "TSU_SHARE",
+    "WAKING_HOURS",
+    "WAKING_HOURS_RANGE",
+    "microsoft_rewards",
+    "money_walks",
+    "notification_interval",
+    "revenue_share_payout",
+]
 
 TSU_SHARE = "share of ad revenue paid out to users"  # the quantity of Tsu's promised payout in the data
 WAKING_HOURS = 16.0  # an assumption: hours a day with the phone at hand
@@ -45,7 +54,10 @@ def microsoft_rewards() -> dict[str, float]:
     gbp_per_point = 5 / scheme_value("Microsoft Rewards (formerly Bing Rewards)", "points needed for a GBP 5 Xbox gift card")
     search = scheme_value("Microsoft Rewards (formerly Bing Rewards)", "points per Bing search") * gbp_per_point
     level1 = scheme_value("Microsoft Rewards (formerly Bing Rewards)", "maximum search points per day (Level 1)") * gbp_per_point
-    level2 = scheme_value("Microsoft Rewards (formerly Bing Rewards)", "maximum points per day at Level 2 (after 500 points in a month)") * gbp_per_point
+    level2 = (
+        scheme_value("Microsoft Rewards (formerly Bing Rewards)", "maximum points per day at Level 2 (after 500 points in a month)")
+        * gbp_per_point
+    )
     return {"gbp_per_point": gbp_per_point, "gbp_per_search": search, "gbp_per_day_level1": level1, "gbp_per_day_level2": level2}
 
 
@@ -54,8 +66,15 @@ def money_walks() -> dict[str, float]:
     scheme = "Telefónica R&D 'Money Walks' personal-data market experiment"
     total = scheme_value(scheme, "total paid to participants for their data")
     people, weeks, auctions = (scheme_value(scheme, q) for q in ("participants", "study duration", "auctions held"))
-    return {"total_eur": total, "participants": people, "weeks": weeks, "auctions": auctions,
-            "eur_per_participant": total / people, "eur_per_participant_week": total / people / weeks, "eur_per_auction": total / auctions}
+    return {
+        "total_eur": total,
+        "participants": people,
+        "weeks": weeks,
+        "auctions": auctions,
+        "eur_per_participant": total / people,
+        "eur_per_participant_week": total / people / weeks,
+        "eur_per_auction": total / auctions,
+    }
 
 
 def notification_interval(per_day: float, waking_hours: float = WAKING_HOURS) -> float:

@@ -12,5 +12,6 @@ __all__ = [
     # charts
     "platform_network_chart",
     # graph
-    "node_link_frames", "platform_sides_graph",
+    "node_link_frames",
+    "platform_sides_graph",
 ]

@@ -41,23 +41,36 @@ def _flow_layers(edges: pd.DataFrame, domain: list[float]) -> alt.LayerChart:
     flows = sorted(edges["flow"].unique())
     colours, _ = category_scales(flows)
     dashes = alt.Scale(domain=flows, range=DASHES[: len(flows)])
-    tooltip = [alt.Tooltip("source:N", title="From"), alt.Tooltip("target:N", title="To"),
-               alt.Tooltip("flow:N", title="Flow"), alt.Tooltip("label:N", title="What flows"),
-               alt.Tooltip("basis:N", title="Basis (essay or assumption)")]
-    links = alt.Chart(edges).mark_rule(strokeWidth=2.5).encode(
-        x=alt.X("x:Q", axis=None, scale=alt.Scale(domain=domain)),
-        y=alt.Y("y:Q", axis=None, scale=alt.Scale(domain=domain)),
-        x2="x2:Q", y2="y2:Q",
-        color=alt.Color("flow:N", title="What flows", scale=colours),
-        strokeDash=alt.StrokeDash("flow:N", title="What flows", scale=dashes),
-        tooltip=tooltip,
+    tooltip = [
+        alt.Tooltip("source:N", title="From"),
+        alt.Tooltip("target:N", title="To"),
+        alt.Tooltip("flow:N", title="Flow"),
+        alt.Tooltip("label:N", title="What flows"),
+        alt.Tooltip("basis:N", title="Basis (essay or assumption)"),
+    ]
+    links = (
+        alt.Chart(edges)
+        .mark_rule(strokeWidth=2.5)
+        .encode(
+            x=alt.X("x:Q", axis=None, scale=alt.Scale(domain=domain)),
+            y=alt.Y("y:Q", axis=None, scale=alt.Scale(domain=domain)),
+            x2="x2:Q",
+            y2="y2:Q",
+            color=alt.Color("flow:N", title="What flows", scale=colours),
+            strokeDash=alt.StrokeDash("flow:N", title="What flows", scale=dashes),
+            tooltip=tooltip,
+        )
     )
-    heads = alt.Chart(_arrowheads(edges)).mark_point(shape="triangle-up", filled=True, size=110, opacity=1).encode(
-        x=alt.X("ax:Q", axis=None, scale=alt.Scale(domain=domain)),
-        y=alt.Y("ay:Q", axis=None, scale=alt.Scale(domain=domain)),
-        angle=alt.Angle("angle:Q", scale=None),
-        color=alt.Color("flow:N", title="What flows", scale=colours),
-        tooltip=tooltip,
+    heads = (
+        alt.Chart(_arrowheads(edges))
+        .mark_point(shape="triangle-up", filled=True, size=110, opacity=1)
+        .encode(
+            x=alt.X("ax:Q", axis=None, scale=alt.Scale(domain=domain)),
+            y=alt.Y("ay:Q", axis=None, scale=alt.Scale(domain=domain)),
+            angle=alt.Angle("angle:Q", scale=None),
+            color=alt.Color("flow:N", title="What flows", scale=colours),
+            tooltip=tooltip,
+        )
     )
     return links + heads
 
@@ -66,10 +79,16 @@ def _node_layers(nodes: pd.DataFrame, domain: list[float]) -> alt.LayerChart:
     """The groups as labelled circles."""
     x = alt.X("x:Q", axis=None, scale=alt.Scale(domain=domain))
     y = alt.Y("y:Q", axis=None, scale=alt.Scale(domain=domain))
-    circles = alt.Chart(nodes).mark_circle(size=900, color="white", stroke="black", strokeWidth=1.5, opacity=1).encode(
-        x=x, y=y, tooltip=[alt.Tooltip("label:N", title="Side"), alt.Tooltip("role:N", title="Role")])
-    names = alt.Chart(nodes.assign(name=[textwrap.wrap(label, 20) for label in nodes["label"]])).mark_text(
-        fontSize=12, fontWeight="bold", baseline="top", dy=20, lineHeight=14).encode(x=x, y=y, text="name:N")
+    circles = (
+        alt.Chart(nodes)
+        .mark_circle(size=900, color="white", stroke="black", strokeWidth=1.5, opacity=1)
+        .encode(x=x, y=y, tooltip=[alt.Tooltip("label:N", title="Side"), alt.Tooltip("role:N", title="Role")])
+    )
+    names = (
+        alt.Chart(nodes.assign(name=[textwrap.wrap(label, 20) for label in nodes["label"]]))
+        .mark_text(fontSize=12, fontWeight="bold", baseline="top", dy=20, lineHeight=14)
+        .encode(x=x, y=y, text="name:N")
+    )
     return circles + names
 
 
@@ -96,8 +115,7 @@ def platform_network_chart(nodes: pd.DataFrame, edges: pd.DataFrame) -> alt.Laye
         title="Around a platform: who gives what to whom (a schematic)",
         description=(
             f"Schematic network diagram of {len(nodes)} groups and {len(edges)} flows around a platform at the "
-            f"centre, {assumed} of them assumed to complete the example rather than taken from the essay. "
-            + _exchanges(nodes, edges) + "."
+            f"centre, {assumed} of them assumed to complete the example rather than taken from the essay. " + _exchanges(nodes, edges) + "."
         ),
         datasets=_NETWORK_DATASETS,
         source=_NETWORK_SOURCE,

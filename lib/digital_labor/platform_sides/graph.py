@@ -39,8 +39,9 @@ def platform_sides_graph(nodes: pd.DataFrame, flows: pd.DataFrame) -> nx.MultiDi
         if unknown:
             raise DataError(f"Flow table, line {row}: '{unknown[0]}' is not a node id of the node table.")
         basis = getattr(flow, "basis", None)
-        graph.add_edge(flow.source, flow.target, flow=flow.flow, label=flow.label,
-                       basis=basis if isinstance(basis, str) and basis else "unstated")
+        graph.add_edge(
+            flow.source, flow.target, flow=flow.flow, label=flow.label, basis=basis if isinstance(basis, str) and basis else "unstated"
+        )
     return graph
 
 
@@ -52,9 +53,7 @@ def _layout(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
     return {node: (float(x), float(y)) for node, (x, y) in positions.items()}
 
 
-def node_link_frames(
-    graph: nx.MultiDiGraph, lane_width: float = 0.06
-) -> tuple[pd.DataFrame, pd.DataFrame]:
+def node_link_frames(graph: nx.MultiDiGraph, lane_width: float = 0.06) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Node and edge tables for an altair node-link chart.
 
     Deterministic shell layout (no randomness): the node with role
@@ -72,17 +71,14 @@ def node_link_frames(
     positions = _layout(graph)
     nodes = pd.DataFrame(
         [
-            {"id": node, "role": data["role"], "label": data["label"],
-             "x": positions[node][0], "y": positions[node][1]}
+            {"id": node, "role": data["role"], "label": data["label"], "x": positions[node][0], "y": positions[node][1]}
             for node, data in graph.nodes(data=True)
         ]
     )
     edges = pd.DataFrame(
         [
             _edge_row(source, target, data, positions, offset)
-            for (source, target, data), offset in zip(
-                graph.edges(data=True), _lane_offsets(graph, lane_width)
-            )
+            for (source, target, data), offset in zip(graph.edges(data=True), _lane_offsets(graph, lane_width))
         ]
     )
     return nodes, edges
@@ -143,8 +139,6 @@ def flow_summary(graph: nx.MultiDiGraph) -> pd.DataFrame:
         for flow in FLOWS:
             gives = sum(data["flow"] == flow for *_, data in graph.out_edges(node, data=True))
             receives = sum(data["flow"] == flow for *_, data in graph.in_edges(node, data=True))
-            rows.append({"node": node, "role": role, "flow": flow,
-                         "direction": "gives", "n_flows": gives})
-            rows.append({"node": node, "role": role, "flow": flow,
-                         "direction": "receives", "n_flows": receives})
+            rows.append({"node": node, "role": role, "flow": flow, "direction": "gives", "n_flows": gives})
+            rows.append({"node": node, "role": role, "flow": flow, "direction": "receives", "n_flows": receives})
     return pd.DataFrame(rows)

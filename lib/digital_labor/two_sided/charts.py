@@ -23,9 +23,12 @@ def _users_slider(grid: pd.DataFrame) -> alt.Parameter:
     return alt.param(
         name="alpha_u",
         value=min(alpha_users, key=lambda value: abs(value + 0.1)),
-        bind=alt.binding_range(min=alpha_users[0], max=alpha_users[-1],
-                               step=round(alpha_users[1] - alpha_users[0], 6),
-                               name="Users' benefit from each advertiser αu: "),
+        bind=alt.binding_range(
+            min=alpha_users[0],
+            max=alpha_users[-1],
+            step=round(alpha_users[1] - alpha_users[0], 6),
+            name="Users' benefit from each advertiser αu: ",
+        ),
     )
 
 
@@ -33,7 +36,9 @@ def _long_prices(grid: pd.DataFrame) -> pd.DataFrame:
     """One row per interior grid point and side, with that side's optimal price."""
     long = grid[grid["interior"]].melt(
         id_vars=["alpha_advertisers", "alpha_users"],
-        value_vars=["price_users", "price_advertisers"], var_name="side", value_name="price",
+        value_vars=["price_users", "price_advertisers"],
+        var_name="side",
+        value_name="price",
     )
     long["side"] = long["side"].map({"price_users": "users", "price_advertisers": "advertisers"})
     return long
@@ -41,16 +46,22 @@ def _long_prices(grid: pd.DataFrame) -> pd.DataFrame:
 
 def _price_lines(long: pd.DataFrame, users: alt.Parameter) -> alt.Chart:
     colours, shapes = category_scales(SIDES)
-    return alt.Chart(long).transform_filter(param_equals("alpha_users", users)).mark_line(
-        point=alt.OverlayMarkDef(filled=True, size=35)).encode(
-        x=alt.X("alpha_advertisers:Q", title="Advertisers' benefit from each user αa (money units)"),
-        y=alt.Y("price:Q", title="Optimal price (money units per member)"),
-        color=alt.Color("side:N", title="Side", scale=colours),
-        shape=alt.Shape("side:N", title="Side", scale=shapes),
-        tooltip=[alt.Tooltip("side:N", title="Side"),
-                 alt.Tooltip("alpha_advertisers:Q", title="αa", format=".2f"),
-                 alt.Tooltip("alpha_users:Q", title="αu", format=".2f"),
-                 alt.Tooltip("price:Q", title="Price", format=".3f")],
+    return (
+        alt.Chart(long)
+        .transform_filter(param_equals("alpha_users", users))
+        .mark_line(point=alt.OverlayMarkDef(filled=True, size=35))
+        .encode(
+            x=alt.X("alpha_advertisers:Q", title="Advertisers' benefit from each user αa (money units)"),
+            y=alt.Y("price:Q", title="Optimal price (money units per member)"),
+            color=alt.Color("side:N", title="Side", scale=colours),
+            shape=alt.Shape("side:N", title="Side", scale=shapes),
+            tooltip=[
+                alt.Tooltip("side:N", title="Side"),
+                alt.Tooltip("alpha_advertisers:Q", title="αa", format=".2f"),
+                alt.Tooltip("alpha_users:Q", title="αu", format=".2f"),
+                alt.Tooltip("price:Q", title="Price", format=".3f"),
+            ],
+        )
     )
 
 
@@ -59,9 +70,11 @@ def _zero_price_marker(thresholds: pd.DataFrame, users: alt.Parameter) -> alt.La
     zero = alt.Chart(pd.DataFrame({"price": [0.0]})).mark_rule(color="black").encode(y="price:Q")
     cross = alt.Chart(thresholds).transform_filter(param_equals("alpha_users", users))
     cross_rule = cross.mark_rule(color="#555555", strokeDash=[4, 3]).encode(x="alpha_advertisers:Q")
-    cross_text = cross.transform_calculate(
-        text="'users pay nothing at αa = ' + format(datum.alpha_advertisers, '.2f')"
-    ).mark_text(align="right", dx=-6, baseline="bottom", y=12).encode(x="alpha_advertisers:Q", text="text:N")
+    cross_text = (
+        cross.transform_calculate(text="'users pay nothing at αa = ' + format(datum.alpha_advertisers, '.2f')")
+        .mark_text(align="right", dx=-6, baseline="bottom", y=12)
+        .encode(x="alpha_advertisers:Q", text="text:N")
+    )
     return zero + cross_rule + cross_text
 
 
@@ -92,26 +105,40 @@ def price_heatmap(grid: pd.DataFrame) -> alt.Chart:
     table = grid.copy()
     table["sign"] = price_signs(table)
     table["price_users"] = table["price_users"].astype(float)
-    x = alt.X("alpha_advertisers:O", title="Advertisers' benefit from each user αa (money units)",
-              axis=alt.Axis(format=".1f", labelAngle=0))
-    y = alt.Y("alpha_users:O", title="Users' benefit from each advertiser αu (money units)",
-              sort="descending", axis=alt.Axis(format=".1f"))
-    rect = alt.Chart(table).mark_rect().encode(
-        x=x, y=y,
-        color=alt.condition(
-            "datum.interior",
-            alt.Color("price_users:Q", title="Users' price (money units)",
-                      scale=alt.Scale(scheme="blueorange", domainMid=0, reverse=True)),
-            alt.value(MISSING_COLOUR),
-        ),
-        tooltip=[alt.Tooltip("alpha_advertisers:Q", title="αa", format=".2f"),
-                 alt.Tooltip("alpha_users:Q", title="αu", format=".2f"),
-                 alt.Tooltip("price_users:Q", title="Users' price", format=".3f"),
-                 alt.Tooltip("price_advertisers:Q", title="Advertisers' price", format=".3f")],
+    x = alt.X(
+        "alpha_advertisers:O", title="Advertisers' benefit from each user αa (money units)", axis=alt.Axis(format=".1f", labelAngle=0)
     )
-    text = alt.Chart(table).mark_text(fontSize=12, fontWeight="bold").encode(
-        x=x, y=y, text="sign:N",
-        color=alt.condition("abs(datum.price_users) > 0.3", alt.value("white"), alt.value("black")),
+    y = alt.Y("alpha_users:O", title="Users' benefit from each advertiser αu (money units)", sort="descending", axis=alt.Axis(format=".1f"))
+    rect = (
+        alt.Chart(table)
+        .mark_rect()
+        .encode(
+            x=x,
+            y=y,
+            color=alt.condition(
+                "datum.interior",
+                alt.Color(
+                    "price_users:Q", title="Users' price (money units)", scale=alt.Scale(scheme="blueorange", domainMid=0, reverse=True)
+                ),
+                alt.value(MISSING_COLOUR),
+            ),
+            tooltip=[
+                alt.Tooltip("alpha_advertisers:Q", title="αa", format=".2f"),
+                alt.Tooltip("alpha_users:Q", title="αu", format=".2f"),
+                alt.Tooltip("price_users:Q", title="Users' price", format=".3f"),
+                alt.Tooltip("price_advertisers:Q", title="Advertisers' price", format=".3f"),
+            ],
+        )
+    )
+    text = (
+        alt.Chart(table)
+        .mark_text(fontSize=12, fontWeight="bold")
+        .encode(
+            x=x,
+            y=y,
+            text="sign:N",
+            color=alt.condition("abs(datum.price_users) > 0.3", alt.value("white"), alt.value("black")),
+        )
     )
     chart = (rect + text).properties(width=560, height=300)
     return describe(
@@ -131,11 +158,8 @@ def _sign_summary(table: pd.DataFrame) -> str:
     """How many cells of each sign, where the negative ones lie, and how many have no optimum."""
     counts = table["sign"].value_counts()
     negative = table[table["sign"] == "−"]
-    where = (
-        f", all at αa of {negative['alpha_advertisers'].min():g} or more" if len(negative) else ""
-    )
+    where = f", all at αa of {negative['alpha_advertisers'].min():g} or more" if len(negative) else ""
     return (
         f"Users pay in {counts.get('+', 0)} cells, pay about nothing in {counts.get('0', 0)} and are "
         f"paid in {counts.get('−', 0)}{where}; {counts.get('', 0)} grey cells have no interior optimum."
     )
-

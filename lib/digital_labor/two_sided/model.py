@@ -65,7 +65,6 @@ from scipy import optimize
 
 from ..params import require
 
-
 __all__ = [
     "NoInteriorOptimum",
     "TwoSidedMarket",
@@ -133,28 +132,17 @@ class TwoSidedMarket:
             require(getattr(self, name) > 0, f"{name} must be > 0")
 
 
-
-def _implied_prices(
-    market: TwoSidedMarket, n_users: float, n_advertisers: float
-) -> tuple[float, float]:
+def _implied_prices(market: TwoSidedMarket, n_users: float, n_advertisers: float) -> tuple[float, float]:
     """Prices that make the demand curves deliver the given participation."""
-    price_users = (
-        market.value_users + market.alpha_users * n_advertisers - market.spread_users * n_users
-    )
-    price_advertisers = (
-        market.value_advertisers
-        + market.alpha_advertisers * n_users
-        - market.spread_advertisers * n_advertisers
-    )
+    price_users = market.value_users + market.alpha_users * n_advertisers - market.spread_users * n_users
+    price_advertisers = market.value_advertisers + market.alpha_advertisers * n_users - market.spread_advertisers * n_advertisers
     return price_users, price_advertisers
 
 
 def _outcome(market: TwoSidedMarket, n_users: float, n_advertisers: float) -> dict[str, float]:
     """Prices, participation and profit at the given participation levels."""
     price_users, price_advertisers = _implied_prices(market, n_users, n_advertisers)
-    profit = n_users * (price_users - market.cost_users) + n_advertisers * (
-        price_advertisers - market.cost_advertisers
-    )
+    profit = n_users * (price_users - market.cost_users) + n_advertisers * (price_advertisers - market.cost_advertisers)
     values = (price_users, price_advertisers, n_users, n_advertisers, profit)
     return {key: float(value) for key, value in zip(_OUTCOME_KEYS, values)}
 
@@ -170,12 +158,8 @@ def _scaled_solution(
     margin = 4 * market.spread_users * market.spread_advertisers - total_alpha**2
     surplus_users = market.value_users - market.cost_users
     surplus_advertisers = market.value_advertisers - market.cost_advertisers
-    scaled_users = (
-        2 * market.spread_advertisers * surplus_users + total_alpha * surplus_advertisers
-    )
-    scaled_advertisers = (
-        2 * market.spread_users * surplus_advertisers + total_alpha * surplus_users
-    )
+    scaled_users = 2 * market.spread_advertisers * surplus_users + total_alpha * surplus_advertisers
+    scaled_advertisers = 2 * market.spread_users * surplus_advertisers + total_alpha * surplus_users
     return margin, scaled_users, scaled_advertisers
 
 
@@ -187,19 +171,14 @@ def optimal_prices(market: TwoSidedMarket) -> dict[str, float]:
     ``NoInteriorOptimum`` (a ``ValueError``) if the second-order condition
     fails or if the optimum would put either side's participation at 0 or 1.
     """
-    margin, scaled_users, scaled_advertisers = _scaled_solution(
-        market, market.alpha_users + market.alpha_advertisers
-    )
+    margin, scaled_users, scaled_advertisers = _scaled_solution(market, market.alpha_users + market.alpha_advertisers)
     if margin <= 0:
         raise NoInteriorOptimum(
-            "second-order condition fails: (alpha_users + alpha_advertisers)**2 "
-            "must be below 4 * spread_users * spread_advertisers"
+            "second-order condition fails: (alpha_users + alpha_advertisers)**2 must be below 4 * spread_users * spread_advertisers"
         )
     n_users, n_advertisers = scaled_users / margin, scaled_advertisers / margin
     if not (0 < n_users < 1 and 0 < n_advertisers < 1):
-        raise NoInteriorOptimum(
-            "optimal participation is not strictly between 0 and 1 on both sides"
-        )
+        raise NoInteriorOptimum("optimal participation is not strictly between 0 and 1 on both sides")
     return _outcome(market, n_users, n_advertisers)
 
 
@@ -248,10 +227,7 @@ def price_map(
     for alpha_a in alpha_advertisers_values:
         for alpha_u in alpha_users_values:
             market = replace(base, alpha_advertisers=float(alpha_a), alpha_users=float(alpha_u))
-            rows.append(
-                {"alpha_advertisers": float(alpha_a), "alpha_users": float(alpha_u)}
-                | _interior_outcome(market)
-            )
+            rows.append({"alpha_advertisers": float(alpha_a), "alpha_users": float(alpha_u)} | _interior_outcome(market))
     return pd.DataFrame(rows)
 
 
@@ -263,9 +239,7 @@ def price_signs(grid: pd.DataFrame, column: str = "price_users", tolerance: floa
     """
     require(tolerance >= 0, "tolerance must be >= 0")
     prices = grid[column].astype(float)
-    signs = np.select(
-        [~grid["interior"].astype(bool), prices < -tolerance, prices > tolerance], ["", "−", "+"], default="0"
-    )
+    signs = np.select([~grid["interior"].astype(bool), prices < -tolerance, prices > tolerance], ["", "−", "+"], default="0")
     return pd.Series(signs, index=grid.index, name=f"{column}_sign")
 
 
@@ -287,15 +261,9 @@ def users_price_threshold(market: TwoSidedMarket) -> float:
     root does not exist or lies outside the region with an interior optimum.
     """
     alpha_a = Polynomial([0.0, 1.0])
-    margin, scaled_users, scaled_advertisers = _scaled_solution(
-        market, market.alpha_users + alpha_a
-    )
+    margin, scaled_users, scaled_advertisers = _scaled_solution(market, market.alpha_users + alpha_a)
     # Armstrong's rule p_u = f_u - alpha_a n_a + t_u n_u, multiplied by D > 0.
-    scaled_price_users = (
-        market.cost_users * margin
-        - alpha_a * scaled_advertisers
-        + market.spread_users * scaled_users
-    )
+    scaled_price_users = market.cost_users * margin - alpha_a * scaled_advertisers + market.spread_users * scaled_users
     real_roots = [root.real for root in scaled_price_users.roots() if abs(root.imag) < 1e-12]
     if not real_roots:
         raise NoInteriorOptimum("the users' price never reaches 0")
@@ -318,9 +286,7 @@ def users_price_terms(market: TwoSidedMarket) -> dict[str, float]:
     margin = 4 * market.spread_users * market.spread_advertisers - total_alpha**2
     surplus_users = market.value_users - market.cost_users
     surplus_advertisers = market.value_advertisers - market.cost_advertisers
-    gain = market.alpha_advertisers * (
-        market.spread_users * surplus_advertisers + total_alpha * surplus_users
-    )
+    gain = market.alpha_advertisers * (market.spread_users * surplus_advertisers + total_alpha * surplus_users)
     cost_and_markup = market.cost_users * margin + market.spread_users * (
         2 * market.spread_advertisers * surplus_users + market.alpha_users * surplus_advertisers
     )

@@ -40,23 +40,33 @@ def inshoring_chart(scenarios: pd.DataFrame) -> alt.LayerChart:
     """Low-high range of full-time years of unpaid work per project (an
     :func:`~digital_labor.visibility.inshoring_scenarios` frame)."""
     y = alt.Y("project:N", title=None, sort=alt.EncodingSortField("fte_years_high", order="descending"))
-    tooltip = [alt.Tooltip("project:N", title="Project"), alt.Tooltip("items:Q", title="Items", format=",.0f"),
-               alt.Tooltip("seconds_low:Q", title="Seconds each (low)"), alt.Tooltip("seconds_high:Q", title="Seconds each (high)"),
-               alt.Tooltip("fte_years_low:Q", title="Full-time years (low)", format=",.0f"),
-               alt.Tooltip("fte_years_high:Q", title="Full-time years (high)", format=",.0f")]
+    tooltip = [
+        alt.Tooltip("project:N", title="Project"),
+        alt.Tooltip("items:Q", title="Items", format=",.0f"),
+        alt.Tooltip("seconds_low:Q", title="Seconds each (low)"),
+        alt.Tooltip("seconds_high:Q", title="Seconds each (high)"),
+        alt.Tooltip("fte_years_low:Q", title="Full-time years (low)", format=",.0f"),
+        alt.Tooltip("fte_years_high:Q", title="Full-time years (high)", format=",.0f"),
+    ]
     base = alt.Chart(scenarios).encode(y=y, tooltip=tooltip)
     bar = base.mark_bar(height=18, color=charts.PALETTE[0], opacity=0.5).encode(
-        x=alt.X("fte_years_low:Q", title="Full-time years of unpaid work (2,000 hours each)"), x2="fte_years_high:Q")
+        x=alt.X("fte_years_low:Q", title="Full-time years of unpaid work (2,000 hours each)"), x2="fte_years_high:Q"
+    )
     low = base.mark_point(filled=True, size=70, shape="circle", color=charts.PALETTE[0]).encode(x="fte_years_low:Q")
     high = base.mark_point(filled=True, size=70, shape="diamond", color=charts.PALETTE[3]).encode(x="fte_years_high:Q")
     chart = alt.layer(bar, low, high).properties(width=520, height=120)
     return charts.describe(
-        chart, title="How much unpaid work? Two of Google's data projects in full-time years (a model)",
-        description="Range chart, one bar per project from the low to the high scenario. " + "; ".join(
+        chart,
+        title="How much unpaid work? Two of Google's data projects in full-time years (a model)",
+        description="Range chart, one bar per project from the low to the high scenario. "
+        + "; ".join(
             f"{r.project}: {r.items:,.0f} {r.items_label}, {r.seconds_low:g} to {r.seconds_high:g} seconds each, "
             f"{r.hours_low:,.0f} to {r.hours_high:,.0f} hours, {r.fte_years_low:,.0f} to {r.fte_years_high:,.0f} full-time years"
-            for r in scenarios.itertuples()) + f". {INSHORING_ASSUMPTIONS}",
-        datasets=["dataset_annotation"], model=_INSHORING_MODEL,
+            for r in scenarios.itertuples()
+        )
+        + f". {INSHORING_ASSUMPTIONS}",
+        datasets=["dataset_annotation"],
+        model=_INSHORING_MODEL,
     )
 
 
@@ -73,13 +83,18 @@ def organic_reach_chart(table: pd.DataFrame) -> alt.Chart:
     )
     chart = base.mark_line() + base.mark_point(filled=True, size=80).encode(
         shape=alt.Shape("page_group:N", title="Pages", scale=shape),
-        tooltip=[alt.Tooltip("yearmonth(month):T", title="Month", format="%b %Y"), alt.Tooltip("page_group:N", title="Pages"),
-                 alt.Tooltip("organic_reach_pct:Q", title="Organic reach (%)", format=".2f"), alt.Tooltip("confidence:N", title="Confidence")],
+        tooltip=[
+            alt.Tooltip("yearmonth(month):T", title="Month", format="%b %Y"),
+            alt.Tooltip("page_group:N", title="Pages"),
+            alt.Tooltip("organic_reach_pct:Q", title="Organic reach (%)", format=".2f"),
+            alt.Tooltip("confidence:N", title="Confidence"),
+        ],
     )
     return charts.describe(
-        chart.properties(width=520, height=280), title="Facebook's organic reach, October 2013 to February 2014",
-        description="Line chart of organic reach by month. " + "; ".join(
-            f"{r.page_group}, {r.month:%b %Y}: {r.organic_reach_pct:.2f} %" for r in table.itertuples()),
+        chart.properties(width=520, height=280),
+        title="Facebook's organic reach, October 2013 to February 2014",
+        description="Line chart of organic reach by month. "
+        + "; ".join(f"{r.page_group}, {r.month:%b %Y}: {r.organic_reach_pct:.2f} %" for r in table.itertuples()),
         datasets=["facebook_organic_reach"],
     )
 
@@ -91,7 +106,9 @@ def _pay_reference(monthly_pay_usd: float) -> alt.LayerChart:
     return rule + text
 
 
-def restore_reach_chart(grid: pd.DataFrame, *, monthly_pay_usd: float, benchmarks: pd.DataFrame, default_cpm: float | None = None) -> alt.LayerChart:
+def restore_reach_chart(
+    grid: pd.DataFrame, *, monthly_pay_usd: float, benchmarks: pd.DataFrame, default_cpm: float | None = None
+) -> alt.LayerChart:
     """Monthly cost of buying back lost reach against fans: a band over the published CPM range,
     a line at the slider's CPM, and a click worker's monthly pay for reference.
 
@@ -101,23 +118,35 @@ def restore_reach_chart(grid: pd.DataFrame, *, monthly_pay_usd: float, benchmark
     """
     low, high = float(benchmarks["cpm_usd"].min()), float(benchmarks["cpm_usd"].max())
     start = float(benchmarks["cpm_usd"].median()) if default_cpm is None else default_cpm
-    cpm = alt.param(name="cpm", value=start, bind=alt.binding_range(min=0.1, max=10.0, step=0.01, name="Price of 1,000 impressions, CPM (US$): "))
+    cpm = alt.param(
+        name="cpm", value=start, bind=alt.binding_range(min=0.1, max=10.0, step=0.01, name="Price of 1,000 impressions, CPM (US$): ")
+    )
     colour, shape = charts.category_scales([ALL_PAGES, LARGE_PAGES])
     x = alt.X("fans:Q", title="Fans of the page (log scale)", scale=alt.Scale(type="log"), axis=alt.Axis(format="~s"))
     y = alt.Y("monthly_cost_usd:Q", title="Monthly cost to restore reach (US$, log scale)", scale=alt.Scale(type="log", domain=[0.1, 1e6]))
     base = alt.Chart(grid).encode(x=x, color=alt.Color("page_group:N", title="Reach lost by", scale=colour))
-    band = base.transform_calculate(cost_low=f"datum.views_bought_per_month / 1000 * {low}", cost_high=f"datum.views_bought_per_month / 1000 * {high}").mark_area(
-        opacity=0.18).encode(y=alt.Y("cost_low:Q", scale=alt.Scale(type="log", domain=[0.1, 1e6])), y2="cost_high:Q")
+    band = (
+        base.transform_calculate(
+            cost_low=f"datum.views_bought_per_month / 1000 * {low}", cost_high=f"datum.views_bought_per_month / 1000 * {high}"
+        )
+        .mark_area(opacity=0.18)
+        .encode(y=alt.Y("cost_low:Q", scale=alt.Scale(type="log", domain=[0.1, 1e6])), y2="cost_high:Q")
+    )
     at_slider = base.transform_calculate(monthly_cost_usd="datum.views_bought_per_month / 1000 * cpm").encode(y=y)
     lines = at_slider.mark_line().add_params(cpm)
     dots = at_slider.mark_point(filled=True, size=40).encode(
         shape=alt.Shape("page_group:N", title="Reach lost by", scale=shape),
-        tooltip=[alt.Tooltip("page_group:N", title="Pages"), alt.Tooltip("fans:Q", title="Fans", format=",.0f"),
-                 alt.Tooltip("views_bought_per_month:Q", title="Views to buy a month", format=",.0f"),
-                 alt.Tooltip("monthly_cost_usd:Q", title="US$ a month at the slider's CPM", format=",.2f")])
+        tooltip=[
+            alt.Tooltip("page_group:N", title="Pages"),
+            alt.Tooltip("fans:Q", title="Fans", format=",.0f"),
+            alt.Tooltip("views_bought_per_month:Q", title="Views to buy a month", format=",.0f"),
+            alt.Tooltip("monthly_cost_usd:Q", title="US$ a month at the slider's CPM", format=",.2f"),
+        ],
+    )
     chart = alt.layer(band, lines, dots, _pay_reference(monthly_pay_usd)).properties(width=520, height=320)
     return charts.describe(
-        chart, title="What would a page pay to be seen again? (a model)",
+        chart,
+        title="What would a page pay to be seen again? (a model)",
         description=(
             "Line chart, log-log: the monthly cost of buying, as paid impressions, the views a page lost when organic reach "
             "fell from October 2013 to February 2014, against its number of fans, for the average page and for pages over "
@@ -125,11 +154,14 @@ def restore_reach_chart(grid: pd.DataFrame, *, monthly_pay_usd: float, benchmark
             f"to {high:.2f}; the lines follow a slider (starting at US$ {start:.2f}); a dashed line marks a click-farm "
             f"worker's monthly pay. {PAY_MODEL_ASSUMPTIONS}"
         ),
-        datasets=["facebook_organic_reach", "facebook_cpm_benchmarks", "click_farms"], model=_PAY_MODEL,
+        datasets=["facebook_organic_reach", "facebook_cpm_benchmarks", "click_farms"],
+        model=_PAY_MODEL,
     )
 
 
-def rise_by_start_chart(table: pd.DataFrame, end: str = "2014-02-28", claimed_pct: float = 140.0, index: pd.DataFrame | None = None) -> alt.LayerChart:
+def rise_by_start_chart(
+    table: pd.DataFrame, end: str = "2014-02-28", claimed_pct: float = 140.0, index: pd.DataFrame | None = None
+) -> alt.LayerChart:
     """The rise to ``end`` from each earlier close (a :func:`~digital_labor.visibility.rise_by_start`
     frame) against the essay's claimed rise; with ``index`` (an
     :func:`~digital_labor.visibility.abnormal_by_start` frame), the index's rise from the same days too."""
@@ -145,20 +177,29 @@ def rise_by_start_chart(table: pd.DataFrame, end: str = "2014-02-28", claimed_pc
     )
     marks = base.mark_line(strokeWidth=1.5) + base.mark_point(filled=True, size=50).encode(
         shape=alt.Shape("series:N", title=None, scale=shape),
-        tooltip=[alt.Tooltip("series:N", title="Series"), alt.Tooltip("start:T", title="From", format="%d %b %Y"),
-                 alt.Tooltip("change_pct:Q", title="Change (%)", format=".1f")])
+        tooltip=[
+            alt.Tooltip("series:N", title="Series"),
+            alt.Tooltip("start:T", title="From", format="%d %b %Y"),
+            alt.Tooltip("change_pct:Q", title="Change (%)", format=".1f"),
+        ],
+    )
     claim = alt.Chart(pd.DataFrame({"y": [claimed_pct], "label": [f"the essay's +{claimed_pct:.0f} %"]}))
     rule = claim.mark_rule(strokeDash=[5, 4], color=charts.PALETTE[3]).encode(y="y:Q")
     first = table["start"].min()
     text = claim.mark_text(align="left", dx=4, dy=-8, color=charts.PALETTE[3]).encode(
-        y="y:Q", x=alt.datum(alt.DateTime(year=first.year, month=first.month, date=1)), text="label:N")
+        y="y:Q", x=alt.datum(alt.DateTime(year=first.year, month=first.month, date=1)), text="label:N"
+    )
     windows = rise_windows(table, claimed_pct)
-    reach = (f"at least +{claimed_pct:.0f} % for {windows['count']} start dates, from {windows['first']:%B %Y} to "
-             f"{windows['last']:%B %Y}" if windows["count"] else f"never +{claimed_pct:.0f} %")
+    reach = (
+        f"at least +{claimed_pct:.0f} % for {windows['count']} start dates, from {windows['first']:%B %Y} to {windows['last']:%B %Y}"
+        if windows["count"]
+        else f"never +{claimed_pct:.0f} %"
+    )
     also = "" if index is None else f" The second series is the {series[1][0]}'s change from the same days."
     chart = alt.layer(marks, rule, text).properties(width=560, height=260)
     return charts.describe(
-        chart, title="How much did the share price rise? It depends on where the window starts",
+        chart,
+        title="How much did the share price rise? It depends on where the window starts",
         description=(
             f"Line chart: percentage change of Facebook's close from each earlier close to {end}; a dashed line marks the "
             f"essay's +{claimed_pct:.0f} %. The change is {reach}. Largest: {table['change_pct'].max():.0f} % from "
@@ -168,27 +209,39 @@ def rise_by_start_chart(table: pd.DataFrame, end: str = "2014-02-28", claimed_pc
     )
 
 
-def index_comparison_chart(table: pd.DataFrame, base: str = "2013-10-01", window: tuple[str, str] = ("2013-10-01", "2014-02-28")) -> alt.LayerChart:
+def index_comparison_chart(
+    table: pd.DataFrame, base: str = "2013-10-01", window: tuple[str, str] = ("2013-10-01", "2014-02-28")
+) -> alt.LayerChart:
     """Facebook and the two indices rebased to 100 on ``base`` (a
     :func:`~digital_labor.visibility.prices_with_index` frame), with the essay's window shaded."""
     names = {"facebook": "Facebook", "nasdaq_composite": "NASDAQ Composite", "sp500": "S&P 500"}
     at_base = table.set_index("date").loc[pd.Timestamp(base)]
     long = pd.concat(
-        [pd.DataFrame({"date": table["date"], "series": name, "level": 100 * table[column] / at_base[column]}) for column, name in names.items()],
-        ignore_index=True)
+        [
+            pd.DataFrame({"date": table["date"], "series": name, "level": 100 * table[column] / at_base[column]})
+            for column, name in names.items()
+        ],
+        ignore_index=True,
+    )
     colour, shape = charts.category_scales(list(names.values()))
     lines = alt.Chart(long).encode(
         x=alt.X("date:T", title="Date", axis=alt.Axis(format="%b %Y", tickCount=8)),
         y=alt.Y("level:Q", title=f"Level, {pd.Timestamp(base).day} {pd.Timestamp(base):%B %Y} = 100"),
-        color=alt.Color("series:N", title=None, scale=colour))
+        color=alt.Color("series:N", title=None, scale=colour),
+    )
     marks = lines.mark_line() + lines.mark_point(filled=True, size=30).encode(
         shape=alt.Shape("series:N", title=None, scale=shape),
-        tooltip=[alt.Tooltip("series:N", title="Series"), alt.Tooltip("date:T", title="Day", format="%d %b %Y"),
-                 alt.Tooltip("level:Q", title="Level", format=".1f")])
+        tooltip=[
+            alt.Tooltip("series:N", title="Series"),
+            alt.Tooltip("date:T", title="Day", format="%d %b %Y"),
+            alt.Tooltip("level:Q", title="Level", format=".1f"),
+        ],
+    )
     end = long[long["date"] == pd.Timestamp(window[1])].set_index("series")["level"]
     chart = alt.layer(_window_shade(window), marks).properties(width=560, height=280)
     return charts.describe(
-        chart, title="Facebook against the market, rebased to the start of the essay's window",
+        chart,
+        title="Facebook against the market, rebased to the start of the essay's window",
         description=(
             f"Line chart of Facebook's close and of the NASDAQ Composite and S&P 500, each set to 100 on {base}, from "
             f"{table['date'].min():%B %Y} to {table['date'].max():%B %Y}; the shaded band marks {window[0]} to {window[1]}. "
@@ -206,20 +259,27 @@ def abnormal_returns_chart(model: MarketModel) -> alt.LayerChart:
         x=alt.X("yearmonth(date):T", title="Month", axis=alt.Axis(format="%b %Y", tickCount=10)),
         y=alt.Y("abnormal_pct:Q", title="Abnormal return (% in the month)"),
         color=alt.Color("period:N", title="Months", scale=colour),
-        tooltip=[alt.Tooltip("yearmonth(date):T", title="Month", format="%b %Y"), alt.Tooltip("facebook_pct:Q", title="Facebook (%)", format=".1f"),
-                 alt.Tooltip("index_pct:Q", title=f"{model.index} (%)", format=".1f"), alt.Tooltip("expected_pct:Q", title="Expected (%)", format=".1f"),
-                 alt.Tooltip("abnormal_pct:Q", title="Abnormal (%)", format=".1f"), alt.Tooltip("period:N", title="Months")],
+        tooltip=[
+            alt.Tooltip("yearmonth(date):T", title="Month", format="%b %Y"),
+            alt.Tooltip("facebook_pct:Q", title="Facebook (%)", format=".1f"),
+            alt.Tooltip("index_pct:Q", title=f"{model.index} (%)", format=".1f"),
+            alt.Tooltip("expected_pct:Q", title="Expected (%)", format=".1f"),
+            alt.Tooltip("abnormal_pct:Q", title="Abnormal (%)", format=".1f"),
+            alt.Tooltip("period:N", title="Months"),
+        ],
     )
     # The period is carried by a shape at the tip of each bar as well as by colour.
     tips = base.mark_point(filled=True, size=60).encode(shape=alt.Shape("period:N", title="Months", scale=shape))
     chart = alt.layer(base.mark_bar(opacity=0.8), tips).properties(width=560, height=260)
     window = model.returns[model.returns["period"] == "essay's window"]
     return charts.describe(
-        chart, title="Facebook's monthly return beyond what the market predicts (a model)",
+        chart,
+        title="Facebook's monthly return beyond what the market predicts (a model)",
         description=(
             f"Bar chart of monthly abnormal returns against the {model.index}: beta {model.beta:.2f} (standard error "
             f"{model.beta_se:.2f}), fitted on {model.n_estimation} months; residual standard deviation {model.residual_sd_pct:.1f} % a month. "
-            "Essay's window: " + ", ".join(f"{r.date:%b %Y} {r.abnormal_pct:+.1f} %" for r in window.itertuples())
+            "Essay's window: "
+            + ", ".join(f"{r.date:%b %Y} {r.abnormal_pct:+.1f} %" for r in window.itertuples())
             + f"; cumulative {model.car_pct:+.1f} % (t = {model.t_stat:.2f}). {MARKET_MODEL_ASSUMPTIONS}"
         ),
         datasets=["facebook_share_price", "market_index_monthly"],

@@ -7,7 +7,17 @@ import re
 from ..claims import Finding
 from ..countries import north_south
 from ..data import load
-from .data import ALL_PAGES, LARGE_PAGES, fake_like_countries, index_change, price_change, prices_with_index, reach_at, rise_by_start, rise_windows
+from .data import (
+    ALL_PAGES,
+    LARGE_PAGES,
+    fake_like_countries,
+    index_change,
+    price_change,
+    prices_with_index,
+    reach_at,
+    rise_by_start,
+    rise_windows,
+)
 from .model import market_model, reached_fans
 
 __all__ = [
@@ -81,11 +91,19 @@ def fake_likes_geography() -> Finding:
     """What the book's data can say about where the workers behind bought likes are."""
     frame = fake_like_countries()
     countries = load("countries").set_index("iso3")
-    south = {definition: north_south(definition).reindex(frame["iso3"]).eq("South").all() for definition in ("un_developed", "wb_high_income")}
+    south = {
+        definition: north_south(definition).reindex(frame["iso3"]).eq("South").all() for definition in ("un_developed", "wb_high_income")
+    }
     subregions = sorted(countries.loc[frame["iso3"], "un_subregion"].unique())
     farms = load("click_farms")
-    located = sorted({m.group(1) for q in farms.loc[farms["channel"] == "a click farm selling likes", "quantity"]
-                      for m in [re.search(r"at an? (\w+) click farm", q)] if m})
+    located = sorted(
+        {
+            m.group(1)
+            for q in farms.loc[farms["channel"] == "a click farm selling likes", "quantity"]
+            for m in [re.search(r"at an? (\w+) click farm", q)]
+            if m
+        }
+    )
     return Finding(
         value=frame.attrs["share_pct"],
         unit=f"% of {frame.attrs['likes']:,.0f} likes gained through Facebook's own ads, from {len(frame)} countries",

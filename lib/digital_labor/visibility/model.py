@@ -76,23 +76,35 @@ def inshoring_scenarios(low_share: float = 0.5, hours_per_year: float = HOURS_PE
     """
     require(0 < low_share <= 1, "low_share must be in (0, 1].")
     projects = [
-        ("Quick, Draw!", "doodles drawn, to December 2017",
-         annotation_value("Quick, Draw!", "doodles drawn by players (all collected)"),
-         annotation_value("Quick, Draw!", "time allowed per drawing")),
-        ("reCAPTCHA", "words transcribed, to 2008",
-         annotation_value("reCAPTCHA", "words transcribed (cumulative)"),
-         annotation_value("CAPTCHA (all)", "time per CAPTCHA")),
+        (
+            "Quick, Draw!",
+            "doodles drawn, to December 2017",
+            annotation_value("Quick, Draw!", "doodles drawn by players (all collected)"),
+            annotation_value("Quick, Draw!", "time allowed per drawing"),
+        ),
+        (
+            "reCAPTCHA",
+            "words transcribed, to 2008",
+            annotation_value("reCAPTCHA", "words transcribed (cumulative)"),
+            annotation_value("CAPTCHA (all)", "time per CAPTCHA"),
+        ),
     ]
     rows = []
     for project, items_label, items, high in projects:
         low = low_share * high
-        rows.append({
-            "project": project, "items_label": items_label, "items": items,
-            "seconds_low": low, "seconds_high": high,
-            "hours_low": unpaid_hours(items, low), "hours_high": unpaid_hours(items, high),
-            "fte_years_low": full_time_years(unpaid_hours(items, low), hours_per_year),
-            "fte_years_high": full_time_years(unpaid_hours(items, high), hours_per_year),
-        })
+        rows.append(
+            {
+                "project": project,
+                "items_label": items_label,
+                "items": items,
+                "seconds_low": low,
+                "seconds_high": high,
+                "hours_low": unpaid_hours(items, low),
+                "hours_high": unpaid_hours(items, high),
+                "fte_years_low": full_time_years(unpaid_hours(items, low), hours_per_year),
+                "fte_years_high": full_time_years(unpaid_hours(items, high), hours_per_year),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -132,7 +144,9 @@ def restore_reach_cost(fans: float, reach_before_pct: float, reach_after_pct: fl
     return posts_per_month * lost / 1000 * cpm_usd
 
 
-def break_even_cpm(monthly_budget_usd: float, fans: float, reach_before_pct: float, reach_after_pct: float, posts_per_month: float = 30) -> float:
+def break_even_cpm(
+    monthly_budget_usd: float, fans: float, reach_before_pct: float, reach_after_pct: float, posts_per_month: float = 30
+) -> float:
     """The CPM (US$) at which restoring reach costs exactly ``monthly_budget_usd`` a month."""
     per_dollar_cpm = restore_reach_cost(fans, reach_before_pct, reach_after_pct, 1.0, posts_per_month)
     if per_dollar_cpm == 0:
@@ -157,8 +171,15 @@ def restore_reach_grid(
         before, after = reach_at(start, group), reach_at(end, group)
         for count in fans:
             views = 1000 * restore_reach_cost(count, before, after, 1.0, posts_per_month)
-            rows.append({"page_group": group, "fans": float(count), "reach_before_pct": before, "reach_after_pct": after,
-                         "views_bought_per_month": views})
+            rows.append(
+                {
+                    "page_group": group,
+                    "fans": float(count),
+                    "reach_before_pct": before,
+                    "reach_after_pct": after,
+                    "views_bought_per_month": views,
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -204,8 +225,10 @@ def abnormal_by_start(end: str = "2014-02-28", index: str = "nasdaq_composite") 
 
     table = prices_with_index()
     earlier = table[table["date"] < pd.Timestamp(end)]
-    rows = [{"start": day, "facebook_pct": price_change(f"{day:%Y-%m-%d}", end),
-             "index_pct": index_change(f"{day:%Y-%m-%d}", end, index)} for day in earlier["date"]]
+    rows = [
+        {"start": day, "facebook_pct": price_change(f"{day:%Y-%m-%d}", end), "index_pct": index_change(f"{day:%Y-%m-%d}", end, index)}
+        for day in earlier["date"]
+    ]
     frame = pd.DataFrame(rows)
     frame["abnormal_pts"] = frame["facebook_pct"] - frame["index_pct"]
     frame.attrs["index"] = INDICES[index]
@@ -253,7 +276,10 @@ def market_model(
     independent, equally variable errors: with so few months it is a rough gauge, not a test to
     lean on.
     """
-    require(index in table.columns and index not in ("date", "facebook"), f"index must be a price column of the table, e.g. one of {list(INDICES)}.")
+    require(
+        index in table.columns and index not in ("date", "facebook"),
+        f"index must be a price column of the table, e.g. one of {list(INDICES)}.",
+    )
     returns = month_end_returns(table[["date", "facebook", index]])
     month = returns["date"].dt.to_period("M")
     est = returns[(month >= pd.Period(estimation[0])) & (month <= pd.Period(estimation[1]))]
@@ -266,17 +292,29 @@ def market_model(
     residuals = y - (alpha + beta * x)
     sd = float(np.sqrt((residuals**2).sum() / (len(est) - 2)))
     beta_se = sd / float(np.sqrt(((x - x.mean()) ** 2).sum()))
-    frame = pd.DataFrame({
-        "date": returns["date"], "facebook_pct": returns["facebook"], "index_pct": returns[index],
-        "expected_pct": alpha + beta * returns[index],
-    })
+    frame = pd.DataFrame(
+        {
+            "date": returns["date"],
+            "facebook_pct": returns["facebook"],
+            "index_pct": returns[index],
+            "expected_pct": alpha + beta * returns[index],
+        }
+    )
     frame["abnormal_pct"] = frame["facebook_pct"] - frame["expected_pct"]
     frame["period"] = np.select(
         [(month >= pd.Period(estimation[0])) & (month <= pd.Period(estimation[1])), win_mask, month > pd.Period(window[1])],
-        ["estimation", "essay's window", "after"], default="before",
+        ["estimation", "essay's window", "after"],
+        default="before",
     )
     car = float(frame.loc[win_mask, "abnormal_pct"].sum())
     return MarketModel(
-        index=INDICES.get(index, index), alpha_pct=float(alpha), beta=float(beta), beta_se=beta_se, residual_sd_pct=sd,
-        n_estimation=len(est), returns=frame, car_pct=car, t_stat=car / (sd * float(np.sqrt(win_mask.sum()))),
+        index=INDICES.get(index, index),
+        alpha_pct=float(alpha),
+        beta=float(beta),
+        beta_se=beta_se,
+        residual_sd_pct=sd,
+        n_estimation=len(est),
+        returns=frame,
+        car_pct=car,
+        t_stat=car / (sd * float(np.sqrt(win_mask.sum()))),
     )
