@@ -26,16 +26,7 @@ from tools import page_audit
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-quic",
-]
+CHROMIUM_ARGS = page_audit.CHROMIUM_ARGS
 # How pytest-playwright launches its browser: Debian's Chromium, never a downloaded build.
 LAUNCH_ARGS = {"executable_path": CHROMIUM, "args": CHROMIUM_ARGS, "headless": True}
 SHARED_PREFIXES = ("/_static/", "/_data/")  # site-wide assets: a reader downloads them once

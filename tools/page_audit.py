@@ -219,6 +219,19 @@ def serve(directory: Path, compress: bool = True) -> Iterator[str]:
         server.server_close()
 
 
+# How the tools and the site checks launch Debian's Chromium with Playwright (never a downloaded build).
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
+
+
 def chromium() -> str:
     """Debian's Chromium (``CHROME_PATH`` if set)."""
     path = os.environ.get("CHROME_PATH") or shutil.which("chromium") or "/usr/bin/chromium"

@@ -29,16 +29,6 @@ ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "_build" / "html"
 OUTPUT = ROOT / "_build" / "pdf" / "book.pdf"
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-quic",
-]
 CHART_TIMEOUT_MS = 30_000
 PDF_OPTIONS = {
     "format": "A4",
@@ -151,7 +141,7 @@ def print_pages(docnames: list[str], site: Path, folder: Path) -> list[PrintedPa
 
     printed = []
     with page_audit.serve(site) as base_url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=page_audit.CHROMIUM_ARGS, headless=True)
         try:
             context = browser.new_context(viewport={"width": 1000, "height": 1400})
             page = context.new_page()
