@@ -42,7 +42,7 @@ classroom: $(STAMP)
 # ruff (check and format --check, configured in pyproject.toml), then the unit tier (tests/unit,
 # marker `unit`), spread over the CPUs by pytest-xdist: no book build,
 # no wheel, no Sphinx. Prints its time. xdist deals the tests one by one (its default): 43 to 45 s
-# for the 518 tests on 2 CPUs, against 63 s in one process and 49 to 50 s with each file's tests
+# for the unit tests on 2 CPUs (2026-12-07), against 63 s in one process and 49 to 50 s with each file's tests
 # kept on one worker (--dist loadscope: the two chart-font tests, 9.5 s each, then run in turn).
 test: $(STAMP)
 	@start=$$(date +%s); status=0; \

@@ -23,7 +23,9 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import os
 import re
+import uuid
 from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
@@ -58,14 +60,18 @@ _FIGURE = re.compile(
 
 @cache
 def drawing_version() -> str:
-    """A digest of what draws the pictures: the picture code, the chart font, vl-convert and vega-lite."""
+    """A digest of what draws the pictures: the picture code, the layout constants, the chart font,
+    the shared chart data (the world map), vl-convert and vega-lite."""
     import altair as alt
     import vl_convert
 
+    from digital_labor.charts import LAYOUT
+
     from . import static_charts
 
-    digest = hashlib.sha256(f"{vl_convert.__version__} {alt.VEGALITE_VERSION}".encode())
-    for path in [Path(static_charts.__file__), Path(__file__), *sorted(static_charts.FONT_DIR.glob("*.ttf"))]:
+    digest = hashlib.sha256(f"{vl_convert.__version__} {alt.VEGALITE_VERSION} {json.dumps(LAYOUT, sort_keys=True)}".encode())
+    files = [Path(static_charts.__file__), Path(__file__), *sorted(static_charts.FONT_DIR.glob("*.ttf"))]
+    for path in files + sorted(static_charts.shared_chart_data().values()):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -98,7 +104,7 @@ class PictureStore:
         svgs = picture_svgs(spec)
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
-            partial = path.with_suffix(f".{id(svgs)}.tmp")
+            partial = path.with_suffix(f".{os.getpid()}.{uuid.uuid4().hex}.tmp")
             partial.write_text(json.dumps(svgs), encoding="utf-8")
             partial.replace(path)  # whole or not at all, whichever process writes it
         return svgs

@@ -40,7 +40,7 @@ import jupytext
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from digital_labor.charts import CHART_DATA_DIR, FIT_SCRIPT_DIGEST, vega_javascript
+from digital_labor.charts import CHART_DATA_DIR, FIT_SCRIPT_DIGEST, SHARED_CHART_DATA, vega_javascript
 from digital_labor.data import dataset
 
 from .figures import CHART_MARKER, PictureStore, draw_figures
@@ -49,7 +49,6 @@ logger = logging.getLogger(__name__)
 CHARTS_SCRIPT = "dl-charts.js"
 CHARTS_CSS = "dl-charts.css"
 DESCRIPTION_CHARS = 155  # a search engine shows about this many characters of a description
-CHART_DATA = ("world",)
 CARD_MIN_COLUMNS = 4  # tables with this many columns or more become cards on a phone
 
 
@@ -222,7 +221,7 @@ def _on_builder_inited(app: Sphinx) -> None:
     write_charts_script(static)
     data_dir = Path(app.outdir) / CHART_DATA_DIR
     data_dir.mkdir(parents=True, exist_ok=True)
-    for name in CHART_DATA:
+    for name in SHARED_CHART_DATA:
         source = dataset(name).path
         shutil.copyfile(source, data_dir / source.name)
 

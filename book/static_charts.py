@@ -17,17 +17,23 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from digital_labor.charts import CHART_DATA_DIR, LAYOUT
+from digital_labor.charts import CHART_DATA_DIR, LAYOUT, SHARED_CHART_DATA
 from digital_labor.data import dataset
 
 __all__ = [
     "DESKTOP_PX",
+    "FONT_DIR",
+    "PHONE_MEDIA",
     "PHONE_PX",
     "compact_svg",
     "fit",
     "inline_data",
     "interactivity",
     "picture_svgs",
+    "register_font",
+    "renumber_ids",
+    "shared_chart_data",
+    "svg_size",
     "to_svg",
 ]
 
@@ -217,22 +223,23 @@ def fit(spec: dict[str, Any], container_px: int) -> dict[str, Any]:
     return fitted
 
 
-def inline_data(spec: dict[str, Any], base: Path | None) -> dict[str, Any]:
-    """A copy of ``spec`` whose data URLs (relative to ``base``, the site's root) are inline values.
+def shared_chart_data() -> dict[str, Path]:
+    """The files of the site's shared chart data (:data:`digital_labor.charts.SHARED_CHART_DATA`), by name."""
+    return {dataset(name).path.name: dataset(name).path for name in SHARED_CHART_DATA}
+
+
+def inline_data(spec: dict[str, Any]) -> dict[str, Any]:
+    """A copy of ``spec`` whose data URLs (the site's shared chart data) are inline values.
 
     A picture is drawn with no server: the shared chart data (the world map) is read from disk.
     """
 
     def load(url: str) -> Any:
-        name = Path(url).name
-        if base is not None and (base / url).exists():
-            path = base / url
-        elif url.startswith(f"{CHART_DATA_DIR}/"):
-            path = next((dataset(n).path for n in ("world",) if dataset(n).path.name == name), None)
-            if path is None:
-                raise ValueError(f"chart data {url!r}: not one of the site's shared chart data files")
-        else:
+        if not url.startswith(f"{CHART_DATA_DIR}/"):
             raise ValueError(f"chart data {url!r}: a picture can only be drawn from local data")
+        path = shared_chart_data().get(Path(url).name)
+        if path is None:
+            raise ValueError(f"chart data {url!r}: not one of the site's shared chart data files")
         return _read_json(str(path))
 
     def visit(node: Any) -> Any:
@@ -281,12 +288,12 @@ def to_svg(spec: dict[str, Any]) -> str:
     return compact_svg(svg, digits=0) if len(small) > LARGE_SVG_CHARS else small
 
 
-def picture_svgs(spec: dict[str, Any], base: Path | None = None) -> dict[str, str]:
+def picture_svgs(spec: dict[str, Any]) -> dict[str, str]:
     """The chart as SVG for a desktop column and for a phone: ``{"desktop": svg, "phone": svg}``.
 
     The phone's picture is left out when it would be the desktop's.
     """
-    spec = inline_data(spec, base)
+    spec = inline_data(spec)
     desktop = fit(spec, DESKTOP_PX)
     phone = fit(spec, PHONE_PX)
     out = {"desktop": to_svg(desktop)}

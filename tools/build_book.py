@@ -77,14 +77,28 @@ def fingerprint(root: Path = ROOT, names: tuple[str, ...] = INPUT_DIRS) -> str:
     return digest.hexdigest()
 
 
+def _write_stamp(build: Path, stamp: Path, value: str) -> None:
+    build.mkdir(parents=True, exist_ok=True)
+    (build / stamp.name).write_text(value + "\n")
+
+
+def _stamp_matches(build: Path, stamp: Path, value: str) -> bool:
+    path = build / stamp.name
+    return path.exists() and path.read_text().strip() == value
+
+
 def invalidate_if_inputs_changed(build: Path = BUILD, root: Path = ROOT) -> bool:
-    """Clear cached executions and parsed pages if lib/ or data/ changed; True if cleared."""
+    """Clear cached executions and parsed pages if lib/ or data/ changed; True if cleared.
+
+    The new fingerprints are recorded at once, whether the build then succeeds or not: a later
+    build of other inputs (a change undone after a failed build, say) clears them again."""
     current = fingerprint(root)
-    stamp = build / FINGERPRINT.name
-    if stamp.exists() and stamp.read_text().strip() == current:
+    if _stamp_matches(build, FINGERPRINT, current):
         return False
     for folder in (build / CACHE.name, build / DOCTREES.name):
         shutil.rmtree(folder, ignore_errors=True)
+    _write_stamp(build, FINGERPRINT, current)
+    _write_stamp(build, MACHINERY_FINGERPRINT, fingerprint(root, MACHINERY_DIRS))
     return True
 
 
@@ -92,18 +106,19 @@ def invalidate_pages_if_machinery_changed(build: Path = BUILD, root: Path = ROOT
     """Clear the parsed pages (not the notebook cache) if the build machinery changed; True if cleared.
 
     Sphinx then reads and writes every page again, from the cached notebooks."""
-    stamp = build / MACHINERY_FINGERPRINT.name
-    if stamp.exists() and stamp.read_text().strip() == fingerprint(root, MACHINERY_DIRS):
+    current = fingerprint(root, MACHINERY_DIRS)
+    if _stamp_matches(build, MACHINERY_FINGERPRINT, current):
         return False
     shutil.rmtree(build / DOCTREES.name, ignore_errors=True)
+    _write_stamp(build, MACHINERY_FINGERPRINT, current)
     return True
 
 
 def record_inputs(build: Path = BUILD, root: Path = ROOT) -> None:
-    build.mkdir(parents=True, exist_ok=True)
-    (build / FINGERPRINT.name).write_text(fingerprint(root) + "\n")
-    (build / MACHINERY_FINGERPRINT.name).write_text(fingerprint(root, MACHINERY_DIRS) + "\n")
-    (build / SITE_FINGERPRINT.name).write_text(fingerprint(root, SITE_DIRS) + "\n")
+    """Record, after a good build, the fingerprints of what it was built from."""
+    _write_stamp(build, FINGERPRINT, fingerprint(root))
+    _write_stamp(build, MACHINERY_FINGERPRINT, fingerprint(root, MACHINERY_DIRS))
+    _write_stamp(build, SITE_FINGERPRINT, fingerprint(root, SITE_DIRS))
 
 
 def site_is_current(build: Path = BUILD, root: Path = ROOT) -> bool:
@@ -324,11 +339,14 @@ def main(argv: list[str] | None = None) -> int:
         invalidate_if_inputs_changed()
         report(pre_execute())
         draw_chart_pictures()
-        extra = ["--config", str(student_config()), "--path-output", str(STUDENT_OUTPUT), *argv]
+        # --all: every page read and written again (from the cached notebooks), so that a change in
+        # lib/, data/ or book/ never leaves the students' edition with old pages.
+        extra = ["--all", "--config", str(student_config()), "--path-output", str(STUDENT_OUTPUT), *argv]
         return subprocess.run(build_command(ROOT, extra), cwd=ROOT).returncode
     if site_is_current():
         print("build: _build/html is up to date (no source, library, data or configuration change)", flush=True)
         return 0
+    (BUILD / SITE_FINGERPRINT.name).unlink(missing_ok=True)  # until this build succeeds
     if invalidate_if_inputs_changed():
         print("build: lib/, data/ or the configuration changed (or first build): every notebook will run", flush=True)
     elif invalidate_pages_if_machinery_changed():

@@ -229,6 +229,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-sync",
     "--disable-quic",
+    "--disable-dev-shm-usage",  # a container's /dev/shm is small (64 MB in Docker)
 ]
 
 

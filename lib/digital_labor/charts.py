@@ -32,6 +32,7 @@ __all__ = [
     "MISSING_COLOUR",
     "PALETTE",
     "SEQUENTIAL_SCHEME",
+    "SHARED_CHART_DATA",
     "book_mode",
     "category_scales",
     "choropleth",
@@ -51,12 +52,13 @@ PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F
 SHAPES = ["circle", "square", "triangle-up", "diamond", "cross", "triangle-down", "triangle-left", "stroke"]
 SEQUENTIAL_SCHEME = "viridis"  # perceptually uniform and colour-blind safe
 MISSING_COLOUR = "#d9d9d9"
-# Arimo is the font the book's build draws chart pictures with (it ships it: book/fonts); a
-# reader without it gets one of the fonts of the same widths that follow.
-FONT = 'Arimo, "Liberation Sans", Arial, Helvetica, sans-serif'
+# "Click Work Arimo" is Arimo under the book's own name, the font the build draws chart pictures
+# with (book/fonts); a reader without it gets one of the fonts of the same widths that follow.
+FONT = '"Click Work Arimo", Arimo, "Liberation Sans", Arial, Helvetica, sans-serif'
 BOOK_ENV = "DIGITAL_LABOR_BOOK"
 MAP_LEGEND = alt.Legend(orient="bottom", direction="vertical", titleLimit=600, labelLimit=400)
 CHART_DATA_DIR = "_data"  # where the site serves shared chart data, relative to its root
+SHARED_CHART_DATA = ("world",)  # the datasets served there once, rather than inlined in every chart
 SOURCE_LINE_WIDTH = 100  # characters per line of the source line under a chart's title
 _chart_numbers = itertools.count(1)
 
@@ -67,7 +69,7 @@ def book_mode() -> bool:
 
 
 def theme() -> dict[str, Any]:
-    """The book's altair theme: Arimo (or a font of the same widths), Okabe-Ito colours, quiet axes."""
+    """The book's altair theme: Arimo (or a font of its widths), Okabe-Ito colours, quiet axes."""
     return {
         "config": {
             "font": FONT,

@@ -137,3 +137,27 @@ def test_student_edition_has_the_exercises_without_their_solutions(site):
         student_page = (student / teacher_page.relative_to(site)).read_text()
         assert 'class="exercise' in student_page
         assert 'class="solution' in teacher_page.read_text() and 'class="solution' not in student_page
+
+
+def test_a_change_undone_after_a_failed_build_clears_the_cache_again(tmp_path):
+    """The fingerprints are recorded when the cache is cleared, not only after a good build: a
+    change undone after a failed build (whose notebooks ran with the change) is a change too."""
+    root, build_dir = tmp_path / "root", tmp_path / "build"
+    (root / "lib").mkdir(parents=True)
+    (root / "book").mkdir()
+    (root / "lib" / "module.py").write_text("x = 1")
+    (root / "book" / "ext.py").write_text("y = 1")
+    build_book.record_inputs(build_dir, root)  # a good build of x = 1
+    (root / "lib" / "module.py").write_text("x = 2")
+    assert build_book.invalidate_if_inputs_changed(build_dir, root)
+    (build_dir / ".jupyter_cache").mkdir()  # the failed build cached outputs of x = 2
+    (root / "lib" / "module.py").write_text("x = 1")  # undone
+    assert build_book.invalidate_if_inputs_changed(build_dir, root)
+    assert not (build_dir / ".jupyter_cache").exists()
+    assert not build_book.invalidate_pages_if_machinery_changed(build_dir, root)
+    (root / "book" / "ext.py").write_text("y = 2")
+    assert build_book.invalidate_pages_if_machinery_changed(build_dir, root)
+    (build_dir / ".doctrees").mkdir()
+    (root / "book" / "ext.py").write_text("y = 1")  # undone after a failed build
+    assert build_book.invalidate_pages_if_machinery_changed(build_dir, root)
+    assert not (build_dir / ".doctrees").exists()

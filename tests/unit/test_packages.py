@@ -166,18 +166,21 @@ def test_the_probe_would_catch_a_build_module_in_the_library(name):
 SUBJECTS = sorted(path.parent.name for path in PACKAGES["digital_labor"].glob("*/__init__.py"))
 
 
-def reader_text() -> str:
-    """The pages, the assignments and the claims ledger: what a subject package exports for."""
-    files = [
+def reader_pages() -> list[Path]:
+    """The book's pages and the assignments: where a reader's code uses the library."""
+    return [
         *ROOT.glob("chapters/**/*.md"),
         *ROOT.glob("appendix/*.md"),
         *ROOT.glob("teaching/*.md"),
         *ROOT.glob("classroom/*.md"),
         ROOT / "intro.md",
         ROOT / "how-to-use.md",
-        ROOT / "data" / "claims.yaml",
     ]
-    return "\n".join(path.read_text(encoding="utf-8") for path in files)
+
+
+def reader_text() -> str:
+    """The pages, the assignments and the claims ledger: what a subject package exports for."""
+    return "\n".join(path.read_text(encoding="utf-8") for path in [*reader_pages(), ROOT / "data" / "claims.yaml"])
 
 
 @pytest.mark.parametrize("subject", SUBJECTS)
@@ -197,16 +200,8 @@ def test_a_subject_package_exports_by_name_only_what_the_pages_and_the_ledger_us
 def test_every_name_a_page_or_an_assignment_reads_from_a_subject_package_is_exported():
     """`from digital_labor import flows, visibility as v` then `flows.x`, `v.y`: x and y are in __all__
     (the assignments in classroom/ are not executed by the unit tests; this reads them)."""
-    files = [
-        *ROOT.glob("chapters/**/*.md"),
-        *ROOT.glob("appendix/*.md"),
-        *ROOT.glob("teaching/*.md"),
-        *ROOT.glob("classroom/*.md"),
-        ROOT / "intro.md",
-        ROOT / "how-to-use.md",
-    ]
     missing, seen = set(), 0
-    for path in files:
+    for path in reader_pages():
         text = path.read_text(encoding="utf-8")
         aliases = {}
         for imported in re.finditer(r"from digital_labor import ([\w ,]+)", text):

@@ -114,7 +114,7 @@ def test_a_map_is_drawn_from_the_site_s_shared_data(monkeypatch):
     svg = static_charts.picture_svgs(spec)["desktop"]
     assert svg.count("<path") > 150  # every country drawn
     with pytest.raises(ValueError, match="only be drawn from local data"):
-        static_charts.inline_data({"data": {"url": "https://example.org/x.json"}}, None)
+        static_charts.inline_data({"data": {"url": "https://example.org/x.json"}})
 
 
 def test_the_site_draws_pictures_and_specs_into_files_and_loads_later_pictures_lazily(tmp_path, frame):
@@ -208,3 +208,13 @@ def test_pictures_are_drawn_once_and_kept_for_the_next_build(tmp_path, frame, mo
     monkeypatch.setattr(figures, "picture_svgs", lambda s: drawn.append(s) or {"desktop": "<svg/>"})
     page = draw_figures(body, tmp_path / "site", lambda path: path, figures.PictureStore(tmp_path / "store"))
     assert drawn == [] and "dl-chart-image" in page  # read from the store, not drawn again
+
+
+def test_the_picture_store_s_key_follows_the_layout_constants(monkeypatch):
+    """The layout constants live in the library, outside the chart's specification: a change must
+    not reuse the pictures drawn with the old ones."""
+    from book import figures
+
+    before = figures.drawing_version.__wrapped__()
+    monkeypatch.setitem(charts.LAYOUT, "axesPx", charts.LAYOUT["axesPx"] + 1)
+    assert figures.drawing_version.__wrapped__() != before

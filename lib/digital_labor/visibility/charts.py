@@ -252,7 +252,7 @@ def index_comparison_chart(
 
 
 def abnormal_returns_chart(model: MarketModel) -> alt.LayerChart:
-    """Monthly abnormal returns of a fitted :class:`~digital_labor.visibility.MarketModel`, by period."""
+    """Monthly abnormal returns of a fitted :class:`~digital_labor.visibility.model.MarketModel`, by period."""
     periods = [p for p in ("before", "estimation", "essay's window", "after") if p in set(model.returns["period"])]
     colour, shape = charts.category_scales(periods)
     base = alt.Chart(model.returns).encode(
