@@ -327,3 +327,16 @@ def test_charts_draw_the_frame_they_are_given_not_the_book_dataset():
     values = next(iter(v.organic_reach_chart(halved).to_dict()["datasets"].values()))
     assert sorted(row["organic_reach_pct"] for row in values) == sorted(halved["organic_reach_pct"])
     assert f"{halved['organic_reach_pct'].iloc[0]:.2f} %" in v.organic_reach_chart(halved).to_dict()["description"]
+
+
+def test_whole_months_count_calendar_months_from_a_close_to_a_window_s_start():
+    assert v.whole_months_between("2013-06-28", "2013-10-01") == 3  # not 4, as month numbers alone say
+    assert v.whole_months_between("2013-07-01", "2013-10-01") == 3
+    assert v.whole_months_between("2013-05-31", "2013-10-01") == 4
+    assert v.whole_months_between("2012-12-31", "2013-12-31") == 12
+
+
+def test_the_last_start_that_gives_the_essay_s_rise_is_three_months_before_its_window():
+    spans = v.rise_windows(v.rise_by_start("2014-02-28"), threshold_pct=140)
+    assert spans["last"] == pd.Timestamp("2013-06-28")
+    assert v.whole_months_between(spans["last"], "2013-10-01") == 3

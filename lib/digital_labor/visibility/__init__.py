@@ -31,6 +31,7 @@ from .data import (
     rise_by_start,
     rise_windows,
     share_prices,
+    whole_months_between,
 )
 from .findings import (
     fake_likes_geography,
@@ -78,6 +79,7 @@ __all__ = [
     "rise_by_start",
     "rise_windows",
     "share_prices",
+    "whole_months_between",
     # findings
     "fake_likes_geography",
     "organic_reach_decline",

@@ -32,6 +32,7 @@ __all__ = [
     "reach_sample",
     "rise_by_start",
     "rise_windows",
+    "whole_months_between",
     "share_prices",
 ]
 
@@ -116,6 +117,12 @@ def rise_by_start(end: str = "2014-02-28") -> pd.DataFrame:
     return pd.DataFrame(
         {"start": earlier.index, "close_usd": earlier.to_numpy(), "change_pct": 100 * (prices[end_day] / earlier.to_numpy() - 1)}
     )
+
+
+def whole_months_between(earlier: str | pd.Timestamp, later: str | pd.Timestamp) -> int:
+    """Whole calendar months from ``earlier`` to ``later``: 28 June to 1 October 2013 is three."""
+    first, last = pd.Timestamp(earlier), pd.Timestamp(later)
+    return (last.year - first.year) * 12 + last.month - first.month - (1 if last.day < first.day else 0)
 
 
 def rise_windows(rises: pd.DataFrame, threshold_pct: float = 140.0) -> dict[str, object]:
