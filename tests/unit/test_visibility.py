@@ -333,10 +333,13 @@ def test_whole_months_count_calendar_months_from_a_close_to_a_window_s_start():
     assert v.whole_months_between("2013-06-28", "2013-10-01") == 3  # not 4, as month numbers alone say
     assert v.whole_months_between("2013-07-01", "2013-10-01") == 3
     assert v.whole_months_between("2013-05-31", "2013-10-01") == 4
+    assert v.whole_months_between("2013-01-31", "2013-02-28") == 1  # month end to month end
     assert v.whole_months_between("2012-12-31", "2013-12-31") == 12
+    with pytest.raises(ValueError, match="comes after"):
+        v.whole_months_between("2013-10-01", "2013-06-28")
 
 
-def test_the_last_start_that_gives_the_essay_s_rise_is_three_months_before_its_window():
+def test_the_last_month_end_start_that_gives_the_essay_s_rise_is_three_months_before_its_window():
     spans = v.rise_windows(v.rise_by_start("2014-02-28"), threshold_pct=140)
-    assert spans["last"] == pd.Timestamp("2013-06-28")
+    assert spans["last"] == pd.Timestamp("2013-06-28")  # the data hold month-end closes only
     assert v.whole_months_between(spans["last"], "2013-10-01") == 3

@@ -1,4 +1,4 @@
-"""Chart of the essay's references by year of publication."""
+"""Chart of the essay's references by the year the essay gives them (for most, the year of publication)."""
 
 from __future__ import annotations
 
@@ -44,10 +44,10 @@ def timeline_chart(table: pd.DataFrame) -> alt.Chart:
     )
     return describe(
         chart,
-        title="What the essay reads: its references by year of publication",
+        title="What the essay reads: its references by the year it gives them",
         description=(
             f"Dot timeline of the {facts['count']} works the essay cites, one dot per work, placed by "
-            f"year of publication from {facts['earliest']} to {facts['latest']}; colour and shape show "
+            f"year (as the essay gives it) from {facts['earliest']} to {facts['latest']}; colour and shape show "
             f"the kind of work. {facts['before_1900']} works date from before 1900; half were published "
             f"in or after {facts['median_year']:.0f}."
         ),

@@ -120,9 +120,16 @@ def rise_by_start(end: str = "2014-02-28") -> pd.DataFrame:
 
 
 def whole_months_between(earlier: str | pd.Timestamp, later: str | pd.Timestamp) -> int:
-    """Whole calendar months from ``earlier`` to ``later``: 28 June to 1 October 2013 is three."""
+    """Whole calendar months from ``earlier`` to ``later``, as calendars add months.
+
+    28 June to 1 October 2013 is three; a month end to the next month's end is one (31 January
+    to 28 February). ``earlier`` must not come after ``later``.
+    """
     first, last = pd.Timestamp(earlier), pd.Timestamp(later)
-    return (last.year - first.year) * 12 + last.month - first.month - (1 if last.day < first.day else 0)
+    if first > last:
+        raise ValueError(f"whole_months_between: {first:%Y-%m-%d} comes after {last:%Y-%m-%d}")
+    months = (last.year - first.year) * 12 + last.month - first.month
+    return months - 1 if first + pd.DateOffset(months=months) > last else months
 
 
 def rise_windows(rises: pd.DataFrame, threshold_pct: float = 140.0) -> dict[str, object]:
