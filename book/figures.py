@@ -13,7 +13,7 @@ into what the reader gets:
   view, and its specification as a file, which ``dl-charts.js`` loads with vega on demand.
 
 Pictures are kept in a store beside the site (:class:`PictureStore`), keyed by the chart and by
-what draws it (this machinery's code, its font, vl-convert's version): a page written again
+what draws it (:func:`drawing_version`): a page written again
 reuses them, and the build's wrapper draws a clean build's pictures on every CPU beforehand
 (:func:`draw_pictures`).
 """
@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from digital_labor.chart_tables import values_details
+from digital_labor.charts import FIGURE_CLASS
 
 from .static_charts import PHONE_MEDIA, interactivity, picture_svgs, svg_size
 
@@ -47,12 +48,11 @@ __all__ = [
     "figure_markup",
 ]
 
-FIGURE_CLASS = "dl-figure"
 CHART_MARKER = f'class="{FIGURE_CLASS}"'
 CHART_FILES = "_images/dl-charts"  # the charts' pictures and specifications, in the site
 LIVE_BUTTON_TEXT = {"controls": "Interactive version (with its controls)", "pointer": "Interactive version (values on hover)"}
 _FIGURE = re.compile(
-    r'<figure class="dl-figure" id="dl-figure-(?P<key>[0-9a-f]+-\d+)">'
+    rf'<figure class="{FIGURE_CLASS}" id="{FIGURE_CLASS}-(?P<key>[0-9a-f]+-\d+)">'
     r'<script type="application/json" class="dl-chart-spec">(?P<json>.*?)</script></figure>',
     re.DOTALL,
 )
@@ -175,7 +175,7 @@ def figure_markup(
             f'<div class="dl-chart" id="dl-chart-{key}" role="figure" aria-label="{description}" hidden></div>'
             f'<button type="button" class="dl-chart-live" hidden>{LIVE_BUTTON_TEXT[kind]}</button>'
         )
-    attributes = f' id="dl-figure-{key}" data-dl-interactive="{kind}" data-dl-spec="{store(payload.encode(), ".json")}"'
+    attributes = f' id="{FIGURE_CLASS}-{key}" data-dl-interactive="{kind}" data-dl-spec="{store(payload.encode(), ".json")}"'
     return f'<figure class="{FIGURE_CLASS}"{attributes}>{picture}{live}{values_details(spec)}</figure>'
 
 

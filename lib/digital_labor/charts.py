@@ -26,6 +26,7 @@ from .chart_tables import values_details
 from .data import dataset
 
 __all__ = [
+    "FIGURE_CLASS",
     "FIT_SCRIPT_DIGEST",
     "FONT",
     "LAYOUT",
@@ -57,6 +58,7 @@ MISSING_COLOUR = "#d9d9d9"
 FONT = '"Click Work Arimo", Arimo, "Liberation Sans", Arial, Helvetica, sans-serif'
 BOOK_ENV = "DIGITAL_LABOR_BOOK"
 MAP_LEGEND = alt.Legend(orient="bottom", direction="vertical", titleLimit=600, labelLimit=400)
+FIGURE_CLASS = "dl-figure"  # the figure a book build's chart output is (see render), drawn by the build
 CHART_DATA_DIR = "_data"  # where the site serves shared chart data, relative to its root
 SHARED_CHART_DATA = ("world",)  # the datasets served there once, rather than inlined in every chart
 SOURCE_LINE_WIDTH = 100  # characters per line of the source line under a chart's title
@@ -163,7 +165,7 @@ def render(spec: dict[str, Any], **_: Any) -> dict[str, str]:
     digest = hashlib.sha256(payload.encode()).hexdigest()[:10]
     safe = payload.replace("</", "<\\/")  # the specification cannot end its script element
     markup = (
-        f'<figure class="dl-figure" id="dl-figure-{digest}-{next(_chart_numbers)}">'
+        f'<figure class="{FIGURE_CLASS}" id="{FIGURE_CLASS}-{digest}-{next(_chart_numbers)}">'
         f'<script type="application/json" class="dl-chart-spec">{safe}</script></figure>'
     )
     return {"text/html": markup, "text/plain": _plain_text(spec)}

@@ -1,7 +1,7 @@
-"""The slow checks of the project's tools that used to be unit tests: a wheel of the library, the
-build's notebook pre-execution and a kernel started with the build's environment. They need no built
-book, but they build a wheel, run notebooks or start a Jupyter kernel, so they are in the full tier
-(`make check`), not in `make test`."""
+"""The slow checks of the project's tools: the library's wheel (what it carries, what it leaves out) and
+a kernel started with the build's environment. They need no built book, but they build a wheel or
+start a Jupyter kernel, so they are in the full tier (`make check`), not in `make test`. The
+build's pre-execution has its own tests (`test_pre_execution.py`)."""
 
 from __future__ import annotations
 
@@ -11,19 +11,40 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
+
 import digital_labor as dl
 from digital_labor import bibliography
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_a_regular_install_carries_the_datasets_and_the_bibliography(tmp_path):
-    """`pip install .` (not editable) must find the data without the repository."""
-    wheel_dir, unpacked, elsewhere = tmp_path / "wheel", tmp_path / "site", tmp_path / "elsewhere"
+BUILD_FILES = {path.name for path in (ROOT / "book").rglob("*") if path.is_file()} - {"__init__.py", "README.md"}
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    """The library's wheel, as the students' bundle builds it (`pip wheel --no-deps .`)."""
+    folder = tmp_path_factory.mktemp("wheel")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(wheel_dir), str(ROOT)], check=True, capture_output=True
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(folder), str(ROOT)], check=True, capture_output=True
     )
-    (wheel,) = wheel_dir.glob("digital_labor-*.whl")
+    (built,) = folder.glob("digital_labor-*.whl")
+    return built
+
+
+def test_the_students_wheel_holds_the_library_and_none_of_the_build_machinery(wheel):
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+    assert {name.split("/")[0] for name in names} == {"digital_labor", "digital_labor-0.1.0.dist-info"}
+    assert "digital_labor/chart-fit.js" in names and "digital_labor/charts.py" in names
+    shipped = {name.rsplit("/", 1)[-1] for name in names if not name.startswith("digital_labor/bundled/")}
+    assert not shipped & BUILD_FILES, sorted(shipped & BUILD_FILES)
+
+
+def test_a_regular_install_carries_the_datasets_and_the_bibliography(wheel, tmp_path):
+    """`pip install .` (not editable) must find the data without the repository."""
+    unpacked, elsewhere = tmp_path / "site", tmp_path / "elsewhere"
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
         archive.extractall(unpacked)
@@ -65,37 +86,3 @@ def test_the_build_s_kernels_skip_the_slow_iri_checker_but_keep_uri_checks(monke
         client.stop_channels()
         manager.shutdown_kernel(now=True)
     assert "".join(printed).split() == ["True", "False", "False", "True", "False"]
-
-
-NOTEBOOK = """---
-jupytext:
-  text_representation:
-    extension: .md
-    format_name: myst
-kernelspec:
-  display_name: Python 3
-  language: python
-  name: python3
----
-
-# {title}
-
-```{{code-cell}} ipython3
-{code}
-```
-"""
-
-
-def test_pre_execution_caches_what_runs_and_leaves_a_failing_notebook_to_sphinx(tmp_path, capsys):
-    from tools import build_book
-
-    (tmp_path / "_config.yml").write_text("execute:\n  cache: _build/.jupyter_cache\n  timeout: 120\n")
-    (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: good\nchapters:\n- file: failing\n- file: also-good\n")
-    (tmp_path / "good.md").write_text(NOTEBOOK.format(title="Good", code="print(6 * 7)"))
-    (tmp_path / "failing.md").write_text(NOTEBOOK.format(title="Failing", code="1 / 0"))
-    (tmp_path / "also-good.md").write_text(NOTEBOOK.format(title="Also good", code="print(7 * 6)"))
-    executed = build_book.pre_execute(tmp_path)
-    assert executed == [str(tmp_path / "good.md"), str(tmp_path / "also-good.md")]
-    assert f"{tmp_path / 'failing.md'} failed" in capsys.readouterr().out
-    assert sorted(Path(uri).name for uri, _, _ in build_book.cached_executions(tmp_path)) == ["also-good.md", "good.md"]
-    assert build_book.pre_execute(tmp_path) == []  # what is cached does not run again; the failure runs again

@@ -1,8 +1,6 @@
-"""The two packages in the build and in the students' wheel.
-
-The wheel a student installs holds the reader's library and its data, none of the build
-machinery. An edit to the build machinery (``book/``) writes every page again and executes no
-notebook; an edit to the library executes them all (``test_incremental.py``).
+"""The two packages in the build: an edit to the build machinery (``book/``) writes every page again
+and executes no notebook; an edit to the library executes them all (``test_incremental.py``). What
+the students' wheel carries is checked in ``test_build_tools.py``.
 """
 
 from __future__ import annotations
@@ -10,7 +8,6 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-import zipfile
 from pathlib import Path
 
 import notebooks
@@ -27,23 +24,6 @@ def copy_ignore(folder: str, names: list[str]) -> set[str]:
     """What the copy leaves out: tool folders anywhere, and the other editions' builds in _build/."""
     ignored = SKIPPED & set(names)
     return ignored | (SKIPPED_BUILDS & set(names) if Path(folder).name == "_build" else set())
-
-
-BUILD_MODULES = {path.name for path in (ROOT / "book").rglob("*") if path.is_file()}
-
-
-def test_the_students_wheel_holds_the_library_and_none_of_the_build_machinery(tmp_path):
-    subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(tmp_path), str(ROOT)], check=True, capture_output=True
-    )
-    (wheel,) = tmp_path.glob("digital_labor-*.whl")
-    with zipfile.ZipFile(wheel) as archive:
-        names = archive.namelist()
-    tops = {name.split("/")[0] for name in names}
-    assert tops == {"digital_labor", "digital_labor-0.1.0.dist-info"}, tops
-    assert "digital_labor/chart-fit.js" in names and "digital_labor/charts.py" in names
-    shipped = {name.rsplit("/", 1)[-1] for name in names if not name.startswith("digital_labor/bundled/")}
-    assert not shipped & (BUILD_MODULES - {"__init__.py", "README.md"}), sorted(shipped & BUILD_MODULES)
 
 
 @pytest.fixture(scope="module")
