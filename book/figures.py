@@ -109,6 +109,17 @@ class PictureStore:
             partial.replace(path)  # whole or not at all, whichever process writes it
         return svgs
 
+    def prune(self, specs: Iterable[dict[str, Any]]) -> int:
+        """Delete the stored pictures of every chart not in ``specs`` (old charts, old drawing
+        versions), so that the store does not grow with each change; how many were deleted."""
+        if self.folder is None or not self.folder.exists():
+            return 0
+        kept = {path.name for path in map(self._path, specs) if path is not None}
+        stale = [path for path in self.folder.glob("*.json") if path.name not in kept]
+        for path in stale:
+            path.unlink(missing_ok=True)
+        return len(stale)
+
 
 def chart_specs(html_outputs: Iterable[str]) -> list[dict[str, Any]]:
     """The chart specifications in notebook outputs (the figures of :func:`digital_labor.charts.render`)."""
@@ -121,10 +132,13 @@ def _draw_into(job: tuple[str, str]) -> None:
 
 
 def draw_pictures(specs: Iterable[dict[str, Any]], folder: Path, processes: int) -> int:
-    """Draw the pictures of ``specs`` that ``folder``'s store lacks, on ``processes`` CPUs; how many."""
+    """Draw the pictures of ``specs`` that ``folder``'s store lacks, on ``processes`` CPUs, after
+    deleting those of charts no longer in ``specs``; how many were drawn."""
     import multiprocessing
 
     store = PictureStore(folder)
+    specs = list(specs)
+    store.prune(specs)
     missing = list({_payload(spec): spec for spec in specs if not store.has(spec)})
     jobs = [(str(folder), payload) for payload in missing]
     if processes <= 1 or len(jobs) <= 1:

@@ -203,7 +203,9 @@ def test_pictures_are_drawn_once_and_kept_for_the_next_build(tmp_path, frame, mo
     assert figures.chart_specs([body, "<p>no chart</p>"]) == [{k: v for k, v in spec.items() if k != "$schema"}]
     other = alt.Chart(frame).mark_line().encode(x="x:Q", y="y:Q").to_dict()
     assert figures.draw_pictures([spec, spec, other], tmp_path / "store", processes=2) == 2  # each chart drawn once
+    assert len(list((tmp_path / "store").glob("*.json"))) == 2
     assert figures.draw_pictures([spec], tmp_path / "store", processes=2) == 0
+    assert len(list((tmp_path / "store").glob("*.json"))) == 1  # the chart no page shows any more is pruned
     drawn = []
     monkeypatch.setattr(figures, "picture_svgs", lambda s: drawn.append(s) or {"desktop": "<svg/>"})
     page = draw_figures(body, tmp_path / "site", lambda path: path, figures.PictureStore(tmp_path / "store"))
