@@ -14,7 +14,19 @@ import pandas as pd
 
 from .data import DataError, load, manifest
 
-__all__ = ["Finding", "VERDICTS", "claim", "evidence_keys", "finding", "ledger", "ledger_markdown"]
+__all__ = [
+    "EXPORT_FIELDS",
+    "Finding",
+    "VERDICTS",
+    "claim",
+    "claim_reviews",
+    "evidence_keys",
+    "export_records",
+    "export_resource",
+    "finding",
+    "ledger",
+    "ledger_markdown",
+]
 
 VERDICTS = {
     "confirmed": "the data agree with the claim as the essay states it",
@@ -22,8 +34,7 @@ VERDICTS = {
     "contradicted": "the data disagree with the claim as the essay states it",
     "holds in the model": "a claim about mechanisms: an explicit model reproduces it, under stated "
     "assumptions; no data confirm or refute it",
-    "indeterminate": "reasonable choices of data or method give answers on both sides of the claim; the row "
-    "shows their range",
+    "indeterminate": "reasonable choices of data or method give answers on both sides of the claim; the row shows their range",
     "not checkable with public data": "the data that would settle the claim are not public; the row says which",
 }
 
@@ -122,7 +133,7 @@ def ledger_markdown(table: pd.DataFrame | None = None) -> str:
 
 
 def _row_markdown(record: pd.Series, datasets: dict[str, str]) -> str:
-    claim = _cell(record["claim"])
+    claim = f'<span id="{anchor(record["id"])}"></span>' + _cell(record["claim"])
     if not pd.isna(record["section"]):
         claim += f" ({{ref}}`discussion <{record['section']}>`)"
     says = _cell(record["finding"]) if record["status"] == "checked" else "*not yet examined*"
@@ -135,3 +146,104 @@ def _row_markdown(record: pd.Series, datasets: dict[str, str]) -> str:
 
 def _cell(text: object) -> str:
     return "" if pd.isna(text) else str(text).replace("|", "\\|").replace("\n", " ")
+
+
+# The ledger as data: the columns of its CSV and JSON downloads, with their Table Schema.
+EXPORT_FIELDS = {
+    "id": ("string", "Identifier of the claim"),
+    "chapter": ("integer", "Chapter of the book"),
+    "claim": ("string", "The claim in the book's words"),
+    "essay_figure": ("string", "What the essay states"),
+    "verdict": ("string", "The book's verdict"),
+    "value": ("string", "The value computed from the data"),
+    "unit": ("string", "Unit of the value"),
+    "finding": ("string", "What the data says"),
+    "comment": ("string", "Why the verdict"),
+    "evidence": ("string", "Datasets and references (keys, separated by '; ')"),
+    "check": ("string", "Library function that computes the finding (module:function)"),
+}
+
+
+def anchor(claim_id: str) -> str:
+    """The HTML id of a claim's row on the ledger's page."""
+    return f"claim-{claim_id}"
+
+
+def export_records(table: pd.DataFrame | None = None) -> list[dict[str, object]]:
+    """The ledger as plain records with the columns of :data:`EXPORT_FIELDS` (empty cells as None)."""
+    table = ledger() if table is None else table
+    records = []
+    for _, row in table.iterrows():
+        record: dict[str, object] = {}
+        for name, (kind, _title) in EXPORT_FIELDS.items():
+            cell = row.get(name)
+            if cell is None or (not isinstance(cell, str) and pd.isna(cell)):
+                record[name] = None
+            elif kind == "integer":
+                record[name] = int(cell)
+            else:
+                record[name] = str(cell).strip()
+        records.append(record)
+    return records
+
+
+def export_resource(records: list[dict[str, object]], path: str | None = None) -> dict[str, object]:
+    """A Frictionless Data Resource describing the ledger: its data inline, or the CSV at ``path``."""
+    verdict_enum = list(VERDICTS)
+    fields = []
+    for name, (kind, title) in EXPORT_FIELDS.items():
+        field: dict[str, object] = {"name": name, "type": kind, "title": title}
+        if name == "id":
+            field["constraints"] = {"required": True, "unique": True}
+        if name == "verdict":
+            field["constraints"] = {"enum": verdict_enum}
+        fields.append(field)
+    resource: dict[str, object] = {
+        "name": "claims-ledger",
+        "title": "The claims ledger: the essay's quantitative claims, what the data says, and the book's verdicts",
+        "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}],
+        "schema": {"fields": fields, "primaryKey": ["id"]},
+    }
+    if path is None:
+        resource["data"] = records
+    else:
+        resource.update({"path": path, "format": "csv", "mediatype": "text/csv", "encoding": "utf-8"})
+    return resource
+
+
+def claim_reviews(records: list[dict[str, object]], page: str, reviewed: str, reviewer: str) -> list[dict[str, object]]:
+    """Each checked claim as a schema.org ``ClaimReview`` (the JSON-LD that fact-checkers publish).
+
+    ``page`` is the address of the ledger's page, ``reviewed`` the date of this version of the
+    ledger (ISO 8601) and ``reviewer`` the name of the organisation that rules.
+    """
+    essay = {
+        "@type": "Chapter",
+        "name": "La plateformisation comme mise au travail des usagers. Digital labor et nouvelles inégalités planétaires",
+        "author": {"@type": "Person", "name": "Antonio A. Casilli"},
+        "datePublished": "2018",
+        "inLanguage": "fr",
+        "isPartOf": {
+            "@type": "Book",
+            "name": "Vers une république des biens communs ?",
+            "publisher": {"@type": "Organization", "name": "Les Liens qui libèrent"},
+        },
+    }
+    reviews = []
+    for record in records:
+        if record["verdict"] is None:
+            continue
+        reviews.append(
+            {
+                "@context": "https://schema.org",
+                "@type": "ClaimReview",
+                "url": f"{page}#{anchor(str(record['id']))}",
+                "claimReviewed": record["claim"],
+                "datePublished": reviewed,
+                "author": {"@type": "Organization", "name": reviewer},
+                "reviewRating": {"@type": "Rating", "alternateName": record["verdict"], "description": VERDICTS[str(record["verdict"])]},
+                "itemReviewed": {"@type": "Claim", "author": essay["author"], "datePublished": essay["datePublished"], "appearance": essay},
+                "reviewBody": record["finding"],
+            }
+        )
+    return reviews

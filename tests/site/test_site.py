@@ -197,6 +197,27 @@ def test_screenshot_of_a_chart_page_is_saved(site_audits, artifacts):
     assert (artifacts / "chart-page.png").stat().st_size > 10_000
 
 
+def test_the_ledger_page_offers_its_rows_as_csv_and_json_and_publishes_a_claim_review_per_verdict(site):
+    import frictionless
+
+    from digital_labor import claims
+    from digital_labor.data import load
+
+    verdicts = load("claims")["verdict"].dropna().tolist()
+    page = (site / "appendix" / "claims-ledger.html").read_text(encoding="utf-8")
+    head = page.split("</head>", 1)[0]
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', head, re.S)
+    reviews = json.loads(blocks[0])
+    assert [r["reviewRating"]["alternateName"] for r in reviews] == verdicts
+    assert all(f'id="{r["url"].split("#")[1]}"' in page for r in reviews)
+    assert 'href="claims-ledger.csv"' in page and 'href="claims-ledger.json"' in page
+    resource = json.loads((site / "appendix" / "claims-ledger.json").read_text(encoding="utf-8"))
+    assert frictionless.Resource(resource).validate().valid
+    assert [row["verdict"] for row in resource["data"]] == verdicts
+    table = frictionless.Resource(claims.export_resource(resource["data"], path="claims-ledger.csv"), basepath=str(site / "appendix"))
+    assert table.validate().valid and len(table.read_rows()) == len(verdicts)
+
+
 def test_every_notebook_page_offers_its_ipynb(site):
     from sphinx_external_toc.parsing import parse_toc_yaml
 
