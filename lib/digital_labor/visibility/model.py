@@ -363,8 +363,7 @@ def _specifications() -> tuple[MarketSpec, ...]:
         ),
         (
             "from October 2012",
-            "leaves out the four months after the listing (the slide and the first lock-up expiry, "
-            "16 August 2012); four expiries remain",
+            "leaves out the four months after the listing (the slide and the first lock-up expiry, 16 August 2012); four expiries remain",
             ("2012-10", "2013-09"),
             "market model",
         ),
@@ -374,7 +373,12 @@ def _specifications() -> tuple[MarketSpec, ...]:
             ("2013-01", "2013-09"),
             "market model",
         ),
-        ("zero alpha", "all months, but the share's own average drift is not projected into the window", ("2012-06", "2013-09"), "zero alpha"),
+        (
+            "zero alpha",
+            "all months, but the share's own average drift is not projected into the window",
+            ("2012-06", "2013-09"),
+            "zero alpha",
+        ),
         ("market-adjusted", "Facebook's return minus the index's: nothing is estimated", ("2012-06", "2013-09"), "market-adjusted"),
     ]
     return tuple(
