@@ -193,3 +193,24 @@ def test_node_link_view_has_every_node_and_is_labelled_as_a_model():
     assert "buyer → worker" in chart["title"]["text"] and "from buyer to worker" in chart["description"]
     nodes = [layer for layer in chart["layer"] if layer["mark"]["type"] == "point"][0]
     assert len(chart["datasets"][nodes["data"]["name"]]) == table["buyer"].nunique() + table["worker"].nunique()
+
+
+def test_weighting_the_buyers_pool_by_gdp_moves_the_north_to_south_share_little(shares):
+    # Issue 24, item 18: the population-weighted buyers' pool (China about 23 %) is checked against
+    # a GDP-weighted one; the share moves from 46.7 % to 48.0 %, not more.
+    named = shares.query("side == 'buyer' and published")["iso3"].tolist()
+    by_population, by_gdp = pool_weights(named, "population", "buyer"), pool_weights(named, "gdp", "buyer")
+    assert by_population["CHN"] == pytest.approx(0.227, abs=0.001) and by_gdp.sum() == pytest.approx(1)
+    assert by_gdp["JPN"] > by_population["JPN"] and by_gdp["BGD"] < by_population["BGD"]
+    assert pool_weights(named, "gdp", "worker").equals(pool_weights(named, "population", "worker"))
+
+    def among_classified(pool):
+        return flows.north_to_south_share(flows.flow_matrix(shares, distance_decay=2, home_bias=1, pool=pool))["among_classified"]
+
+    assert round(among_classified("population"), 1) == 46.7 and round(among_classified("gdp"), 1) == 48.0
+
+
+def test_pairs_inside_a_weighted_pool_get_the_home_bias():
+    members = pool_weights(["USA", "GBR", "IND", "AUS"])
+    without, with_bias = (pool_kernel(members, members, distance_decay=2, home_bias=gamma) for gamma in (0, 1))
+    assert with_bias - without == pytest.approx((np.e - 1) * float((members**2).sum()))

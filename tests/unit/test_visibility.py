@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from digital_labor import visibility as v
-from digital_labor.claims import Finding
+from digital_labor.claims import Finding, claim
 from digital_labor.visibility.model import month_end_returns, restore_reach_cost, unpaid_hours
 
 # -- inshoring ------------------------------------------------------------------------------
@@ -235,11 +235,56 @@ def test_findings_have_the_expected_values(function, value):
     assert finding.value == value
 
 
-def test_share_price_finding_names_the_windows_and_the_market():
+def test_share_price_finding_names_the_windows_the_daily_limit_and_the_market():
     text = v.share_price_rise().summary
-    assert "between July 2012 and June 2013, except January 2013 (121 %)" in text
-    assert "NASDAQ Composite rose 12.8 %" in text and "beta 2.36" in text
-    assert "cannot show" in text
+    assert "between the ends of July 2012 and June 2013, except January 2013 (121 %)" in text
+    assert "daily closes move the latest start to 24 July 2013 (158 %)" in text
+    assert "NASDAQ Composite rose 12.8 %" in text and "share-price-cause" in text
+
+
+def test_daily_closes_put_the_last_start_of_a_140_percent_rise_on_24_july_2013():
+    # Issue 24, item 18: the month-end answer (28 June 2013) is a limit of monthly data.
+    daily = v.last_daily_start("2014-02-28", 140)
+    assert daily["start"] == pd.Timestamp("2013-07-24") and daily["close_usd"] == 26.51
+    assert daily["change_pct"] >= 140 > daily["next_change_pct"] and daily["next"] == pd.Timestamp("2013-07-25")
+    monthly = v.rise_windows(v.rise_by_start("2014-02-28"), 140)["last"]
+    assert monthly == pd.Timestamp("2013-06-28") and v.whole_months_between(monthly, "2013-10-01") == 3
+    prices, daily_prices = v.share_prices(), v.daily_share_prices()
+    shared = prices.index.intersection(daily_prices.index)
+    assert len(shared) >= 14 and (prices[shared] == daily_prices[shared]).all()
+    comment = claim("share-price-rise")["comment"]
+    assert "limit of monthly data" in comment and "24 July 2013" in comment
+
+
+def test_the_abnormal_return_changes_sign_across_specifications():
+    table = v.market_model_range(v.prices_with_index())
+    assert len(table) == len(v.MARKET_SPECIFICATIONS) == 10 and table["description"].str.len().min() > 20
+    car = table.set_index("specification")["car_pct"].round(1)
+    assert car["all months, NASDAQ Composite"] == -2.0
+    assert car["from October 2012, NASDAQ Composite"] == -24.1 and car["2013 only, NASDAQ Composite"] == -13.2
+    assert car["zero alpha, NASDAQ Composite"] == 1.6 and car["market-adjusted, NASDAQ Composite"] == 20.1
+    assert car.min() < 0 < car.max() and (table["t_stat"].abs() < 1).all()
+    adjusted = table.set_index("specification").loc["market-adjusted, NASDAQ Composite"]
+    assert adjusted["beta"] == 1 and adjusted["alpha_pct"] == 0 and np.isnan(adjusted["beta_se"])
+
+
+def test_the_market_model_verdict_is_the_range_not_the_single_reading():
+    # Issue 24, item 17: the -2 % of one specification must not come back as the ruling.
+    finding = v.share_price_abnormal_return()
+    assert finding.value == "-24 to +23" and "10 specifications" in finding.unit
+    assert "-24.1 %" in finding.summary and "+23.4 %" in finding.summary and "-2.0" not in finding.summary
+    row = claim("share-price-cause")
+    assert row["verdict"] == "indeterminate" and row["check"] == "digital_labor.visibility:share_price_abnormal_return"
+    assert claim("share-price-rise")["verdict"] == "contradicted"
+    with pytest.raises(ValueError, match="benchmark"):
+        v.market_model(v.prices_with_index(), benchmark="capm")
+
+
+def test_abnormal_range_chart_shows_every_specification_and_zero():
+    table = v.market_model_range(v.prices_with_index())
+    spec = v.abnormal_range_chart(table).to_dict()
+    assert len(spec["layer"]) == 2 and spec["layer"][1]["encoding"]["x"]["field"] == "car_pct"
+    assert "-24.1 %" in spec["description"] and "+23.4 %" in spec["description"]
 
 
 def test_fake_likes_finding_says_the_one_breakdown_is_not_a_click_farm():

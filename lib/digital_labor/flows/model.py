@@ -15,9 +15,11 @@ over worker countries in proportion to their supply shares, ``flow(i → j) = D_
 Countries without a published share are pooled into one "rest of the world" node on each side
 (``ROW``). A pool has no single distance, so its kernel is the *mean of its members' kernels*
 (:func:`pool_kernel`): by default each country outside the named ones weighs by its population
-(``pool="population"``); ``pool="named"`` gives the pool the mean kernel of the named countries
-of its side, and ``pool="neutral"`` the kernel 1 (distance zero, adjacent to everyone), which
-favours the pool more the stronger the distance decay. All flows are fractions of the total
+(``pool="population"``); ``pool="gdp"`` weighs the buyers' pool by GDP instead (workers' still by
+population); ``pool="named"`` gives the pool the mean kernel of the named countries of its side,
+and ``pool="neutral"`` the kernel 1 (distance zero, adjacent to everyone), which favours the pool
+more the stronger the distance decay. Inside a weighted pool, a member's work for itself gets the
+home bias, as a named country's does. All flows are fractions of the total
 (they sum to 1).
 
 Direction: a flow ``i → j`` runs from the buyer's country to the worker's, the way tasks are
@@ -63,6 +65,7 @@ REST_OF_WORLD_NAME = "Rest of the world"
 EARTH_RADIUS_KM = 6371.0
 POOLS = {
     "population": "the mean kernel of the countries not named on its side, weighted by population",
+    "gdp": "as 'population', but the buyers' pool weighted by GDP (current US$; workers' still by population)",
     "named": "the mean kernel of the countries named on its side, each weighing the same",
     "neutral": "kernel 1, as if the pool were next door to every country",
 }
@@ -141,21 +144,25 @@ def distances_km(codes: list[str]) -> pd.DataFrame:
     return world.loc[known, known].reindex(index=codes, columns=codes)
 
 
-def pool_weights(named: list[str], pool: str = "population") -> pd.Series:
+def pool_weights(named: list[str], pool: str = "population", side: str = "worker") -> pd.Series:
     """How much each country weighs in a rest-of-the-world pool (sums to 1), by ISO3.
 
     ``pool="population"``: every country with a centroid that is not in ``named``, weighted by its
-    population in the book's country table; ``pool="named"``: the ``named`` countries themselves,
-    equally weighted. (``"neutral"`` has no members: see :func:`pool_kernel`.)
+    population in the book's country table; ``pool="gdp"``: the same countries, weighted by GDP
+    (current US$) on the buyers' ``side`` and by population on the workers' (countries without a
+    GDP figure drop out of a GDP-weighted pool); ``pool="named"``: the ``named`` countries
+    themselves, equally weighted. (``"neutral"`` has no members: see :func:`pool_kernel`.)
     """
-    require(pool in ("population", "named"), f"pool weights exist for 'population' or 'named', not {pool!r}")
+    require(pool in ("population", "gdp", "named"), f"pool weights exist for 'population', 'gdp' or 'named', not {pool!r}")
+    require(side in ("buyer", "worker"), f"side must be 'buyer' or 'worker', not {side!r}")
     if pool == "named":
         members = [code for code in dict.fromkeys(named) if code != REST_OF_WORLD]
         require(bool(members), "a 'named' pool needs at least one named country")
         return pd.Series(1 / len(members), index=members)
-    population = load("countries").set_index("iso3")["population"]
-    members = [code for code in _world_distances().index if code in population.index and code not in set(named)]
-    weights = population.loc[members].astype(float)
+    column = "gdp_usd" if pool == "gdp" and side == "buyer" else "population"
+    size = load("countries").set_index("iso3")[column].dropna()
+    members = [code for code in _world_distances().index if code in size.index and code not in set(named)]
+    weights = size.loc[members].astype(float)
     return weights / weights.sum()
 
 
@@ -193,8 +200,8 @@ def kernel_matrix(
     if pool == "neutral":
         return np.where(np.isnan(distance), 1.0, kernel)
     groups = {
-        "buyer": pool_weights([c for c in buyers if c != REST_OF_WORLD], pool),
-        "worker": pool_weights([c for c in workers if c != REST_OF_WORLD], pool),
+        "buyer": pool_weights([c for c in buyers if c != REST_OF_WORLD], pool, "buyer"),
+        "worker": pool_weights([c for c in workers if c != REST_OF_WORLD], pool, "worker"),
     }
 
     def members(code: str, side: str) -> pd.Series:

@@ -7,6 +7,7 @@ reach, its share price against the market, and click farms.
 """
 
 from .charts import (
+    abnormal_range_chart,
     abnormal_returns_chart,
     index_comparison_chart,
     inshoring_chart,
@@ -21,8 +22,10 @@ from .data import (
     annotation_volumes,
     click_farm_figures,
     cpm_benchmarks,
+    daily_share_prices,
     fake_like_countries,
     index_change,
+    last_daily_start,
     organic_reach,
     price_change,
     prices_with_index,
@@ -38,9 +41,12 @@ from .findings import (
     organic_reach_decline,
     organic_reach_large_pages,
     reach_arithmetic,
+    share_price_abnormal_return,
     share_price_rise,
 )
 from .model import (
+    MARKET_SPECIFICATIONS,
+    MarketSpec,
     abnormal_by_start,
     break_even_cpm,
     captcha_time_check,
@@ -48,6 +54,7 @@ from .model import (
     inshoring_scenarios,
     market_adjusted_change,
     market_model,
+    market_model_range,
     reached_fans,
     restore_reach_by_cpm,
     restore_reach_grid,
@@ -56,6 +63,7 @@ from .model import (
 # What the pages, the assignments and the claims ledger use; the modules hold the rest.
 __all__ = [
     # charts
+    "abnormal_range_chart",
     "abnormal_returns_chart",
     "index_comparison_chart",
     "inshoring_chart",
@@ -69,8 +77,10 @@ __all__ = [
     "annotation_volumes",
     "click_farm_figures",
     "cpm_benchmarks",
+    "daily_share_prices",
     "fake_like_countries",
     "index_change",
+    "last_daily_start",
     "organic_reach",
     "price_change",
     "prices_with_index",
@@ -85,8 +95,11 @@ __all__ = [
     "organic_reach_decline",
     "organic_reach_large_pages",
     "reach_arithmetic",
+    "share_price_abnormal_return",
     "share_price_rise",
     # model
+    "MARKET_SPECIFICATIONS",
+    "MarketSpec",
     "abnormal_by_start",
     "break_even_cpm",
     "captcha_time_check",
@@ -94,6 +107,7 @@ __all__ = [
     "inshoring_scenarios",
     "market_adjusted_change",
     "market_model",
+    "market_model_range",
     "reached_fans",
     "restore_reach_by_cpm",
     "restore_reach_grid",

@@ -14,6 +14,7 @@ from .data import ALL_PAGES, LARGE_PAGES, rise_windows
 from .model import INSHORING_ASSUMPTIONS, MARKET_MODEL_ASSUMPTIONS, PAY_MODEL_ASSUMPTIONS, MarketModel
 
 __all__ = [
+    "abnormal_range_chart",
     "abnormal_returns_chart",
     "index_comparison_chart",
     "inshoring_chart",
@@ -284,4 +285,44 @@ def abnormal_returns_chart(model: MarketModel) -> alt.LayerChart:
         ),
         datasets=["facebook_share_price", "market_index_monthly"],
         source=f"{_MARKET_MODEL[0].upper()}{_MARKET_MODEL[1:]} (a statistical benchmark fitted to these data, not a simulation)",
+    )
+
+
+def abnormal_range_chart(specifications: pd.DataFrame) -> alt.LayerChart:
+    """The window's cumulative abnormal return under each specification of a
+    :func:`~digital_labor.visibility.market_model_range` table, with a rule at zero."""
+    indices = list(dict.fromkeys(specifications["index"]))
+    colour, shape = charts.category_scales(indices)
+    order = list(specifications.sort_values("car_pct")["specification"])
+    points = (
+        alt.Chart(specifications)
+        .mark_point(filled=True, size=90)
+        .encode(
+            x=alt.X("car_pct:Q", title="Cumulative abnormal return, October 2013 to February 2014 (%)"),
+            y=alt.Y("specification:N", title="Specification", sort=order),
+            color=alt.Color("index:N", title="Index", scale=colour),
+            shape=alt.Shape("index:N", title="Index", scale=shape),
+            tooltip=[
+                alt.Tooltip("specification:N", title="Specification"),
+                alt.Tooltip("description:N", title="What it assumes"),
+                alt.Tooltip("months:Q", title="Estimation months"),
+                alt.Tooltip("beta:Q", title="Beta", format=".2f"),
+                alt.Tooltip("car_pct:Q", title="Cumulative abnormal return (%)", format="+.1f"),
+                alt.Tooltip("t_stat:Q", title="t statistic", format=".2f"),
+            ],
+        )
+    )
+    zero = alt.Chart(pd.DataFrame({"car_pct": [0.0]})).mark_rule(color="black", strokeDash=[4, 3]).encode(x="car_pct:Q")
+    low, high = specifications["car_pct"].min(), specifications["car_pct"].max()
+    return charts.describe(
+        alt.layer(zero, points).properties(width=460, height=24 * len(specifications)),
+        title="Facebook's abnormal return over the essay's window depends on the specification",
+        description=(
+            f"Dot plot of the cumulative abnormal return over October 2013 to February 2014 under {len(specifications)} "
+            f"specifications, from {low:+.1f} % to {high:+.1f} %: "
+            + "; ".join(f"{r.specification} {r.car_pct:+.1f} %" for r in specifications.itertuples())
+            + ". A dashed line marks zero."
+        ),
+        datasets=["facebook_share_price", "market_index_monthly"],
+        source=f"{_MARKET_MODEL[0].upper()}{_MARKET_MODEL[1:]}, under several specifications (statistical benchmarks, not simulations)",
     )

@@ -2,7 +2,8 @@
 
 Data: published volumes of Quick, Draw!, reCAPTCHA and Crowdsource (``dataset_annotation``);
 organic reach of brand pages (Manson 2014); Facebook's monthly closing prices and the NASDAQ
-Composite and S&P 500 on the same days (Yahoo Finance); published prices of Facebook ad
+Composite and S&P 500 on the same days, and its daily closes of January 2013 to February 2014
+(Yahoo Finance); published prices of Facebook ad
 impressions in 2014; a few published figures on click farms.
 """
 
@@ -23,8 +24,10 @@ __all__ = [
     "annotation_volumes",
     "click_farm_figures",
     "cpm_benchmarks",
+    "daily_share_prices",
     "fake_like_countries",
     "index_change",
+    "last_daily_start",
     "organic_reach",
     "price_change",
     "prices_with_index",
@@ -105,6 +108,37 @@ def price_change(start: str, end: str) -> float:
     if missing:
         raise KeyError(f"No closing price on {', '.join(missing)}; the data has month ends and 2013-10-01.")
     return float(100 * (prices[pd.Timestamp(end)] / prices[pd.Timestamp(start)] - 1))
+
+
+def daily_share_prices() -> pd.Series:
+    """Facebook's daily closing prices (US$), 2 January 2013 to 28 February 2014, indexed by day."""
+    return load("facebook_share_price_daily").set_index("date")["close_usd"].sort_index()
+
+
+def last_daily_start(end: str = "2014-02-28", threshold_pct: float = 140.0) -> dict[str, object]:
+    """The latest trading day of the daily file from which the close rose ``threshold_pct`` % or more to ``end``.
+
+    Returns the day (``start``), its close, the rise to ``end`` (``change_pct``) and the next
+    trading day with its rise (``next``, ``next_change_pct``), which falls short. Raises if no
+    day of the file qualifies, since the answer would then lie before the file begins.
+    """
+    prices = daily_share_prices()
+    end_day = pd.Timestamp(end)
+    if end_day not in prices.index:
+        raise KeyError(f"facebook_share_price_daily: no close on {end}.")
+    rises = 100 * (prices[end_day] / prices[prices.index < end_day] - 1)
+    hits = rises[rises >= threshold_pct]
+    if hits.empty:
+        raise ValueError(f"facebook_share_price_daily: no day before {end} gives a rise of {threshold_pct} %; the file starts too late.")
+    start = hits.index.max()
+    following = rises[rises.index > start]
+    return {
+        "start": start,
+        "close_usd": float(prices[start]),
+        "change_pct": float(rises[start]),
+        "next": following.index.min(),
+        "next_change_pct": float(following.iloc[0]),
+    }
 
 
 def rise_by_start(end: str = "2014-02-28") -> pd.DataFrame:

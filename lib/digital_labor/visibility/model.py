@@ -23,8 +23,11 @@ from .data import ALL_PAGES, INDICES, LARGE_PAGES, annotation_value, index_chang
 __all__ = [
     "HOURS_PER_FULL_TIME_YEAR",
     "INSHORING_ASSUMPTIONS",
+    "BENCHMARKS",
     "MARKET_MODEL_ASSUMPTIONS",
+    "MARKET_SPECIFICATIONS",
     "MarketModel",
+    "MarketSpec",
     "PAY_MODEL_ASSUMPTIONS",
     "abnormal_by_start",
     "break_even_cpm",
@@ -33,6 +36,7 @@ __all__ = [
     "inshoring_scenarios",
     "market_adjusted_change",
     "market_model",
+    "market_model_range",
     "month_end_returns",
     "reached_fans",
     "restore_reach_by_cpm",
@@ -213,6 +217,13 @@ MARKET_MODEL_ASSUMPTIONS = (
     "return is their sum. Returns are computed between month-end closes."
 )
 
+BENCHMARKS = {
+    "market model": "alpha and beta fitted by least squares",
+    "zero alpha": "alpha and beta fitted as in the market model, but alpha set to zero in the window: the share's "
+    "own average drift in the estimation months is not projected",
+    "market-adjusted": "alpha 0 and beta 1: Facebook's return minus the index's, nothing estimated",
+}
+
 
 def market_adjusted_change(start: str, end: str, index: str = "nasdaq_composite") -> float:
     """Facebook's percentage change between two days minus the index's over the same days (points)."""
@@ -262,11 +273,22 @@ class MarketModel:
     t_stat: float
 
 
+def _fit(x: np.ndarray, y: np.ndarray, benchmark: str) -> tuple[float, float, float, float]:
+    """alpha, beta, residual sd and beta's standard error under a benchmark of :data:`BENCHMARKS`."""
+    if benchmark == "market-adjusted":
+        return 0.0, 1.0, float(np.sqrt(((y - x) ** 2).sum() / len(x))), float("nan")
+    beta, alpha = np.polyfit(x, y, 1)
+    sd = float(np.sqrt(((y - alpha - beta * x) ** 2).sum() / (len(x) - 2)))
+    beta_se = sd / float(np.sqrt(((x - x.mean()) ** 2).sum()))
+    return (0.0 if benchmark == "zero alpha" else float(alpha)), float(beta), sd, beta_se
+
+
 def market_model(
     table: pd.DataFrame,
     index: str = "nasdaq_composite",
     estimation: tuple[str, str] = ("2012-06", "2013-09"),
     window: tuple[str, str] = ("2013-10", "2014-02"),
+    benchmark: str = "market model",
 ) -> MarketModel:
     """Fit Facebook's monthly returns on an index's over ``estimation`` months; abnormal returns after.
 
@@ -274,8 +296,11 @@ def market_model(
     column a reader joined in). Months are 'YYYY-MM', inclusive. The t statistic of the
     cumulative abnormal return is ``CAR / (residual sd × √months in the window)``, assuming
     independent, equally variable errors: with so few months it is a rough gauge, not a test to
-    lean on.
+    lean on. ``benchmark`` (one of :data:`BENCHMARKS`) can fix alpha at zero, or alpha at zero
+    and beta at one (then the estimation months only give the residual spread, and beta's
+    standard error is NaN).
     """
+    require(benchmark in BENCHMARKS, f"benchmark must be one of {list(BENCHMARKS)}, not {benchmark!r}.")
     require(
         index in table.columns and index not in ("date", "facebook"),
         f"index must be a price column of the table, e.g. one of {list(INDICES)}.",
@@ -287,11 +312,7 @@ def market_model(
     require(len(est) >= 3, "the estimation period needs at least three monthly returns.")
     require(win_mask.any(), "the window holds no monthly return in the data.")
     require(pd.Period(estimation[1]) < pd.Period(window[0]), "the estimation period must end before the window.")
-    x, y = est[index].to_numpy(), est["facebook"].to_numpy()
-    beta, alpha = np.polyfit(x, y, 1)
-    residuals = y - (alpha + beta * x)
-    sd = float(np.sqrt((residuals**2).sum() / (len(est) - 2)))
-    beta_se = sd / float(np.sqrt(((x - x.mean()) ** 2).sum()))
+    alpha, beta, sd, beta_se = _fit(est[index].to_numpy(), est["facebook"].to_numpy(), benchmark)
     frame = pd.DataFrame(
         {
             "date": returns["date"],
@@ -309,8 +330,8 @@ def market_model(
     car = float(frame.loc[win_mask, "abnormal_pct"].sum())
     return MarketModel(
         index=INDICES.get(index, index),
-        alpha_pct=float(alpha),
-        beta=float(beta),
+        alpha_pct=alpha,
+        beta=beta,
         beta_se=beta_se,
         residual_sd_pct=sd,
         n_estimation=len(est),
@@ -318,3 +339,85 @@ def market_model(
         car_pct=car,
         t_stat=car / (sd * float(np.sqrt(win_mask.sum()))),
     )
+
+
+@dataclass(frozen=True)
+class MarketSpec:
+    """One way of setting the share against the market: an index, estimation months, a benchmark."""
+
+    label: str
+    description: str
+    index: str = "nasdaq_composite"
+    estimation: tuple[str, str] = ("2012-06", "2013-09")
+    benchmark: str = "market model"
+
+
+def _specifications() -> tuple[MarketSpec, ...]:
+    choices = [
+        (
+            "all months",
+            "every month before the window that both series cover, June 2012 to September 2013: the slide "
+            "after the listing and all five lock-up expiries included",
+            ("2012-06", "2013-09"),
+            "market model",
+        ),
+        (
+            "from October 2012",
+            "leaves out the four months after the listing (the slide and the first lock-up expiry, 16 August 2012); four expiries remain",
+            ("2012-10", "2013-09"),
+            "market model",
+        ),
+        (
+            "2013 only",
+            "January to September 2013: after the listing year, with one lock-up expiry left (18 May 2013)",
+            ("2013-01", "2013-09"),
+            "market model",
+        ),
+        (
+            "zero alpha",
+            "all months, but the share's own average drift is not projected into the window",
+            ("2012-06", "2013-09"),
+            "zero alpha",
+        ),
+        ("market-adjusted", "Facebook's return minus the index's: nothing is estimated", ("2012-06", "2013-09"), "market-adjusted"),
+    ]
+    return tuple(
+        MarketSpec(f"{name}, {INDICES[index]}", description, index, estimation, benchmark)
+        for index in INDICES
+        for name, description, estimation, benchmark in choices
+    )
+
+
+MARKET_SPECIFICATIONS = _specifications()
+
+
+def market_model_range(
+    table: pd.DataFrame,
+    specifications: Iterable[MarketSpec] = MARKET_SPECIFICATIONS,
+    window: tuple[str, str] = ("2013-10", "2014-02"),
+) -> pd.DataFrame:
+    """The window's cumulative abnormal return under each specification, one row each.
+
+    Columns: ``specification``, ``description``, ``index``, ``benchmark``, ``estimation``
+    ('YYYY-MM to YYYY-MM'), ``months``, ``alpha_pct``, ``beta``, ``beta_se``, ``car_pct`` and
+    ``t_stat`` (see :func:`market_model`).
+    """
+    rows = []
+    for spec in specifications:
+        fitted = market_model(table, spec.index, spec.estimation, window, spec.benchmark)
+        rows.append(
+            {
+                "specification": spec.label,
+                "description": spec.description,
+                "index": fitted.index,
+                "benchmark": spec.benchmark,
+                "estimation": f"{spec.estimation[0]} to {spec.estimation[1]}",
+                "months": fitted.n_estimation,
+                "alpha_pct": fitted.alpha_pct,
+                "beta": fitted.beta,
+                "beta_se": fitted.beta_se,
+                "car_pct": fitted.car_pct,
+                "t_stat": fitted.t_stat,
+            }
+        )
+    return pd.DataFrame(rows)
