@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pytest
 
+import digital_labor as dl
 from digital_labor import microwork as mw
 from digital_labor.microwork.data import exchange_rate, minimum_wages_usd
 
@@ -138,13 +139,72 @@ def test_charts_are_labelled_and_described():
     assert "time spent searching (share)" in tornado["description"]
 
 
-def test_findings():
+def _ledger_row(claim: str) -> dict:
+    return dl.load("claims").set_index("id").loc[claim].to_dict()
+
+
+def test_platform_sizes_source_mcent_and_do_not_call_publicis_the_owner():
     sizes = mw.platform_sizes()
-    assert sizes.value == round(15e6 * 3.3 / 163, -3) and "no source in the book gives mCent's 30 million" in sizes.summary
+    assert sizes.value == round(15e6 * 3.3 / 163, -3)
+    assert "no source in the book gives mCent's 30 million" not in sizes.summary  # the old finding
+    assert "Jana's own claim of 30 million users in February 2016" in sizes.summary
+    assert "not its owner" in sizes.summary and "overstates" in sizes.summary
+    assert "no statement of the company's own for 12 million" in sizes.summary  # Upwork: unsourced, said so
+    row = _ledger_row("platform-sizes")
+    assert row["verdict"] == "nuanced" and "no source gives mCent" not in row["comment"] and "not its owner" in row["comment"]
+    sizes_table = mw.crowd_sizes().set_index("label")
+    assert sizes_table.loc["mCent: users (its maker's claim, 2016)", "high"] == 30e6
+
+
+def test_microwork_pay_rules_on_hourly_pay_not_on_cents_per_task():
     pay = mw.microwork_pay()
     assert pay.value == 2.0 and "4 % above the US federal minimum wage" in pay.summary
+    assert "is what such hourly rates mean" not in pay.summary  # the old per-task ruling
+    assert "Per task, nothing is ruled" in pay.summary
+    row = _ledger_row("microwork-pay")
+    assert row["verdict"] == "nuanced"  # was "confirmed", on cents per task derived from an assumed task length
+    assert "cannot be ruled" in row["comment"] and "follow from them for tasks of a minute" not in row["comment"]
+
+
+def test_microwork_crowd_does_not_nest_imagenet_labellers_in_a_later_workforce():
     crowd = mw.microwork_crowd()
     assert crowd.value == 100_000 and "266,126 occasional microworkers" in crowd.summary
+    assert "2007-10" in crowd.summary and "cannot be added or nested" in crowd.summary
+    comment = _ledger_row("microwork-crowd")["comment"]
+    assert "about 50,000 of them" not in comment and "not comparable" in comment
+
+
+def test_alternative_calibrations_fit_the_targets_with_different_attributions():
+    table = mw.alternative_calibrations()
+    assert len(table) >= 3 and "the book's defaults" in set(table["calibration"])
+    assert (table["median_hourly"] - 2.0).abs().max() <= 0.25  # every calibration hits both published figures
+    assert (table["share_above_pct"] - 4.0).abs().max() <= 2.0
+    assert table["demand_pct"].min() < 50 < table["demand_pct"].max()  # "most of the gap from who posts" is not identified
+    assert (table["demand_pct"] + table["unpaid_pct"]).to_numpy() == pytest.approx(100.0)
+    assert "most of the gap comes from who posts the work" not in mw.microwork_pay().summary
+
+
+def test_wage_conversion_is_one_function():
+    assert mw.wage_usd_per_hour(7.25, "hour", 1.0) == 7.25
+    assert mw.wage_usd_per_hour(160, "day", 67.19531) == pytest.approx(160 / 8 / 67.19531)
+    assert mw.wage_usd_per_hour(37000, "month", 278.58072, weekly_hours=40) == pytest.approx(37000 / (40 * 52 / 12) / 278.58072)
+    with pytest.raises(ValueError, match="per must be one of"):
+        mw.wage_usd_per_hour(1, "week", 1.0)
+    with pytest.raises(ValueError, match="lcu_per_usd"):
+        mw.wage_usd_per_hour(1, "hour", 0.0)
+
+
+def test_minimum_wages_matched_to_the_years_and_countries_of_measurement():
+    table = mw.minimum_wages_at_measurement().set_index("country_iso3")
+    assert set(table.index) == {"USA", "IND"} and table["workers_share_pct"].sum() == 100
+    assert table.loc["USA", "usd_per_hour"] == 7.25 and table.loc["USA", "median_to_minimum"] == pytest.approx(2 / 7.25)
+    india = table.loc["IND"]
+    assert india["usd_per_hour"] == pytest.approx(160 / 8 / 67.19531)  # 2015 floor at the 2016 rate
+    assert india["usd_per_hour"] != pytest.approx(160 / 8 / 83.66928)  # not at the 2024 rate
+    assert india["usd_per_hour_low"] < india["usd_per_hour_high"]
+    assert mw.exchange_rate("IND", 2016) == 67.19531
+    with pytest.raises(ValueError, match="years Mechanical Turk's pay was measured"):
+        mw.minimum_wages_at_measurement(2024)
 
 
 def test_defaults_and_assumption_texts_agree_with_the_data():

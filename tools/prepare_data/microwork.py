@@ -67,16 +67,19 @@ def sourced(facts: Path, name: str, bibkeys: dict[str, str]) -> pd.DataFrame:
 
 
 def exchange_rates() -> pd.DataFrame:
-    """The World Bank's official exchange rates for 2024 (LCU per US$), typed from the WDI as packaged."""
-    table = read_typed_table("exchange_rates_2024")
-    table.insert(table.columns.get_loc("currency") + 1, "year", EXCHANGE_RATE_YEAR)
+    """The World Bank's official exchange rates (LCU per US$) for 2024, and for 2015-2017 (the years
+    Mechanical Turk's pay was measured) in the currencies of its workers, typed from the WDI as packaged."""
+    current = read_typed_table("exchange_rates_2024")
+    current.insert(current.columns.get_loc("currency") + 1, "year", str(EXCHANGE_RATE_YEAR))
+    table = pd.concat([current, read_typed_table("exchange_rates_2015_2017")], ignore_index=True)
     table["bibkey"] = "worldbankfx"
     table["indicator"] = EXCHANGE_RATE_INDICATOR
     return table
 
 
 def prepare(facts: Path, out: Path) -> None:
-    write(sourced(facts, "microwork", MICROWORK_BIBKEYS), out, "microwork")
+    microwork = pd.concat([sourced(facts, "microwork", MICROWORK_BIBKEYS), read_typed_table("platform_claims")], ignore_index=True)
+    write(microwork, out, "microwork")
     write(with_sources(facts, "online_labour_context", CONTEXT_BIBKEYS), out, "online_labour_context")
     write(sourced(facts, "minimum_wages", MINIMUM_WAGE_BIBKEYS), out, "minimum_wages")
     write(exchange_rates(), out, "exchange_rates")

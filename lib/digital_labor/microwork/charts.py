@@ -198,11 +198,12 @@ def minimum_wage_chart(wages: pd.DataFrame, microwork_median: float = 2.0) -> al
     chart = alt.layer(ranges, dots, rule, note).properties(width=420, height=34 * len(shown))
     return charts.describe(
         chart,
-        title="Minimum wages per hour in US$, against microwork's median pay",
+        title="Minimum wages in force in 2024, in US$ per hour",
         description=(
             f"Dot chart, log scale, of {len(shown)} statutory minimum wages in US$ an hour, lowest first: "
             + "; ".join(f"{r.label} {r.usd_per_hour:.2f}" for r in shown.itertuples())
-            + f". A dashed line marks Mechanical Turk workers' median of US$ {microwork_median:g} an hour. Daily wages are divided "
+            + f". A dashed line marks Mechanical Turk workers' median of US$ {microwork_median:g} an hour, measured in 2014-17: "
+            "a reference, not a comparison matched by country and year. Daily wages are divided "
             f"by {HOURS_PER_DAY:g} hours; monthly wages by {WEEKLY_HOURS:g} hours a week, with grey bars for "
             f"{WEEKLY_HOURS_RANGE[0]:g} to {WEEKLY_HOURS_RANGE[1]:g} hours; amounts are converted at the World Bank's 2024 "
             "average exchange rates."
