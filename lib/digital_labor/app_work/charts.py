@@ -208,7 +208,7 @@ def claim_region_chart(
             x=alt.X(
                 "app_minutes:O",
                 title="Minutes of explicit app work per logged-in hour",
-                axis=alt.Axis(values=list(range(0, 41, 10)), labelAngle=0),
+                axis=alt.Axis(values=list(range(0, 61, 10)), labelAngle=0),
             ),
             y=alt.Y(
                 "p3_pct:O",
@@ -262,7 +262,7 @@ def claim_region_chart(
         title="Where would drivers spend more time on the app than driving? (a model)",
         description=(
             "Region chart over the share of logged-in time with a passenger (20 to 70 %) and the minutes of explicit app work "
-            f"per hour (0 to 40), with three sliders: the share of app work done while parked (starting at {100 * while_waiting:.0f} %), "
+            f"per hour (0 to 60), with three sliders: the share of app work done while parked (starting at {100 * while_waiting:.0f} %), "
             f"the time driving to pick-ups (starting at {p2_pct:g} %) and the share of waiting spent cruising (starting at "
             f"{100 * cruising:.0f} %). Driving = with a passenger + to a pick-up + cruising. Dark, marked B: app work alone exceeds "
             "driving; lighter, marked W: only if parked waiting counts as app work; grey: neither. Black diamonds mark published shares at the "

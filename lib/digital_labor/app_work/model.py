@@ -221,7 +221,7 @@ def claim_grid(
     """Where the claim holds: a grid of shares with a passenger × minutes of app work, with the
     definitions under which app work exceeds driving."""
     p3_values = np.arange(20, 71, 2.0) if p3_values is None else np.asarray(p3_values, dtype=float)
-    app_values = np.arange(0, 41, 2.0) if app_values is None else np.asarray(app_values, dtype=float)
+    app_values = np.arange(0, 61, 2.0) if app_values is None else np.asarray(app_values, dtype=float)
     p2 = default_p2() if p2_pct is None else p2_pct
     c = default_cruising() if cruising is None else cruising
     rows = []
