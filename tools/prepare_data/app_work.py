@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .common import insert_bibkey, prefix_bibkey, read_fact_table, resolve_same, with_range_bounds, write
+import pandas as pd
+
+from .common import insert_bibkey, prefix_bibkey, read_fact_table, read_typed_table, resolve_same, with_range_bounds, write
 
 RIDE_HAIL_BIBKEYS = {
     "Cramer, J.": "cramer2016",
@@ -25,8 +27,9 @@ RIDE_HAIL_BIBKEYS = {
 
 def prepare(facts: Path, out: Path) -> None:
     """'same' resolved, a published range ('30-50') split into low and high bounds next to the
-    published text, bibkeys added."""
+    published text, bibkeys added; Henao's per-ride times and miles (a typed table) appended."""
     table = resolve_same(read_fact_table(facts, "ride_hail_utilisation"))
+    table = pd.concat([table, read_typed_table("ride_hail_henao_rides")], ignore_index=True)
     table["service"] = table["service"].mask(table["service"] == "same").ffill()
     table = with_range_bounds(table)
     write(insert_bibkey(table, table["source"].map(prefix_bibkey(RIDE_HAIL_BIBKEYS))), out, "ride_hail_utilisation")

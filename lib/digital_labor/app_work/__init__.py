@@ -6,7 +6,7 @@ them; :mod:`.findings` gives the claims ledger its row.
 """
 
 from .charts import budget_chart, claim_region_chart, utilisation_chart
-from .data import TIME, phase_budgets, phase_shares, utilisation
+from .data import TIME, henao_speeds, phase_budgets, phase_shares, utilisation
 from .findings import driver_app_time
 from .model import (
     APP_MINUTES,
@@ -17,6 +17,9 @@ from .model import (
     DriverHour,
     break_even_app_minutes,
     claim_grid,
+    claim_sweep,
+    cruising_range,
+    default_cruising,
     default_p2,
     study_thresholds,
     time_budget,
@@ -30,6 +33,7 @@ __all__ = [
     "utilisation_chart",
     # data
     "TIME",
+    "henao_speeds",
     "phase_budgets",
     "phase_shares",
     "utilisation",
@@ -44,6 +48,9 @@ __all__ = [
     "DriverHour",
     "break_even_app_minutes",
     "claim_grid",
+    "claim_sweep",
+    "cruising_range",
+    "default_cruising",
     "default_p2",
     "study_thresholds",
     "time_budget",

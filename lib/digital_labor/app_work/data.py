@@ -10,7 +10,7 @@ import pandas as pd
 
 from ..data import load
 
-__all__ = ["TIME", "MILES", "phase_budgets", "phase_shares", "utilisation"]
+__all__ = ["TIME", "MILES", "henao_speeds", "phase_budgets", "phase_shares", "utilisation"]
 
 TIME, MILES = "share of time", "share of miles"
 _PHASE_PATTERNS = (  # (regular expression on the measure, phase, basis)
@@ -53,7 +53,8 @@ def phase_shares() -> pd.DataFrame:
 
 def phase_budgets() -> pd.DataFrame:
     """Studies that publish all three phases of drivers' time (P1, P2, P3 as % of logged-in time),
-    one row per study, city and service."""
+    one row per study, city and service; ``p1_cruising`` is True where the study publishes its
+    waiting phase as time spent cruising for work."""
     shares = phase_shares()
     shares = shares[(shares["basis"] == TIME) & shares["ride_hail"]]
     wide = shares.pivot_table(
@@ -61,4 +62,18 @@ def phase_budgets() -> pd.DataFrame:
     ).reset_index()
     wide = wide.dropna(subset=["P1", "P2", "P3"]).rename(columns={"P1": "p1_pct", "P2": "p2_pct", "P3": "p3_pct"})
     wide.columns.name = None
+    cruising = shares[(shares["phase"] == "P1") & shares["measure"].str.contains("cruising")]
+    wide["p1_cruising"] = [key in set(cruising["study"]) for key in wide["study"]]
     return wide.sort_values("p3_pct", ignore_index=True)
+
+
+def henao_speeds() -> pd.Series:
+    """Mean speed (miles per hour) in each phase of A. Henao's own rides in the Denver region, from
+    his average minutes and miles per ride: the one source giving both for the same driver. The
+    minute spent waiting for the passenger at the pick-up is counted in P2."""
+    rows = utilisation()
+    rows = rows[rows["unit"].isin(["minutes per ride", "miles per ride"])]
+    totals = pd.DataFrame(
+        {"quantity": rows["unit"].str.split().str[0], "phase": [_phase(m) or "P2" for m in rows["measure"]], "value": rows["low"]}
+    ).pivot_table(index="phase", columns="quantity", values="value", aggfunc="sum")
+    return (totals["miles"] / (totals["minutes"] / 60)).rename("miles per hour")

@@ -3,30 +3,41 @@
 from __future__ import annotations
 
 from ..claims import Finding
-from .model import APP_MINUTES, APP_MINUTES_RANGE, BROAD, NARROW, WHILE_WAITING, break_even_app_minutes, default_p2, study_thresholds
+from .model import APP_MINUTES, APP_MINUTES_RANGE, BROAD, NARROW, claim_sweep, cruising_range, study_thresholds
 
 __all__ = ["driver_app_time"]
 
 
 def driver_app_time() -> Finding:
-    """Minutes of app work per logged-in hour needed for the essay's claim, under each definition,
-    at the published 'about half' of time with a passenger."""
-    p2 = default_p2()
-    narrow = break_even_app_minutes(50.0, p2, NARROW)
-    broad = break_even_app_minutes(50.0, p2, BROAD)
-    studies = study_thresholds()
-    holds = studies[studies["broad_minutes"] <= APP_MINUTES_RANGE[1]]
-    at_default = studies[studies["broad_minutes"] < APP_MINUTES]
+    """The least explicit app work per logged-in hour that would make it exceed driving (P2 + P3 +
+    cruising) in any published budget, and how many budgets the claim holds in across the ranges."""
+    sweep = claim_sweep()
+    low, high = cruising_range()
+    most_favourable = study_thresholds(cruising=0.0)
+    needed = most_favourable.sort_values("narrow_minutes").iloc[0]
+    narrow = sweep[sweep["definition"] == NARROW]
+    broad = sweep[sweep["definition"] == BROAD]
+    measured = broad[broad["cruising_share"].between(low, high)]
+    best_measured = measured.sort_values("holds").iloc[-1]
+    at_default = broad[(broad["app_minutes"] == APP_MINUTES) & (broad["cruising_share"] == high)]["holds"].max()
+    no_cruising = broad[broad["cruising_share"] == 0.0]["holds"].max()
+    top = APP_MINUTES_RANGE[1]
     return Finding(
-        value=round(broad, 1),
-        unit="minutes of app work per logged-in hour for app work (waiting included) to exceed time with a passenger, at 50 % utilisation (a model)",
+        value=round(float(needed["narrow_minutes"]), 1),
+        unit="minutes of explicit app work per logged-in hour needed to exceed driving, in the most favourable published budget (a model)",
         summary=(
-            f"UberX drivers had a passenger about half the time they were logged in (Cramer & Krueger 2016, as quoted). Counting "
-            f"only explicit app tasks, app work would have to take {narrow:.0f} minutes of every hour to exceed driving with a "
-            f"passenger, beyond the model's range ({APP_MINUTES_RANGE[0]:g} to {APP_MINUTES_RANGE[1]:g}). Counting the time spent "
-            f"logged in and waiting for the app as app work, {broad:.1f} minutes would do (with {p2:g} % of the hour driving to "
-            f"pick-ups and {100 * WHILE_WAITING:.0f} % of the app work done while waiting). Of {len(studies)} published shares of time, "
-            f"{len(holds)} make the claim hold under the broad definition with at most {APP_MINUTES_RANGE[1]:g} minutes of app work, "
-            f"{len(at_default)} with the assumed {APP_MINUTES:g} minutes; none under the narrow definition."
+            f"Driving is time with a passenger, driving to a pick-up and cruising for work. Of {int(sweep['budgets'].iloc[0])} "
+            f"published budgets of drivers' time, explicit app tasks exceed driving in {_count(narrow['holds'].max())}, even at "
+            f"{top:g} minutes an hour (the top of the stated range) and counting no cruising at all: the least they would need is "
+            f"{needed['narrow_minutes']:.1f} minutes of every logged-in hour ({needed['city']}, {needed['period']}); the next budget "
+            f"needs {most_favourable['narrow_minutes'].nsmallest(2).iloc[-1]:.1f}. Counting parked waiting as app work too, the claim "
+            f"holds in {_count(at_default)} of them at the assumed {APP_MINUTES:g} minutes with {100 * high:.0f} % of waiting spent "
+            f"cruising (Henao's rides imply {100 * low:.0f} to {100 * high:.0f} %), and in at most {int(best_measured['holds'])} "
+            f"({best_measured['where']}) within that measured range, at {top:g} minutes with none of them done while parked; only "
+            f"if drivers never cruised, which the miles they drive while waiting rule out, would it reach {no_cruising}."
         ),
     )
+
+
+def _count(n: int) -> str:
+    return "none" if n == 0 else str(int(n))
