@@ -3,25 +3,33 @@
 from __future__ import annotations
 
 from ..claims import Finding
+from .capitalisation import top_five_by_date
 from .data import facebook_revenue_per_employee, firm_ratio, firms_fy2016, users_employees
 
 __all__ = ["few_employees_many_users", "gafam_top_capitalisations"]
 
 
 def gafam_top_capitalisations() -> Finding:
-    """What the book's data can say about the GAFAM as the five largest market capitalisations."""
-    firms = firms_fy2016()
-    five = firms[firms["gafam"]]
-    walmart = firms.set_index("company").loc["Walmart", "revenue_musd"]
+    """The essay's five firms as the five largest market capitalisations, ruled on each dated ranking."""
+    summary = top_five_by_date()
+    early = summary[summary["year"] == 2016]
+    held = early[early["holds"]]
+    missed = early[~early["holds"]]
+    same_day = missed[missed["as_of"].isin(held["as_of"])]
+    outsiders = sorted({name for names in missed["others_in_top_five"] for name in names.split(", ")})
+    latest = summary.iloc[-1]
     return Finding(
-        value=round(float(five["revenue_musd"].sum()) / 1000, 1),
-        unit="US$ billion of revenue of the five GAFAM in fiscal 2016 (no market capitalisation in the data)",
+        value=float(len(held)),
+        unit=f"dated rankings of 2016, out of {len(early)}, in which the five GAFAM held the top five places",
         summary=(
-            f"The book holds no market capitalisations, so it cannot rank firms by them. What it holds is revenue: in fiscal "
-            f"2016 the five firms together had US$ {five['revenue_musd'].sum() / 1000:,.1f} billion, against Walmart's "
-            f"US$ {walmart / 1000:,.1f} billion alone. Settling the claim would take the market value of every listed firm on "
-            "a stated day of 2016 (share price times shares outstanding), from an exchange or a data vendor; such tables "
-            "are mostly behind licences."
+            f"Of {len(early)} dated rankings of 2016, the five firms held the five largest market capitalisations in "
+            f"{len(held)} ({'; '.join(held['ranking'])}). In the others ({'; '.join(missed['ranking'])}) the last of them "
+            f"was placed {missed['last_gafam_rank'].min()}th to {missed['last_gafam_rank'].max()}th, behind "
+            f"{' and '.join(outsiders)}; even on the day the claim held, the ranking during trading "
+            f"({'; '.join(same_day['ranking'])}) had {', '.join(same_day['others_in_top_five'])} in the top five. "
+            f"The five were always among the largest {summary['last_gafam_rank'].max()}, so the group's weight is not in doubt; 'the five largest' "
+            f"was true only for days. Later: {latest['gafam_in_top_five']} of the five in the top five on {latest['as_of']}, "
+            f"with {latest['others_in_top_five']}."
         ),
     )
 
