@@ -88,5 +88,14 @@ def test_charts_compile_to_vega():
 
 def test_the_capitalisation_chart_cites_its_data_and_marks_the_top_five():
     spec = fs.capitalisation_chart(fs.capitalisation_rankings(), fs.top_five_by_date()).to_dict()
-    assert "market_capitalisation" in " ".join(spec["title"]["subtitle"]) or "market capitalisation" in " ".join(spec["title"]["subtitle"]).lower()
+    assert "market capitalisation on dated days" in " ".join(spec["title"]["subtitle"])
     assert "in 1 of 8 rankings" in spec["description"]
+
+
+def test_the_shift_to_implicit_work_is_ruled_on_the_series_not_on_the_model():
+    """Issue 24, item 2: 'holds in the model' could not fail (break-even share ~0.006 %); the row rules on the trend."""
+    finding = fs.formal_implicit_shift()
+    assert finding.value == pytest.approx(193783 / 47727, abs=0.01)  # users per employee fell about fourfold, 2013-2020
+    assert "0.0060 %" in finding.summary and "0.58 times its 2014 level" in finding.summary
+    row = load("claims").set_index("id").loc["formal-implicit-ratio"]
+    assert row["verdict"] == "nuanced" and row["check"] == "digital_labor.firm_scale:formal_implicit_shift"

@@ -9,7 +9,7 @@ them; :mod:`.findings` gives the claims ledger its rows.
 from .capitalisation import capitalisation_rankings, top_five_by_date
 from .charts import capitalisation_chart, revenue_per_employee_chart, users_employees_chart
 from .data import facebook_revenue_per_employee, firm_ratio, firms_fy2016, users_employees, users_per_employee
-from .findings import few_employees_many_users, gafam_top_capitalisations
+from .findings import few_employees_many_users, formal_implicit_shift, gafam_top_capitalisations
 
 # What the pages, the assignments and the claims ledger use; the modules hold the rest.
 __all__ = [
@@ -28,5 +28,6 @@ __all__ = [
     "users_per_employee",
     # findings
     "few_employees_many_users",
+    "formal_implicit_shift",
     "gafam_top_capitalisations",
 ]

@@ -134,7 +134,12 @@ def capitalisation_chart(rankings: pd.DataFrame, summary: pd.DataFrame) -> alt.L
     shown = rankings.assign(group=rankings["gafam"].map({True: GROUPS[0], False: GROUPS[1]}))
     colour, shape = charts.category_scales(GROUPS)
     base = alt.Chart(shown).encode(
-        x=alt.X("ranking:N", title="Dated ranking (date, kind of value, firms ranked)", sort=order, axis=alt.Axis(labelAngle=-35, labelLimit=260)),
+        x=alt.X(
+            "ranking:N",
+            title="Dated ranking (date, kind of value, firms ranked)",
+            sort=order,
+            axis=alt.Axis(labelAngle=-35, labelLimit=260),
+        ),
         y=alt.Y("rank:Q", title="Place by market capitalisation (1 = largest)", scale=alt.Scale(reverse=True, domain=[0.5, 8.5])),
     )
     dots = base.mark_point(filled=True, size=110).encode(

@@ -1,12 +1,14 @@
-"""Findings of the claims ledger on firm scale: the GAFAM's weight and few employees for many users."""
+"""Findings of the claims ledger on firm scale: the GAFAM's market value, few employees for many users,
+and the shift between formal and implicit work that users per employee can measure."""
 
 from __future__ import annotations
 
 from ..claims import Finding
+from ..data import DataError, load
 from .capitalisation import top_five_by_date
-from .data import facebook_revenue_per_employee, firm_ratio, firms_fy2016, users_employees
+from .data import facebook_revenue_per_employee, firm_ratio, users_employees
 
-__all__ = ["few_employees_many_users", "gafam_top_capitalisations"]
+__all__ = ["few_employees_many_users", "formal_implicit_shift", "gafam_top_capitalisations"]
 
 
 def gafam_top_capitalisations() -> Finding:
@@ -52,5 +54,43 @@ def few_employees_many_users() -> Finding:
             f"not say in which jobs); revenue per employee stayed high (US$ {meta.loc[meta.index.max()]:.2f} million in "
             f"{meta.index.max()}). 'Platform' is not one model: Amazon, with its warehouses, made US$ {amazon:.2f} million per "
             f"employee, less than Ford's {ford:.2f}. Contractors and outsourced moderators are in no headcount."
+        ),
+    )
+
+
+def _world_social_minutes(period: str) -> float:
+    """GlobalWebIndex's daily minutes on social media, world internet users aged 16-64, for one period."""
+    table = load("social_media_time")
+    rows = table[table["country"].str.startswith("world (internet users 16-64)") & (table["period"] == period)]
+    if len(rows) != 1:
+        raise DataError(f"social_media_time.csv: expected one world row for period '{period}', found {len(rows)}.")
+    return float(rows["minutes_per_day"].iloc[0])
+
+
+def formal_implicit_shift() -> Finding:
+    """The essay's shift from formal employment to implicit work, ruled on Facebook's users per
+    employee over time, with what the implicit-work model can and cannot add."""
+    from ..implicit_work import facebook_case, implicit_ratio, walmart_case  # deferred: implicit_work imports this package
+
+    frame = users_employees().set_index("year")["users_per_employee"]
+    first, last = int(frame.index.min()), int(frame.index.max())
+    fall = float(frame.loc[first] / frame.loc[last])
+    break_even = 100 / implicit_ratio(facebook_case(2016, productive_share=1.0))
+    minutes_2014, minutes_2018 = _world_social_minutes("2014"), _world_social_minutes("2018 (Digital 2019 report)")
+    time_adjusted = (frame.loc[2018] * minutes_2018) / (frame.loc[2014] * minutes_2014)
+    walmart = implicit_ratio(walmart_case(5.0))
+    return Finding(
+        value=round(fall, 2),
+        unit=f"times: the fall of Facebook's monthly users per employee from {first} to {last}",
+        summary=(
+            f"The one series that sets a platform's users against its formal staff runs against a shift towards implicit work: "
+            f"Facebook's users per employee fell {fall:.1f}-fold, from {frame.loc[first]:,.0f} in {first} to "
+            f"{frame.loc[last]:,.0f} in {last}. Weighting users by their time does not reverse it: world time on social media "
+            f"rose from {minutes_2014:.0f} to {minutes_2018:.0f} minutes a day between 2014 and 2018, so users' time per "
+            f"employee was {time_adjusted:.2f} times its 2014 level in 2018. The implicit-work model cannot decide the "
+            f"question: its ratio is users per employee times constants, so it falls by the same factor, and its level exceeds "
+            f"one employee for any productive share above {break_even:.4f} % of users' time (against {walmart:.2f} per "
+            f"employee for a retailer's self-service customers). It shows a difference of scale between kinds of firm, "
+            f"not a change over time."
         ),
     )
