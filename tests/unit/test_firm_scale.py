@@ -57,12 +57,17 @@ def test_the_top_five_claim_is_ruled_on_dated_market_capitalisations_not_revenue
     assert verdicts["gafam-top-capitalisations"] == "nuanced"
 
 
-def test_a_ranking_must_hold_the_five_firms_once_each(monkeypatch):
+def test_a_partial_ranking_must_settle_the_claim(monkeypatch):
     table = load("market_capitalisation")
-    broken = table[~((table["as_of"] == "2016-07-29") & (table["firm"] == "Facebook"))]
+    broken = table[~((table["as_of"] == "2016-07-29") & table["firm"].isin(["Facebook", "Exxon Mobil"]))]
     monkeypatch.setattr("digital_labor.firm_scale.capitalisation.load", lambda name: broken.copy())
-    with pytest.raises(DataError, match="2016-07-29.*exactly five"):
+    with pytest.raises(DataError, match="2016-07-29.*settles nothing"):
         fs.capitalisation_rankings()
+
+
+def test_a_partial_ranking_rules_only_on_what_it_places():
+    row = fs.top_five_by_date().set_index("ranking").loc["2018-03-31 (close, world)"]
+    assert not row["complete"] and not row["holds"] and row["others_in_top_five"] == "Tencent"
 
 
 def test_charts_cite_their_data_and_describe_their_numbers():
@@ -89,7 +94,7 @@ def test_charts_compile_to_vega():
 def test_the_capitalisation_chart_cites_its_data_and_marks_the_top_five():
     spec = fs.capitalisation_chart(fs.capitalisation_rankings(), fs.top_five_by_date()).to_dict()
     assert "market capitalisation on dated days" in " ".join(spec["title"]["subtitle"])
-    assert "in 1 of 8 rankings" in spec["description"]
+    assert "in 1 of 9 rankings" in spec["description"] and "at most 4 of the five" in spec["description"]
 
 
 def test_the_shift_to_implicit_work_is_ruled_on_the_series_not_on_the_model():

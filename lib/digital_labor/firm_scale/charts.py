@@ -16,6 +16,7 @@ __all__ = ["capitalisation_chart", "revenue_per_employee_chart", "users_employee
 SERIES = ["monthly active users", "employees"]
 KINDS = ["platform", "traditional"]
 GROUPS = ["one of the five GAFAM", "another firm"]
+SHORT_NAMES = {"Berkshire Hathaway": "Berkshire", "Exxon Mobil": "Exxon", "Meta Platforms": "Meta", "Saudi Aramco": "Aramco"}
 
 
 def _index_panel(frame: pd.DataFrame) -> alt.LayerChart:
@@ -131,7 +132,7 @@ def capitalisation_chart(rankings: pd.DataFrame, summary: pd.DataFrame) -> alt.L
     line below the top five (frames from :func:`~digital_labor.firm_scale.capitalisation_rankings`
     and :func:`~digital_labor.firm_scale.top_five_by_date`)."""
     order = list(summary["ranking"])
-    shown = rankings.assign(group=rankings["gafam"].map({True: GROUPS[0], False: GROUPS[1]}))
+    shown = rankings.assign(group=rankings["gafam"].map({True: GROUPS[0], False: GROUPS[1]}), label=rankings["firm"].replace(SHORT_NAMES))
     colour, shape = charts.category_scales(GROUPS)
     base = alt.Chart(shown).encode(
         x=alt.X(
@@ -140,7 +141,12 @@ def capitalisation_chart(rankings: pd.DataFrame, summary: pd.DataFrame) -> alt.L
             sort=order,
             axis=alt.Axis(labelAngle=-35, labelLimit=260),
         ),
-        y=alt.Y("rank:Q", title="Place by market capitalisation (1 = largest)", scale=alt.Scale(reverse=True, domain=[0.5, 8.5])),
+        y=alt.Y(
+            "rank:Q",
+            title="Place by market capitalisation (1 = largest)",
+            scale=alt.Scale(reverse=True, domain=[0.5, 8.5]),
+            axis=alt.Axis(values=list(range(1, 9)), grid=False),
+        ),
     )
     dots = base.mark_point(filled=True, size=110).encode(
         color=alt.Color("group:N", title=None, scale=colour, legend=alt.Legend(orient="top")),
@@ -154,9 +160,9 @@ def capitalisation_chart(rankings: pd.DataFrame, summary: pd.DataFrame) -> alt.L
             alt.Tooltip("confidence:N", title="Confidence"),
         ],
     )
-    names = base.mark_text(align="left", dx=8, fontSize=10).encode(text="firm:N")
+    names = base.mark_text(align="left", dx=8, fontSize=10).encode(text="label:N")
     line = alt.Chart(pd.DataFrame({"y": [5.5]})).mark_rule(strokeDash=[4, 4], color="#777777").encode(y="y:Q")
-    chart = alt.layer(line, dots, names).properties(width=620, height=300)
+    chart = alt.layer(line, dots, names).properties(width=760, height=300)
     held = summary[summary["holds"]]
     return charts.describe(
         chart,
@@ -165,7 +171,8 @@ def capitalisation_chart(rankings: pd.DataFrame, summary: pd.DataFrame) -> alt.L
             "Dot chart of each firm's place by market capitalisation in each dated ranking, 1 at the top, with a dashed line "
             f"under place 5. The five firms held the top five places in {len(held)} of {len(summary)} rankings. "
             + "; ".join(
-                f"{r.ranking}: {r.gafam_in_top_five} of the five in the top five, others in it: {r.others_in_top_five}"
+                f"{r.ranking}: {'' if r.complete else 'at most '}{r.gafam_in_top_five} of the five in the top five, "
+                f"others in it: {r.others_in_top_five}"
                 for r in summary.itertuples()
             )
             + "."

@@ -20,6 +20,7 @@ def gafam_top_capitalisations() -> Finding:
     same_day = missed[missed["as_of"].isin(held["as_of"])]
     outsiders = sorted({name for names in missed["others_in_top_five"] for name in names.split(", ")})
     latest = summary.iloc[-1]
+    printed = summary[(summary["year"] == 2018) & (summary["scope"] == "world")].iloc[0]
     return Finding(
         value=float(len(held)),
         unit=f"dated rankings of 2016, out of {len(early)}, in which the five GAFAM held the top five places",
@@ -29,9 +30,10 @@ def gafam_top_capitalisations() -> Finding:
             f"was placed {missed['last_gafam_rank'].min()}th to {missed['last_gafam_rank'].max()}th, behind "
             f"{' and '.join(outsiders)}; even on the day the claim held, the ranking during trading "
             f"({'; '.join(same_day['ranking'])}) had {', '.join(same_day['others_in_top_five'])} in the top five. "
-            f"The five were always among the largest {summary['last_gafam_rank'].max()}, so the group's weight is not in doubt; 'the five largest' "
-            f"was true only for days. Later: {latest['gafam_in_top_five']} of the five in the top five on {latest['as_of']}, "
-            f"with {latest['others_in_top_five']}."
+            f"In every ranking that places all five, they are among the largest {summary['last_gafam_rank'].max()}, so the group's "
+            f"weight is not in doubt; 'the five largest' was true only for days. On {printed['as_of']}, in the year the essay was "
+            f"published, {printed['others_in_top_five']} held a top-five place; on {latest['as_of']}, {latest['gafam_in_top_five']} of "
+            f"the five were in the top five, with {latest['others_in_top_five']}."
         ),
     )
 
