@@ -8,7 +8,7 @@ them; :mod:`.findings` gives the claims ledger its rows.
 
 from .capitalisation import capitalisation_rankings, top_five_by_date
 from .charts import capitalisation_chart, revenue_per_employee_chart, users_employees_chart
-from .data import facebook_revenue_per_employee, firm_ratio, firms_fy2016, users_employees, users_per_employee
+from .data import facebook_revenue_per_employee, firm_ratio, firms_fy2016, time_weighted_change, users_employees, users_per_employee
 from .findings import few_employees_many_users, formal_implicit_shift, gafam_top_capitalisations
 
 # What the pages, the assignments and the claims ledger use; the modules hold the rest.
@@ -24,6 +24,7 @@ __all__ = [
     "facebook_revenue_per_employee",
     "firm_ratio",
     "firms_fy2016",
+    "time_weighted_change",
     "users_employees",
     "users_per_employee",
     # findings

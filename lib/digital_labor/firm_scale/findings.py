@@ -4,9 +4,8 @@ and the shift between formal and implicit work that users per employee can measu
 from __future__ import annotations
 
 from ..claims import Finding
-from ..data import DataError, load
 from .capitalisation import top_five_by_date
-from .data import facebook_revenue_per_employee, firm_ratio, users_employees
+from .data import facebook_revenue_per_employee, firm_ratio, time_weighted_change, users_employees
 
 __all__ = ["few_employees_many_users", "formal_implicit_shift", "gafam_top_capitalisations"]
 
@@ -60,15 +59,6 @@ def few_employees_many_users() -> Finding:
     )
 
 
-def _world_social_minutes(period: str) -> float:
-    """GlobalWebIndex's daily minutes on social media, world internet users aged 16-64, for one period."""
-    table = load("social_media_time")
-    rows = table[table["country"].str.startswith("world (internet users 16-64)") & (table["period"] == period)]
-    if len(rows) != 1:
-        raise DataError(f"social_media_time.csv: expected one world row for period '{period}', found {len(rows)}.")
-    return float(rows["minutes_per_day"].iloc[0])
-
-
 def formal_implicit_shift() -> Finding:
     """The essay's shift from formal employment to implicit work, ruled on Facebook's users per
     employee over time, with what the implicit-work model can and cannot add."""
@@ -78,8 +68,8 @@ def formal_implicit_shift() -> Finding:
     first, last = int(frame.index.min()), int(frame.index.max())
     fall = float(frame.loc[first] / frame.loc[last])
     break_even = 100 / implicit_ratio(facebook_case(2016, productive_share=1.0))
-    minutes_2014, minutes_2018 = _world_social_minutes("2014"), _world_social_minutes("2018 (Digital 2019 report)")
-    time_adjusted = (frame.loc[2018] * minutes_2018) / (frame.loc[2014] * minutes_2014)
+    weighted = time_weighted_change()
+    minutes_2014, minutes_2018, time_adjusted = weighted["minutes_2014"], weighted["minutes_2018"], weighted["change"]
     walmart = implicit_ratio(walmart_case(5.0))
     return Finding(
         value=round(fall, 2),
