@@ -6,6 +6,7 @@ import pytest
 
 from digital_labor import firm_scale as fs
 from digital_labor.claims import Finding
+from digital_labor.data import DataError, load
 from digital_labor.firm_scale.data import GAFAM
 
 
@@ -41,9 +42,32 @@ def test_findings_values_and_what_they_say():
     few = fs.few_employees_many_users()
     assert isinstance(few, Finding) and few.value == round(1860e6 / 17048)
     assert "fell from 193,783 in 2013 to 47,727 in 2020" in few.summary and "7.7 times" in few.summary
+
+
+def test_the_top_five_claim_is_ruled_on_dated_market_capitalisations_not_revenue():
+    """Issue 24, item 1: the claim is checkable; the old 'not checkable' verdict and its revenue value must not return."""
+    summary = fs.top_five_by_date().set_index("ranking")
+    assert summary.loc["2016-08-01 (close, United States)", "holds"]  # Fortune, 2 August 2016: Amazon 4th, Facebook 5th
+    assert not summary.loc["2016-07-29 (close, United States)", "holds"]  # Seattle Times: Exxon Mobil 4th, Facebook 6th
+    assert summary.loc["2016-07-29 (close, United States)", "others_in_top_five"] == "Exxon Mobil"
+    assert summary.loc["2025-06-22 (close, world)", "gafam_in_top_five"] == 4
     gafam = fs.gafam_top_capitalisations()
-    assert gafam.value == round((215639 + 135987 + 90272 + 85320 + 27638) / 1000, 1)
-    assert "no market capitalisations" in gafam.summary and "485.9" in gafam.summary
+    assert gafam.value == 1.0 and "out of 4" in gafam.unit and "revenue" not in gafam.unit
+    verdicts = load("claims").set_index("id")["verdict"]
+    assert verdicts["gafam-top-capitalisations"] == "nuanced"
+
+
+def test_a_partial_ranking_must_settle_the_claim(monkeypatch):
+    table = load("market_capitalisation")
+    broken = table[~((table["as_of"] == "2016-07-29") & table["firm"].isin(["Facebook", "Exxon Mobil"]))]
+    monkeypatch.setattr("digital_labor.firm_scale.capitalisation.load", lambda name: broken.copy())
+    with pytest.raises(DataError, match="2016-07-29.*settles nothing"):
+        fs.capitalisation_rankings()
+
+
+def test_a_partial_ranking_rules_only_on_what_it_places():
+    row = fs.top_five_by_date().set_index("ranking").loc["2018-03-31 (close, world)"]
+    assert not row["complete"] and not row["holds"] and row["others_in_top_five"] == "Tencent"
 
 
 def test_charts_cite_their_data_and_describe_their_numbers():
@@ -65,3 +89,18 @@ def test_charts_compile_to_vega():
     for chart in (fs.users_employees_chart(fs.users_employees()), fs.revenue_per_employee_chart(fs.firms_fy2016())):
         vega = vl_convert.vegalite_to_vega(chart.to_json())
         assert vega["marks"], "the compiled chart has no marks"
+
+
+def test_the_capitalisation_chart_cites_its_data_and_marks_the_top_five():
+    spec = fs.capitalisation_chart(fs.capitalisation_rankings(), fs.top_five_by_date()).to_dict()
+    assert "market capitalisation on dated days" in " ".join(spec["title"]["subtitle"])
+    assert "in 1 of 9 rankings" in spec["description"] and "at most 4 of the five" in spec["description"]
+
+
+def test_the_shift_to_implicit_work_is_ruled_on_the_series_not_on_the_model():
+    """Issue 24, item 2: 'holds in the model' could not fail (break-even share ~0.006 %); the row rules on the trend."""
+    finding = fs.formal_implicit_shift()
+    assert finding.value == pytest.approx(193783 / 47727, abs=0.01)  # users per employee fell about fourfold, 2013-2020
+    assert "0.0060 %" in finding.summary and "0.58 times its 2014 level" in finding.summary
+    row = load("claims").set_index("id").loc["formal-implicit-ratio"]
+    assert row["verdict"] == "nuanced" and row["check"] == "digital_labor.firm_scale:formal_implicit_shift"

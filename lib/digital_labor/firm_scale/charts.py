@@ -11,10 +11,12 @@ import pandas as pd
 
 from .. import charts
 
-__all__ = ["revenue_per_employee_chart", "users_employees_chart"]
+__all__ = ["capitalisation_chart", "revenue_per_employee_chart", "users_employees_chart"]
 
 SERIES = ["monthly active users", "employees"]
 KINDS = ["platform", "traditional"]
+GROUPS = ["one of the five GAFAM", "another firm"]
+SHORT_NAMES = {"Berkshire Hathaway": "Berkshire", "Exxon Mobil": "Exxon", "Meta Platforms": "Meta", "Saudi Aramco": "Aramco"}
 
 
 def _index_panel(frame: pd.DataFrame) -> alt.LayerChart:
@@ -122,4 +124,58 @@ def revenue_per_employee_chart(firms: pd.DataFrame) -> alt.LayerChart:
         + "; ".join(f"{r.company} ({r.kind}) {r.revenue_per_employee_musd:.2f}" for r in firms.itertuples())
         + ".",
         datasets=["platform_firms_fy2016"],
+    )
+
+
+def capitalisation_chart(rankings: pd.DataFrame, summary: pd.DataFrame) -> alt.LayerChart:
+    """Each firm's place in each dated ranking, the GAFAM told apart by colour and shape, with the
+    line below the top five (frames from :func:`~digital_labor.firm_scale.capitalisation_rankings`
+    and :func:`~digital_labor.firm_scale.top_five_by_date`)."""
+    order = list(summary["ranking"])
+    shown = rankings.assign(group=rankings["gafam"].map({True: GROUPS[0], False: GROUPS[1]}), label=rankings["firm"].replace(SHORT_NAMES))
+    colour, shape = charts.category_scales(GROUPS)
+    base = alt.Chart(shown).encode(
+        x=alt.X(
+            "ranking:N",
+            title="Dated ranking (date, kind of value, firms ranked)",
+            sort=order,
+            axis=alt.Axis(labelAngle=-35, labelLimit=260),
+        ),
+        y=alt.Y(
+            "rank:Q",
+            title="Place by market capitalisation (1 = largest)",
+            scale=alt.Scale(reverse=True, domain=[0.5, 8.5]),
+            axis=alt.Axis(values=list(range(1, 9)), grid=False),
+        ),
+    )
+    dots = base.mark_point(filled=True, size=110).encode(
+        color=alt.Color("group:N", title=None, scale=colour, legend=alt.Legend(orient="top")),
+        shape=alt.Shape("group:N", title=None, scale=shape),
+        tooltip=[
+            alt.Tooltip("ranking:N", title="Ranking"),
+            alt.Tooltip("firm:N", title="Firm"),
+            alt.Tooltip("rank:Q", title="Place"),
+            alt.Tooltip("market_cap_usd_bn:Q", title="Market capitalisation (US$ billion)", format=",.0f"),
+            alt.Tooltip("source:N", title="Source"),
+            alt.Tooltip("confidence:N", title="Confidence"),
+        ],
+    )
+    names = base.mark_text(align="left", dx=8, fontSize=10).encode(text="label:N")
+    line = alt.Chart(pd.DataFrame({"y": [5.5]})).mark_rule(strokeDash=[4, 4], color="#777777").encode(y="y:Q")
+    chart = alt.layer(line, dots, names).properties(width=760, height=300)
+    held = summary[summary["holds"]]
+    return charts.describe(
+        chart,
+        title="The five GAFAM held the top five places in few of the dated rankings",
+        description=(
+            "Dot chart of each firm's place by market capitalisation in each dated ranking, 1 at the top, with a dashed line "
+            f"under place 5. The five firms held the top five places in {len(held)} of {len(summary)} rankings. "
+            + "; ".join(
+                f"{r.ranking}: {'' if r.complete else 'at most '}{r.gafam_in_top_five} of the five in the top five, "
+                f"others in it: {r.others_in_top_five}"
+                for r in summary.itertuples()
+            )
+            + "."
+        ),
+        datasets=["market_capitalisation"],
     )

@@ -10,9 +10,17 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..data import load
+from ..data import DataError, load
 
-__all__ = ["GAFAM", "facebook_revenue_per_employee", "firm_ratio", "firms_fy2016", "users_employees", "users_per_employee"]
+__all__ = [
+    "GAFAM",
+    "facebook_revenue_per_employee",
+    "firm_ratio",
+    "firms_fy2016",
+    "time_weighted_change",
+    "users_employees",
+    "users_per_employee",
+]
 
 GAFAM = ("Alphabet", "Apple", "Facebook", "Amazon.com", "Microsoft")  # names as in the Fortune list
 
@@ -103,3 +111,26 @@ def facebook_revenue_per_employee() -> pd.DataFrame:
     frame = pd.DataFrame(rows).sort_values("year", ignore_index=True)
     frame["revenue_per_employee_musd"] = frame["revenue_musd"] / frame["employees"]
     return frame
+
+
+WORLD_TIME_PERIODS = ("2014", "2018 (Digital 2019 report)")  # GlobalWebIndex, internet users 16-64, in social_media_time
+
+
+def _world_social_minutes(period: str) -> float:
+    table = load("social_media_time")
+    rows = table[table["country"].str.startswith("world (internet users 16-64)") & (table["period"] == period)]
+    if len(rows) != 1:
+        raise DataError(f"social_media_time.csv: expected one world row for period '{period}', found {len(rows)}.")
+    return float(rows["minutes_per_day"].iloc[0])
+
+
+def time_weighted_change() -> dict[str, float]:
+    """Facebook's users per employee weighted by world daily minutes on social media, 2014 to 2018.
+
+    Returns the two years' minutes (``minutes_2014``, ``minutes_2018``) and ``change``, users'
+    time per employee in 2018 as a multiple of 2014 (below one: formal staff grew faster).
+    """
+    frame = users_employees().set_index("year")["users_per_employee"]
+    first, last = (_world_social_minutes(period) for period in WORLD_TIME_PERIODS)
+    change = (frame.loc[2018] * last) / (frame.loc[2014] * first)
+    return {"minutes_2014": first, "minutes_2018": last, "change": float(change)}

@@ -1,27 +1,38 @@
-"""Findings of the claims ledger on firm scale: the GAFAM's weight and few employees for many users."""
+"""Findings of the claims ledger on firm scale: the GAFAM's market value, few employees for many users,
+and the shift between formal and implicit work that users per employee can measure."""
 
 from __future__ import annotations
 
 from ..claims import Finding
-from .data import facebook_revenue_per_employee, firm_ratio, firms_fy2016, users_employees
+from .capitalisation import top_five_by_date
+from .data import facebook_revenue_per_employee, firm_ratio, time_weighted_change, users_employees
 
-__all__ = ["few_employees_many_users", "gafam_top_capitalisations"]
+__all__ = ["few_employees_many_users", "formal_implicit_shift", "gafam_top_capitalisations"]
 
 
 def gafam_top_capitalisations() -> Finding:
-    """What the book's data can say about the GAFAM as the five largest market capitalisations."""
-    firms = firms_fy2016()
-    five = firms[firms["gafam"]]
-    walmart = firms.set_index("company").loc["Walmart", "revenue_musd"]
+    """The essay's five firms as the five largest market capitalisations, ruled on each dated ranking."""
+    summary = top_five_by_date()
+    early = summary[summary["year"] == 2016]
+    held = early[early["holds"]]
+    missed = early[~early["holds"]]
+    same_day = missed[missed["as_of"].isin(held["as_of"])]
+    outsiders = sorted({name for names in missed["others_in_top_five"] for name in names.split(", ")})
+    latest = summary.iloc[-1]
+    printed = summary[(summary["year"] == 2018) & (summary["scope"] == "world")].iloc[0]
     return Finding(
-        value=round(float(five["revenue_musd"].sum()) / 1000, 1),
-        unit="US$ billion of revenue of the five GAFAM in fiscal 2016 (no market capitalisation in the data)",
+        value=float(len(held)),
+        unit=f"dated rankings of 2016, out of {len(early)}, in which the five GAFAM held the top five places",
         summary=(
-            f"The book holds no market capitalisations, so it cannot rank firms by them. What it holds is revenue: in fiscal "
-            f"2016 the five firms together had US$ {five['revenue_musd'].sum() / 1000:,.1f} billion, against Walmart's "
-            f"US$ {walmart / 1000:,.1f} billion alone. Settling the claim would take the market value of every listed firm on "
-            "a stated day of 2016 (share price times shares outstanding), from an exchange or a data vendor; such tables "
-            "are mostly behind licences."
+            f"Of {len(early)} dated rankings of 2016, the five firms held the five largest market capitalisations in "
+            f"{len(held)} ({'; '.join(held['ranking'])}). In the others ({'; '.join(missed['ranking'])}) the last of them "
+            f"was placed {missed['last_gafam_rank'].min()}th to {missed['last_gafam_rank'].max()}th, behind "
+            f"{' and '.join(outsiders)}; even on the day the claim held, the ranking during trading "
+            f"({'; '.join(same_day['ranking'])}) had {', '.join(same_day['others_in_top_five'])} in the top five. "
+            f"In every ranking that places all five, they are among the largest {summary['last_gafam_rank'].max()}, so the group's "
+            f"weight is not in doubt; 'the five largest' was true only for days. On {printed['as_of']}, in the year the essay was "
+            f"published, {printed['others_in_top_five']} held a top-five place; on {latest['as_of']}, {latest['gafam_in_top_five']} of "
+            f"the five were in the top five, with {latest['others_in_top_five']}."
         ),
     )
 
@@ -44,5 +55,34 @@ def few_employees_many_users() -> Finding:
             f"not say in which jobs); revenue per employee stayed high (US$ {meta.loc[meta.index.max()]:.2f} million in "
             f"{meta.index.max()}). 'Platform' is not one model: Amazon, with its warehouses, made US$ {amazon:.2f} million per "
             f"employee, less than Ford's {ford:.2f}. Contractors and outsourced moderators are in no headcount."
+        ),
+    )
+
+
+def formal_implicit_shift() -> Finding:
+    """The essay's shift from formal employment to implicit work, ruled on Facebook's users per
+    employee over time, with what the implicit-work model can and cannot add."""
+    from ..implicit_work import facebook_case, implicit_ratio, walmart_case  # deferred: implicit_work imports this package
+
+    frame = users_employees().set_index("year")["users_per_employee"]
+    first, last = int(frame.index.min()), int(frame.index.max())
+    fall = float(frame.loc[first] / frame.loc[last])
+    break_even = 100 / implicit_ratio(facebook_case(2016, productive_share=1.0))
+    weighted = time_weighted_change()
+    minutes_2014, minutes_2018, time_adjusted = weighted["minutes_2014"], weighted["minutes_2018"], weighted["change"]
+    walmart = implicit_ratio(walmart_case(5.0))
+    return Finding(
+        value=round(fall, 2),
+        unit=f"times: the fall of Facebook's monthly users per employee from {first} to {last}",
+        summary=(
+            f"The one series that sets a platform's users against its formal staff runs against a shift towards implicit work: "
+            f"Facebook's users per employee fell {fall:.1f}-fold, from {frame.loc[first]:,.0f} in {first} to "
+            f"{frame.loc[last]:,.0f} in {last}. Weighting users by their time does not reverse it: world time on social media "
+            f"rose from {minutes_2014:.0f} to {minutes_2018:.0f} minutes a day between 2014 and 2018, so users' time per "
+            f"employee was {time_adjusted:.2f} times its 2014 level in 2018. The implicit-work model cannot decide the "
+            f"question: its ratio is users per employee times constants, so it falls by the same factor, and its level exceeds "
+            f"one employee for any productive share above {break_even:.4f} % of users' time (against {walmart:.2f} per "
+            f"employee for a retailer's self-service customers). It shows a difference of scale between kinds of firm, "
+            f"not a change over time."
         ),
     )
