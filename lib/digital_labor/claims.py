@@ -22,8 +22,7 @@ VERDICTS = {
     "contradicted": "the data disagree with the claim as the essay states it",
     "holds in the model": "a claim about mechanisms: an explicit model reproduces it, under stated "
     "assumptions; no data confirm or refute it",
-    "indeterminate": "reasonable choices of data or method give answers on both sides of the claim; the row "
-    "shows their range",
+    "indeterminate": "reasonable choices of data or method give answers on both sides of the claim; the row shows their range",
     "not checkable with public data": "the data that would settle the claim are not public; the row says which",
 }
 
