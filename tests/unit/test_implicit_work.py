@@ -109,8 +109,14 @@ def test_monte_carlo_is_seeded_and_stays_inside_the_corners():
     assert first["users"].between(1230e6, 1860e6).all()
     band = iw.joint_band(draws=2_000)
     assert (band["low"] < band["median"]).all() and (band["median"] < band["high"]).all() and len(band) == 8
+    assert iw.monte_carlo(2016, draws=2_000, ranges=iw.joint_ranges()).equals(first)
+    fixed = {**iw.joint_ranges(), "productive_share": (0.1, 0.1), "minutes_per_day": (50, 50), "users_fraction": (0, 0)}
+    pinned = iw.monte_carlo(2016, draws=100, ranges={**fixed, "hours_per_fte_year": (2000, 2000)})
+    assert pinned["ratio"].to_numpy() == pytest.approx(iw.implicit_ratio(iw.facebook_case(2016)))
     with pytest.raises(ValueError, match="draws"):
         iw.monte_carlo(2016, draws=0)
+    with pytest.raises(ValueError, match="lacks"):
+        iw.monte_carlo(2016, ranges={"productive_share": (0.1, 0.2)})
 
 
 def test_finding_is_the_model_ratio_with_its_joint_band():

@@ -13,6 +13,7 @@ from .findings import formal_implicit_ratio
 from .model import (
     DEFAULT_PRODUCTIVE_SHARE,
     DEFAULT_USERS,
+    HOURS_PER_FTE_RANGE,
     JOINT_RANGES,
     PRODUCTIVE_SHARE_RANGE,
     RATIO_ASSUMPTIONS,
@@ -24,6 +25,7 @@ from .model import (
     implicit_ratio,
     joint_band,
     joint_corners,
+    joint_ranges,
     monte_carlo,
     ratio_by_year,
     sensitivity,
@@ -47,6 +49,7 @@ __all__ = [
     # model
     "DEFAULT_PRODUCTIVE_SHARE",
     "DEFAULT_USERS",
+    "HOURS_PER_FTE_RANGE",
     "JOINT_RANGES",
     "PRODUCTIVE_SHARE_RANGE",
     "RATIO_ASSUMPTIONS",
@@ -58,6 +61,7 @@ __all__ = [
     "implicit_ratio",
     "joint_band",
     "joint_corners",
+    "joint_ranges",
     "monte_carlo",
     "ratio_by_year",
     "sensitivity",

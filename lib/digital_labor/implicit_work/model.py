@@ -38,6 +38,7 @@ __all__ = [
     "implicit_ratio",
     "joint_band",
     "joint_corners",
+    "joint_ranges",
     "monte_carlo",
     "ratio_by_year",
     "sensitivity",
@@ -212,14 +213,18 @@ def sensitivity(base: ImplicitWork, ranges: dict[str, tuple[float, float]] | Non
     return frame.sort_values("swing", ascending=False, ignore_index=True)
 
 
-def _joint_ranges() -> dict[str, tuple[float, float]]:
+def joint_ranges() -> dict[str, tuple[float, float]]:
+    """The ranges of the joint draw: :data:`JOINT_RANGES` and the time's published bounds (:func:`time_range`)."""
     low_time, _, high_time = time_range()
     return {**JOINT_RANGES, "minutes_per_day": (low_time, high_time)}
 
 
-def monte_carlo(year: int = 2016, draws: int = 20_000, seed: int = SEED) -> pd.DataFrame:
-    """The ratio for ``draws`` joint draws of every uncertain parameter over :data:`JOINT_RANGES`
-    (time bounded by :func:`time_range`), from a generator seeded with ``seed``.
+def monte_carlo(
+    year: int = 2016, draws: int = 20_000, seed: int = SEED, ranges: dict[str, tuple[float, float]] | None = None
+) -> pd.DataFrame:
+    """The ratio for ``draws`` joint draws of every uncertain parameter over ``ranges`` (default
+    :func:`joint_ranges`; keys ``users_fraction``, ``minutes_per_day``, ``productive_share``,
+    ``hours_per_fte_year``), from a generator seeded with ``seed``.
 
     Users are drawn between the year's daily and monthly active users; minutes and hours in a
     full-time year uniformly; the productive share uniformly on a log scale. Columns: the drawn
@@ -227,8 +232,13 @@ def monte_carlo(year: int = 2016, draws: int = 20_000, seed: int = SEED) -> pd.D
     ``ratio``.
     """
     require(draws > 0, "draws must be positive.")
+    ranges = joint_ranges() if ranges is None else ranges
+    missing = sorted(set(joint_ranges()) - set(ranges))
+    require(not missing, f"ranges lacks {', '.join(missing)}.")
+    require(all(low <= high for low, high in ranges.values()), "each range must be (low, high) with low <= high.")
+    require(0 <= ranges["users_fraction"][0] and ranges["users_fraction"][1] <= 1, "users_fraction must lie in [0, 1].")
+    require(ranges["productive_share"][0] > 0, "the productive share's range must be positive (it is drawn on a log scale).")
     rng = np.random.default_rng(seed)
-    ranges = _joint_ranges()
     daily, monthly = facebook_case(year, users="daily"), facebook_case(year, users="monthly")
     fraction = rng.uniform(*ranges["users_fraction"], draws)
     share_low, share_high = ranges["productive_share"]
@@ -249,7 +259,7 @@ def monte_carlo(year: int = 2016, draws: int = 20_000, seed: int = SEED) -> pd.D
 def joint_corners(year: int = 2016) -> tuple[float, float]:
     """The lowest and highest ratio over :data:`JOINT_RANGES`: every parameter at the end of its
     range that lowers (raises) the ratio at once."""
-    ranges = _joint_ranges()
+    ranges = joint_ranges()
     low = facebook_case(year, ranges["minutes_per_day"][0], ranges["productive_share"][0], ranges["hours_per_fte_year"][1], users="daily")
     high = facebook_case(
         year, ranges["minutes_per_day"][1], ranges["productive_share"][1], ranges["hours_per_fte_year"][0], users="monthly"
@@ -257,13 +267,18 @@ def joint_corners(year: int = 2016) -> tuple[float, float]:
     return implicit_ratio(low), implicit_ratio(high)
 
 
-def joint_band(draws: int = 20_000, seed: int = SEED, quantiles: tuple[float, float] = (0.05, 0.95)) -> pd.DataFrame:
+def joint_band(
+    draws: int = 20_000,
+    seed: int = SEED,
+    quantiles: tuple[float, float] = (0.05, 0.95),
+    ranges: dict[str, tuple[float, float]] | None = None,
+) -> pd.DataFrame:
     """For every year of the data, the ratio at the defaults and the median and ``quantiles`` of
-    :func:`monte_carlo` (same seed each year). Columns: ``year``, ``ratio`` (defaults), ``low``,
-    ``median``, ``high``."""
+    :func:`monte_carlo` over ``ranges`` (same seed each year). Columns: ``year``, ``ratio``
+    (defaults), ``low``, ``median``, ``high``."""
     rows = []
     for row in ratio_by_year().itertuples():
-        ratios = monte_carlo(int(row.year), draws, seed)["ratio"]
+        ratios = monte_carlo(int(row.year), draws, seed, ranges)["ratio"]
         rows.append(
             {
                 "year": int(row.year),
