@@ -96,3 +96,13 @@ def test_chart_is_a_model_with_a_time_slider_and_describes_the_values():
     net_calc = [t["calculate"] for t in chart["layer"][0]["transform"] if t.get("as") == "net_usd_per_hour"][0]
     assert net_calc == "datum.net_income_per_user / (datum.days * minutes / 60)"
     assert chart["layer"][0]["encoding"]["shape"]["field"] == "period"
+
+
+def test_user_hour_page_converts_local_minimum_wages_as_chapter_3_does():
+    from pathlib import Path
+
+    page = (Path(__file__).resolve().parents[2] / "chapters" / "02-value-capture" / "user-hour.md").read_text()
+    # Issue 24, item 4: the page no longer declines the conversion that chapter 3 makes; it calls the same function.
+    assert "leaves them out rather than guess" not in page
+    assert "attention_value.minimum_wage_hours(" in page and "net_usd_per_hour" in page
+    assert "FACEBOOK_TIME_2021" in page  # the 2021 hour is also computed with a 2021 time figure

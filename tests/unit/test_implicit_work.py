@@ -159,3 +159,15 @@ def test_ledger_comment_states_the_computed_band():
     assert f"between about {low:,.0f} and {high:,.0f}" in comment
     corner_low, corner_high = iw.joint_corners(2016)
     assert f"about {round(corner_low, -1):,.0f} to {round(corner_high, -3):,.0f}" in comment
+
+
+def test_implicit_work_page_labels_the_share_an_assumption_and_shows_the_joint_band():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "chapters" / "02-value-capture"
+    page = (root / "implicit-work.md").read_text()
+    # Issue 24, item 3: the 90-9-1 rule no longer stands in for a share of time; the joint band is on the page.
+    assert "time spent producing is therefore a minority of the time spent" not in page
+    assert "hampton2012" in page and "implicit_work.monte_carlo(" in page and "joint_band_chart(" in page
+    summary = (root / "summary.md").read_text()
+    assert "These fractions are hypothetical" not in summary and "implicit_work.daily_users()" in summary
