@@ -46,6 +46,36 @@ def test_regional_gap_is_the_arpu_ratio_with_equal_times_and_grows_with_more_tim
         av.region_gap("2013")
 
 
+def test_net_income_per_hour_applies_the_period_margin():
+    margins = av.income().set_index("period")["net_margin"]
+    assert margins["2015-Q4"] == pytest.approx(1562 / 5841) and margins["2021-Q4"] == pytest.approx(10285 / 33671)
+    hourly = av.hourly_value(50).set_index(["period", "region"])
+    row = hourly.loc[("2021-Q4", "US & Canada")]
+    # Issue 24, item 4: net income per hour beside revenue per hour, well below it.
+    assert row["net_usd_per_hour"] == pytest.approx(60.57 * 10285 / 33671 / (92 * 50 / 60))
+    assert (hourly["net_usd_per_hour"] < hourly["usd_per_hour"]).all()
+
+
+def test_2021_time_is_date_matched_and_narrower():
+    assert av.minutes_per_day(av.FACEBOOK_TIME_2021) == pytest.approx(19.6 * 60 * 12 / 365, abs=0.05)
+    assert av.minutes_per_day(av.FACEBOOK_TIME_2021) < av.minutes_per_day(av.FACEBOOK_TIME)
+
+
+def test_local_minimum_wages_use_chapter_3_conversion():
+    from digital_labor import microwork
+
+    table = av.minimum_wage_hours(50).set_index("label")
+    wages = microwork.current_minimum_wages().set_index("label")["usd_per_hour"]
+    # Issue 24, item 4: the page converts local minimum wages as chapter 3 does, with its function.
+    assert table["wage_usd_per_hour"].to_dict() == wages.to_dict()
+    nigeria = table[table["country_iso3"] == "NGA"].iloc[0]
+    assert nigeria["region"] == "Rest of World"
+    assert nigeria["hours_revenue"] == pytest.approx(nigeria["wage_usd_per_hour"] / (3.43 / (92 * 50 / 60)))
+    usa = table[table["country_iso3"] == "USA"].iloc[0]
+    assert nigeria["hours_revenue"] < usa["hours_revenue"]  # against local floors the southern hour is not the cheaper one
+    assert (table["hours_net"] > table["hours_revenue"]).all()
+
+
 def test_pay_benchmarks_are_in_dollars_per_hour():
     assert av.pay_benchmark("US federal minimum wage") == 7.25
     assert av.pay_benchmark("Mechanical Turk workers' median hourly earnings") == 2
@@ -61,5 +91,18 @@ def test_chart_is_a_model_with_a_time_slider_and_describes_the_values():
     assert params[0]["name"] == "minutes" and params[0]["value"] == 50 and params[0]["bind"]["max"] == 120
     calc = [t["calculate"] for t in chart["layer"][0]["transform"] if "calculate" in t][0]
     assert calc == "datum.arpu_usd / (datum.days * minutes / 60)"
-    assert "2015-Q4 US & Canada US$ 0.177" in chart["description"] and "US federal minimum wage US$ 7.25" in chart["description"]
+    assert "2015-Q4 US & Canada US$ 0.177 (net income US$ 0.0472)" in chart["description"]
+    assert "US federal minimum wage US$ 7.25" in chart["description"]
+    net_calc = [t["calculate"] for t in chart["layer"][0]["transform"] if t.get("as") == "net_usd_per_hour"][0]
+    assert net_calc == "datum.net_income_per_user / (datum.days * minutes / 60)"
     assert chart["layer"][0]["encoding"]["shape"]["field"] == "period"
+
+
+def test_user_hour_page_converts_local_minimum_wages_as_chapter_3_does():
+    from pathlib import Path
+
+    page = (Path(__file__).resolve().parents[2] / "chapters" / "02-value-capture" / "user-hour.md").read_text()
+    # Issue 24, item 4: the page no longer declines the conversion that chapter 3 makes; it calls the same function.
+    assert "leaves them out rather than guess" not in page
+    assert "attention_value.minimum_wage_hours(" in page and "net_usd_per_hour" in page
+    assert "FACEBOOK_TIME_2021" in page  # the 2021 hour is also computed with a 2021 time figure

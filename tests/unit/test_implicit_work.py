@@ -47,21 +47,34 @@ def test_parameters_are_validated(changes, message):
         _case(**changes)
 
 
-def test_facebook_case_reads_the_data():
+def test_facebook_case_counts_daily_users_by_default():
     assert iw.time_range() == (40.0, 50.0, 120.0)
     case = iw.facebook_case(2016)
-    assert (case.users, case.employees, case.minutes_per_day, case.productive_share) == (1860e6, 17048, 50.0, 0.10)
-    assert iw.implicit_ratio(case) == pytest.approx(1860e6 * 50 / 60 * 365 * 0.10 / 2000 / 17048)
-    by_year = iw.ratio_by_year().set_index("year")["ratio"]
-    assert by_year.is_monotonic_decreasing and by_year.loc[2016] == pytest.approx(iw.implicit_ratio(case))
+    # Issue 24, item 3: daily active users from the releases (1.23 billion in December 2016), not monthly users.
+    assert iw.DEFAULT_USERS == "daily"
+    assert (case.users, case.employees, case.minutes_per_day, case.productive_share) == (1230e6, 17048, 50.0, 0.10)
+    assert iw.facebook_case(2016, users="monthly").users == 1860e6
+    assert iw.implicit_ratio(case) == pytest.approx(1230e6 * 50 / 60 * 365 * 0.10 / 2000 / 17048)
+    by_year = iw.ratio_by_year().set_index("year")
+    assert by_year["ratio"].is_monotonic_decreasing and by_year.loc[2016, "ratio"] == pytest.approx(iw.implicit_ratio(case))
+    assert (by_year["daily_users"] < by_year["monthly_users"]).all()
     with pytest.raises(KeyError):
         iw.facebook_case(2012)
+    with pytest.raises(ValueError, match="users must be one of"):
+        iw.facebook_case(2016, users="weekly")
+
+
+def test_daily_users_are_the_published_series():
+    dau = iw.daily_users()
+    assert dau[2013] == 757e6 and dau[2016] == 1230e6 and dau[2021] == 1930e6
+    assert dau.is_monotonic_increasing
 
 
 def test_sensitivity_moves_one_parameter_at_a_time():
     case = iw.facebook_case(2016)
-    table = iw.sensitivity(case).set_index("parameter")
+    table = iw.sensitivity(case, iw.sensitivity_ranges(2016)).set_index("parameter")
     base = iw.implicit_ratio(case)
+    assert table.loc["users", "ratio_high"] == pytest.approx(base * 1860 / 1230)
     assert table.loc["productive_share", "ratio_low"] == pytest.approx(base / 2)
     assert table.loc["productive_share", "ratio_high"] == pytest.approx(base * 2.5)
     assert table.loc["minutes_per_day", "ratio_high"] == pytest.approx(base * 120 / 50)
@@ -86,24 +99,75 @@ def test_retail_consumer_work_uses_walmart_figures():
         iw.walmart_figure("stores")
 
 
-def test_finding_is_the_model_ratio():
+def test_monte_carlo_is_seeded_and_stays_inside_the_corners():
+    first, again = iw.monte_carlo(2016, draws=2_000), iw.monte_carlo(2016, draws=2_000)
+    assert first.equals(again)
+    assert not first.equals(iw.monte_carlo(2016, draws=2_000, seed=1))
+    low, high = iw.joint_corners(2016)
+    assert low < first["ratio"].min() and first["ratio"].max() < high
+    assert first["productive_share"].between(0.05, 0.25).all() and first["minutes_per_day"].between(40, 120).all()
+    assert first["users"].between(1230e6, 1860e6).all()
+    band = iw.joint_band(draws=2_000)
+    assert (band["low"] < band["median"]).all() and (band["median"] < band["high"]).all() and len(band) == 8
+    assert iw.monte_carlo(2016, draws=2_000, ranges=iw.joint_ranges()).equals(first)
+    fixed = {**iw.joint_ranges(), "productive_share": (0.1, 0.1), "minutes_per_day": (50, 50), "users_fraction": (0, 0)}
+    pinned = iw.monte_carlo(2016, draws=100, ranges={**fixed, "hours_per_fte_year": (2000, 2000)})
+    assert pinned["ratio"].to_numpy() == pytest.approx(iw.implicit_ratio(iw.facebook_case(2016)))
+    with pytest.raises(ValueError, match="draws"):
+        iw.monte_carlo(2016, draws=0)
+    with pytest.raises(ValueError, match="lacks"):
+        iw.monte_carlo(2016, ranges={"productive_share": (0.1, 0.2)})
+
+
+def test_finding_is_the_model_ratio_with_its_joint_band():
     finding = iw.formal_implicit_ratio()
-    assert finding.value == 1659 and "28.3 million full-time jobs" in finding.summary
-    assert "830 to 4,148" in finding.summary and "0.24 per Walmart employee" in finding.summary
+    # Issue 24, item 3: daily users (1,097), not monthly users (the old 1,659); the joint band, not the tornado's range
+    # (the old "830 to 4,148"); the corners of the joint ranges, 422 to 11,062 (the issue's "about 660 to 10,000").
+    assert finding.value == 1097 and "18.7 million full-time jobs" in finding.summary
+    assert "between 925 and 6,131" in finding.summary and "422 to 11,062" in finding.summary
+    assert "830 to 4,148" not in finding.summary and "0.24 per Walmart employee" in finding.summary
+    assert "no study measures" in finding.summary
+    assert [round(x) for x in iw.joint_corners(2016)] == [422, 11062]
 
 
 def test_charts_are_labelled_as_models_with_sliders_and_descriptions():
     ratio = iw.implicit_ratio_chart(iw.ratio_by_year(), default_minutes=50, low_minutes=40, high_minutes=120).to_dict()
     assert "Model:" in " ".join(ratio["title"]["subtitle"])
     params = {p["name"]: p for p in ratio.get("params", []) + [p for layer in ratio["layer"] for p in layer.get("params", [])]}
-    assert params["share"]["value"] == 10 and params["minutes"]["value"] == 50
+    assert params["share"]["value"] == 10 and params["minutes"]["value"] == 50 and params["users"]["value"] == "daily"
     assert params["minutes"]["bind"]["min"] == 40 and params["minutes"]["bind"]["max"] == 120
     calc = [t["calculate"] for t in ratio["layer"][0]["transform"] if "calculate" in t][0]
-    assert "minutes" in calc and "share / 100" in calc and "datum.employees" in calc
-    assert "2016 1,659" in ratio["description"]
-    tornado = iw.sensitivity_chart(iw.sensitivity(iw.facebook_case(2016))).to_dict()
-    assert "Model:" in " ".join(tornado["title"]["subtitle"]) and "1,659 full-time equivalents" in tornado["description"]
-    assert "productive share of that time: 830 at 5%, 4,148 at 25%" in tornado["description"]
+    assert "minutes" in calc and "share / 100" in calc and "datum.employees" in calc and "datum.daily_users" in calc
+    assert "2016 1,097" in ratio["description"]
+    tornado = iw.sensitivity_chart(iw.sensitivity(iw.facebook_case(2016), iw.sensitivity_ranges(2016))).to_dict()
+    assert "Model:" in " ".join(tornado["title"]["subtitle"]) and "1,097 full-time equivalents" in tornado["description"]
+    assert "productive share of that time: 549 at 5%, 2,743 at 25%" in tornado["description"]
+    assert "users counted (daily to monthly active): 1,097 at 1,230 million users, 1,659 at 1,860 million users" in tornado["description"]
+    band = iw.joint_band_chart(iw.joint_band(draws=2_000), draws=2_000).to_dict()
+    assert "Model:" in " ".join(band["title"]["subtitle"]) and "2016: " in band["description"]
     firms = iw.firm_comparison_chart(iw.firm_comparison()).to_dict()
     assert "Walmart's weekly customer visits" in " ".join(firms["title"]["subtitle"])
     assert "Walmart, 5 minutes of self-service per visit: 0.245" in firms["description"]
+
+
+def test_ledger_comment_states_the_computed_band():
+    from digital_labor.data import load
+
+    comment = load("claims").set_index("id").loc["formal-implicit-ratio", "comment"]
+    ratios = iw.monte_carlo(2016)["ratio"]
+    low, high = (round(float(ratios.quantile(q)), -2) for q in (0.05, 0.95))
+    assert f"between about {low:,.0f} and {high:,.0f}" in comment
+    corner_low, corner_high = iw.joint_corners(2016)
+    assert f"about {round(corner_low, -1):,.0f} to {round(corner_high, -3):,.0f}" in comment
+
+
+def test_implicit_work_page_labels_the_share_an_assumption_and_shows_the_joint_band():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "chapters" / "02-value-capture"
+    page = (root / "implicit-work.md").read_text()
+    # Issue 24, item 3: the 90-9-1 rule no longer stands in for a share of time; the joint band is on the page.
+    assert "time spent producing is therefore a minority of the time spent" not in page
+    assert "hampton2012" in page and "implicit_work.monte_carlo(" in page and "joint_band_chart(" in page
+    summary = (root / "summary.md").read_text()
+    assert "These fractions are hypothetical" not in summary and "implicit_work.daily_users()" in summary

@@ -1,7 +1,9 @@
 """The files of :mod:`digital_labor.attention_value`: Facebook's average revenue per user by region
 (``facebook_arpu``), the published time on social media (``social_media_time``, the rows of the
 time-use facts on it) and hourly pay to compare with (``hourly_pay_benchmarks``: the US federal
-minimum wage and the microwork earnings picked by ``tables/hourly_pay_benchmarks.csv``)."""
+minimum wage and the microwork earnings picked by ``tables/hourly_pay_benchmarks.csv``), and the
+company's revenue and net income for the periods of the ARPU (``facebook_income``, typed in
+``tables/facebook_income.csv``)."""
 
 from __future__ import annotations
 
@@ -52,7 +54,26 @@ def social_media_time(facts: Path) -> pd.DataFrame:
     hours = table["unit"].str.startswith("hours")
     minutes = pd.to_numeric(table["value"]) * hours.map({True: 60, False: 1})
     table.insert(table.columns.get_loc("unit") + 1, "minutes_per_day", minutes.round(1).map(lambda m: f"{m:g}"))
-    return table.drop(columns=["topic"])
+    table = pd.concat([table.drop(columns=["topic"]), _typed_time()], ignore_index=True)
+    return table
+
+
+def _typed_time() -> pd.DataFrame:
+    """The time figures no fact table holds (``tables/social_media_time_2021.csv``): App Annie's
+    2021 average hours a month per user of the Facebook app, converted (× 60 × 12 / 365)."""
+    table = read_typed_table("social_media_time_2021")
+    table = insert_bibkey(table, "appannie2022")
+    table.insert(table.columns.get_loc("country") + 1, "iso3", "")
+    minutes = pd.to_numeric(table["value"]) * 60 * 12 / 365
+    table.insert(table.columns.get_loc("unit") + 1, "minutes_per_day", minutes.round(1).map(lambda m: f"{m:g}"))
+    return table
+
+
+def facebook_income(facts: Path) -> pd.DataFrame:
+    """Revenue and net income of the periods of ``facebook_arpu`` (``arpu_bibkey``: the key of the ARPU's source)."""
+    table = read_typed_table("facebook_income")
+    table = insert_bibkey(table, table["arpu_source"].map(ARPU_BIBKEYS), column="arpu_bibkey", before="arpu_source")
+    return insert_bibkey(table.drop(columns=["arpu_source"]), "facebookq4releases")
 
 
 def hourly_pay_benchmarks(facts: Path) -> pd.DataFrame:
@@ -95,3 +116,4 @@ def prepare(facts: Path, out: Path) -> None:
     write(with_sources(facts, "facebook_arpu", ARPU_BIBKEYS), out, "facebook_arpu")
     write(social_media_time(facts), out, "social_media_time")
     write(hourly_pay_benchmarks(facts), out, "hourly_pay_benchmarks")
+    write(facebook_income(facts), out, "facebook_income")

@@ -1,5 +1,5 @@
-"""Chart of revenue per user-hour by region and period, with a slider for the time spent and
-hourly pay benchmarks for reference."""
+"""Chart of revenue and net income per user-hour by region and period, with a slider for the time
+spent and hourly pay benchmarks for reference."""
 
 from __future__ import annotations
 
@@ -11,8 +11,11 @@ from .model import HOURLY_VALUE_ASSUMPTIONS, hourly_value
 
 __all__ = ["hourly_value_chart"]
 
-_HOURLY_MODEL = "revenue per user-hour = average revenue per user / assumed hours on Facebook's apps"
-X_DOMAIN = [0.005, 20]
+_HOURLY_MODEL = (
+    "revenue per user-hour = average revenue per user / assumed hours on Facebook's apps; net income per user-hour = the "
+    "same × the period's worldwide net margin"
+)
+X_DOMAIN = [0.002, 20]
 SHORT_NAMES = {  # labels on the chart; the description and tooltips keep the full names
     "US federal minimum wage": "US minimum wage",
     "Mechanical Turk workers' median hourly earnings": "MTurk median",
@@ -64,10 +67,10 @@ def _benchmark_layer(benchmarks: pd.DataFrame) -> alt.LayerChart:
 def hourly_value_chart(
     table: pd.DataFrame, benchmarks: pd.DataFrame, *, default_minutes: float, low_minutes: float, high_minutes: float
 ) -> alt.LayerChart:
-    """Revenue per user-hour for each (period, region) of ``table`` (an
-    :func:`~digital_labor.attention_value.arpu` frame), recomputed in the page for the slider's
-    minutes a day; dashed lines mark the hourly ``benchmarks`` (a
-    :func:`~digital_labor.attention_value.pay_benchmarks` frame)."""
+    """Revenue per user-hour (filled marks) and net income per user-hour (open marks) for each
+    (period, region) of ``table`` (an :func:`~digital_labor.attention_value.arpu` frame),
+    recomputed in the page for the slider's minutes a day; dashed lines mark the hourly
+    ``benchmarks`` (a :func:`~digital_labor.attention_value.pay_benchmarks` frame)."""
     minutes = _minutes_slider(default_minutes, low_minutes, high_minutes)
     at_default = hourly_value(default_minutes, table)
     periods = sorted(table["period"].unique())
@@ -78,38 +81,45 @@ def hourly_value_chart(
             ["period", "usd_per_hour"], ascending=[True, False]
         )["row"]
     )
-    dots = (
+    hours = f"(datum.days * {minutes.name} / 60)"
+    y = alt.Y("row:N", title=None, sort=order)
+    x_title = "Revenue (filled) and net income (open) per user-hour (US$, log scale)"
+    colour_shape = {
+        "color": alt.Color("period:N", title="Period", scale=colour),
+        "shape": alt.Shape("period:N", title="Period", scale=shape),
+    }
+    tooltip = [
+        alt.Tooltip("period:N", title="Period"),
+        alt.Tooltip("region:N", title="Region"),
+        alt.Tooltip("arpu_usd:Q", title="ARPU (US$ per user per period)", format=".2f"),
+        alt.Tooltip("net_margin:Q", title="Net margin (worldwide)", format=".0%"),
+        alt.Tooltip("usd_per_hour:Q", title="Revenue per user-hour at the slider's time (US$)", format=".3f"),
+        alt.Tooltip("net_usd_per_hour:Q", title="Net income per user-hour at the slider's time (US$)", format=".4f"),
+        alt.Tooltip("confidence:N", title="Confidence"),
+    ]
+    base = (
         alt.Chart(shown)
-        .transform_calculate(usd_per_hour=f"datum.arpu_usd / (datum.days * {minutes.name} / 60)")
-        .mark_point(filled=True, size=110)
-        .encode(
-            y=alt.Y("row:N", title=None, sort=order),
-            x=alt.X("usd_per_hour:Q", title="Revenue per user-hour (US$, log scale)", scale=alt.Scale(type="log", domain=X_DOMAIN)),
-            color=alt.Color("period:N", title="Period", scale=colour),
-            shape=alt.Shape("period:N", title="Period", scale=shape),
-            tooltip=[
-                alt.Tooltip("period:N", title="Period"),
-                alt.Tooltip("region:N", title="Region"),
-                alt.Tooltip("arpu_usd:Q", title="ARPU (US$ per user per period)", format=".2f"),
-                alt.Tooltip("usd_per_hour:Q", title="US$ per user-hour at the slider's time", format=".3f"),
-                alt.Tooltip("confidence:N", title="Confidence"),
-            ],
-        )
-        .add_params(minutes)
+        .transform_calculate(usd_per_hour=f"datum.arpu_usd / {hours}", net_usd_per_hour=f"datum.net_income_per_user / {hours}")
+        .encode(y=y, tooltip=tooltip, **colour_shape)
     )
-    chart = alt.layer(dots, _benchmark_layer(benchmarks)).properties(width=470, height=300)
+    scale = alt.Scale(type="log", domain=X_DOMAIN)
+    dots = base.mark_point(filled=True, size=110).encode(x=alt.X("usd_per_hour:Q", title=x_title, scale=scale)).add_params(minutes)
+    net = base.mark_point(filled=False, size=110, strokeWidth=1.5).encode(x=alt.X("net_usd_per_hour:Q", title=x_title, scale=scale))
+    chart = alt.layer(dots, net, _benchmark_layer(benchmarks)).properties(width=470, height=300)
     return charts.describe(
         chart,
-        title="What an hour of a user's attention brings Facebook, by region (a model)",
+        title="What an hour of a user's attention brings Facebook, in revenue and in net income, by region (a model)",
         description=(
-            f"Dot chart, log scale: revenue per user-hour by period and region, with a slider for the minutes a day spent on "
-            f"Facebook's apps (from {low_minutes:g} to {high_minutes:g}, starting at {default_minutes:g}). At {default_minutes:g} "
-            "minutes: "
-            + "; ".join(f"{r.period} {r.region} US$ {r.usd_per_hour:.3f}" for r in at_default.itertuples())
+            f"Dot chart, log scale: revenue per user-hour (filled marks) and net income per user-hour (open marks) by period and "
+            f"region, with a slider for the minutes a day spent on Facebook's apps (from {low_minutes:g} to {high_minutes:g}, "
+            f"starting at {default_minutes:g}). At {default_minutes:g} minutes: "
+            + "; ".join(
+                f"{r.period} {r.region} US$ {r.usd_per_hour:.3f} (net income US$ {r.net_usd_per_hour:.4f})" for r in at_default.itertuples()
+            )
             + ". Dashed lines mark hourly benchmarks: "
             + "; ".join(f"{r.benchmark} US$ {r.usd_per_hour:g}" for r in benchmarks.itertuples())
             + f". {HOURLY_VALUE_ASSUMPTIONS}"
         ),
-        datasets=["facebook_arpu", "social_media_time", "hourly_pay_benchmarks"],
+        datasets=["facebook_arpu", "facebook_income", "social_media_time", "hourly_pay_benchmarks"],
         model=_HOURLY_MODEL,
     )

@@ -1,8 +1,9 @@
-"""Revenue per user, time on social media and hourly pay benchmarks.
+"""Revenue and net income per user, time on social media and hourly pay benchmarks.
 
 Data: Facebook's average revenue per user (ARPU) worldwide and by region (``facebook_arpu``);
-published daily times on Facebook's apps and on social media (``social_media_time``); the US
-federal minimum wage and microwork earnings in US$ per hour (``hourly_pay_benchmarks``).
+the company's revenue and net income in the same periods (``facebook_income``); published daily
+times on Facebook's apps and on social media (``social_media_time``); the US federal minimum wage
+and microwork earnings in US$ per hour (``hourly_pay_benchmarks``).
 """
 
 from __future__ import annotations
@@ -13,10 +14,12 @@ from ..data import load
 
 __all__ = [
     "FACEBOOK_TIME",
+    "FACEBOOK_TIME_2021",
     "TIME_HIGH",
     "TIME_LOW",
     "arpu",
     "arpu_value",
+    "income",
     "minutes_per_day",
     "pay_benchmark",
     "pay_benchmarks",
@@ -27,18 +30,36 @@ __all__ = [
 FACEBOOK_TIME = "facebook2016q1"  # Facebook's apps, average user, world, Q1 2016: "more than 50 minutes"
 TIME_LOW = "facebook2014q2"  # Facebook alone, US users, Q2 2014
 TIME_HIGH = "globalwebindex2017"  # all social networks and messaging, internet users, Q4 2016
+FACEBOOK_TIME_2021 = "appannie2022"  # the Facebook app alone, Android phones, world without China, 2021
+
+
+def income() -> pd.DataFrame:
+    """Revenue and net income (US$ million) of each ARPU period, with the net margin (net income /
+    revenue). Columns: ``period``, ``revenue_musd``, ``net_income_musd``, ``net_margin``."""
+    table = load("facebook_income")[["period", "revenue_musd", "net_income_musd"]].copy()
+    table["period"] = table["period"].astype(str)
+    table["net_margin"] = table["net_income_musd"] / table["revenue_musd"]
+    return table
 
 
 def arpu() -> pd.DataFrame:
     """Average revenue per user by period and region, with the length of each period in days.
 
     Columns: ``period``, ``region``, ``arpu_usd`` (per user per period), ``per`` ('year' or
-    'quarter'), ``days`` (days in that period), ``confidence``.
+    'quarter'), ``days`` (days in that period), ``confidence``, and ``net_margin`` and
+    ``net_income_per_user`` (US$ per user per period): the company's worldwide net margin of the
+    period applied to the region's ARPU, since no net income is published by region.
     """
     table = load("facebook_arpu")
     frame = table[["period", "region", "arpu_usd", "confidence"]].copy()
     frame["per"] = table["unit"].str.removeprefix("US$ per user per ")
     frame["days"] = [_days(period) for period in frame["period"]]
+    margins = income().set_index("period")["net_margin"]
+    missing = sorted(set(frame["period"]) - set(margins.index))
+    if missing:
+        raise KeyError(f"facebook_income has no net income for the ARPU period(s) {', '.join(missing)}.")
+    frame["net_margin"] = frame["period"].map(margins)
+    frame["net_income_per_user"] = frame["arpu_usd"] * frame["net_margin"]
     return frame.sort_values(["period", "arpu_usd"], ascending=[True, False], ignore_index=True)
 
 

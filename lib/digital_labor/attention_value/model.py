@@ -1,24 +1,52 @@
-"""Revenue per user-hour: a platform's average revenue per user divided by the user's time (a model).
+"""Revenue and net income per user-hour: a platform's average revenue (and net income) per user
+divided by the user's time (a model).
 
-The revenue is data (Facebook's ARPU); the time is an assumption drawn from published figures
-(:data:`~digital_labor.attention_value.FACEBOOK_TIME` and its bounds). See
-:data:`HOURLY_VALUE_ASSUMPTIONS`.
+The revenue and net income are data (Facebook's ARPU and its net margin); the time is an
+assumption drawn from published figures (:data:`~digital_labor.attention_value.FACEBOOK_TIME`, its
+bounds, and :data:`~digital_labor.attention_value.FACEBOOK_TIME_2021`). See
+:data:`HOURLY_VALUE_ASSUMPTIONS`. :func:`minimum_wage_hours` sets local minimum wages, converted to
+US$ an hour as chapter 3 converts them (:func:`digital_labor.microwork.current_minimum_wages`),
+beside the hour of a user of the same Facebook region.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
+from ..microwork import current_minimum_wages
 from ..params import require
 from .data import arpu
 
-__all__ = ["HOURLY_VALUE_ASSUMPTIONS", "hourly_value", "hours_in_period", "region_gap", "revenue_per_hour"]
+__all__ = [
+    "COUNTRY_REGIONS",
+    "HOURLY_VALUE_ASSUMPTIONS",
+    "hourly_value",
+    "hours_in_period",
+    "minimum_wage_hours",
+    "region_gap",
+    "revenue_per_hour",
+]
+
+# Facebook's regions (its own definition) of the countries whose minimum wages the book holds.
+COUNTRY_REGIONS = {
+    "USA": "US & Canada",
+    "GBR": "Europe",
+    "FRA": "Europe",
+    "PHL": "Asia-Pacific",
+    "IND": "Asia-Pacific",
+    "BGD": "Asia-Pacific",
+    "PAK": "Asia-Pacific",
+    "KEN": "Rest of World",
+    "NGA": "Rest of World",
+}
 
 HOURLY_VALUE_ASSUMPTIONS = (
     "Revenue per user-hour = average revenue per user in a period / hours the user spends on the platform in that "
     "period. Every user of every region is assumed to spend the same minutes a day, every day of the period, on "
     "Facebook's apps; revenue counts everything the company earned (almost all of it advertising), divided by its "
-    "monthly active users. The result is what an hour brings the platform on average, not a price anyone pays."
+    "monthly active users. Net income per user-hour applies the company's worldwide net margin of the period to "
+    "every region. Both are averages over all hours, not the value of one more hour (a marginal value), and not a "
+    "price anyone pays."
 )
 
 
@@ -38,11 +66,38 @@ def revenue_per_hour(arpu_usd: float, days: float, minutes_per_day: float) -> fl
 
 def hourly_value(minutes_per_day: float, table: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every row of :func:`~digital_labor.attention_value.arpu` (or ``table``) with its hours
-    (``hours``) and revenue per user-hour (``usd_per_hour``) at ``minutes_per_day``."""
+    (``hours``), revenue per user-hour (``usd_per_hour``) and, where the table has net income per
+    user, net income per user-hour (``net_usd_per_hour``) at ``minutes_per_day``."""
     frame = (arpu() if table is None else table).copy()
     frame["hours"] = [hours_in_period(days, minutes_per_day) for days in frame["days"]]
     frame["usd_per_hour"] = [revenue_per_hour(a, d, minutes_per_day) for a, d in zip(frame["arpu_usd"], frame["days"])]
+    if "net_income_per_user" in frame:
+        frame["net_usd_per_hour"] = frame["net_income_per_user"] / frame["hours"]
     return frame
+
+
+def minimum_wage_hours(minutes_per_day: float, period: str = "2021-Q4") -> pd.DataFrame:
+    """Each general minimum wage of :func:`digital_labor.microwork.current_minimum_wages` (US$ an
+    hour, chapter 3's conversion) beside the revenue and net income per user-hour of its country's
+    Facebook region in ``period``, with the hours of a user's time it takes to bring in one hour of
+    that wage (``hours_revenue``, ``hours_net``).
+
+    Columns: ``label``, ``country_iso3``, ``region``, ``effective``, ``wage_usd_per_hour``,
+    ``usd_per_hour``, ``net_usd_per_hour``, ``hours_revenue``, ``hours_net``.
+    """
+    hourly = hourly_value(minutes_per_day)
+    by_region = hourly[hourly["period"] == period].set_index("region")
+    require(not by_region.empty, f"No ARPU for the period {period}.")
+    wages = current_minimum_wages()
+    unknown = sorted(set(wages["country_iso3"]) - set(COUNTRY_REGIONS))
+    require(not unknown, f"No Facebook region for {', '.join(unknown)}: add it to COUNTRY_REGIONS.")
+    frame = wages[["label", "country_iso3", "effective", "usd_per_hour"]].rename(columns={"usd_per_hour": "wage_usd_per_hour"})
+    frame.insert(2, "region", frame["country_iso3"].map(COUNTRY_REGIONS))
+    frame["usd_per_hour"] = frame["region"].map(by_region["usd_per_hour"])
+    frame["net_usd_per_hour"] = frame["region"].map(by_region["net_usd_per_hour"])
+    frame["hours_revenue"] = frame["wage_usd_per_hour"] / frame["usd_per_hour"]
+    frame["hours_net"] = frame["wage_usd_per_hour"] / frame["net_usd_per_hour"]
+    return frame.sort_values("hours_revenue", ignore_index=True)
 
 
 def region_gap(

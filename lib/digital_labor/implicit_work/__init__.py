@@ -2,25 +2,34 @@
 firm's own employees (the essay's ratio of formal employment to implicit work), and the same
 ratio for a retailer's self-service customers.
 
-:mod:`.data` reads Walmart's customer visits; :mod:`.model` holds the ratio model, labelled as
-one, and its sensitivity analysis; :mod:`.charts` draws them; :mod:`.findings` gives the claims
+:mod:`.data` reads Facebook's daily users and Walmart's customer visits; :mod:`.model` holds the
+ratio model, labelled as one, its one-at-a-time sensitivity and its joint (Monte Carlo) band; :mod:`.charts` draws them; :mod:`.findings` gives the claims
 ledger its row.
 """
 
-from .charts import firm_comparison_chart, implicit_ratio_chart, sensitivity_chart
-from .data import walmart_figure
+from .charts import firm_comparison_chart, implicit_ratio_chart, joint_band_chart, sensitivity_chart
+from .data import daily_users, walmart_figure
 from .findings import formal_implicit_ratio
 from .model import (
     DEFAULT_PRODUCTIVE_SHARE,
+    DEFAULT_USERS,
+    HOURS_PER_FTE_RANGE,
+    JOINT_RANGES,
     PRODUCTIVE_SHARE_RANGE,
     RATIO_ASSUMPTIONS,
+    SEED,
     facebook_case,
     firm_comparison,
     implicit_fte,
     implicit_hours,
     implicit_ratio,
+    joint_band,
+    joint_corners,
+    joint_ranges,
+    monte_carlo,
     ratio_by_year,
     sensitivity,
+    sensitivity_ranges,
     time_range,
     walmart_case,
 )
@@ -30,22 +39,33 @@ __all__ = [
     # charts
     "firm_comparison_chart",
     "implicit_ratio_chart",
+    "joint_band_chart",
     "sensitivity_chart",
     # data
+    "daily_users",
     "walmart_figure",
     # findings
     "formal_implicit_ratio",
     # model
     "DEFAULT_PRODUCTIVE_SHARE",
+    "DEFAULT_USERS",
+    "HOURS_PER_FTE_RANGE",
+    "JOINT_RANGES",
     "PRODUCTIVE_SHARE_RANGE",
     "RATIO_ASSUMPTIONS",
+    "SEED",
     "facebook_case",
     "firm_comparison",
     "implicit_fte",
     "implicit_hours",
     "implicit_ratio",
+    "joint_band",
+    "joint_corners",
+    "joint_ranges",
+    "monte_carlo",
     "ratio_by_year",
     "sensitivity",
+    "sensitivity_ranges",
     "time_range",
     "walmart_case",
 ]

@@ -1,5 +1,6 @@
 """Charts of the implicit-work model: the ratio over the years with sliders, its sensitivity to
-each assumption (a tornado), and a platform against a retailer."""
+each assumption (a tornado), the joint uncertainty (a Monte Carlo band), and a platform against a
+retailer."""
 
 from __future__ import annotations
 
@@ -7,15 +8,15 @@ import altair as alt
 import pandas as pd
 
 from .. import charts
-from .model import DEFAULT_PRODUCTIVE_SHARE, RATIO_ASSUMPTIONS
+from .model import DEFAULT_PRODUCTIVE_SHARE, DEFAULT_USERS, RATIO_ASSUMPTIONS
 
-__all__ = ["firm_comparison_chart", "implicit_ratio_chart", "sensitivity_chart"]
+__all__ = ["firm_comparison_chart", "implicit_ratio_chart", "joint_band_chart", "sensitivity_chart"]
 
 _RATIO_MODEL = "implicit-work ratio = users' productive hours in full-time equivalents / the firm's employees"
 FIRMS = ["Facebook", "Walmart"]
 
 
-def _sliders(default_minutes: float, low_minutes: float, high_minutes: float) -> tuple[alt.Parameter, alt.Parameter]:
+def _sliders(default_minutes: float, low_minutes: float, high_minutes: float) -> tuple[alt.Parameter, alt.Parameter, alt.Parameter]:
     share = alt.param(
         name="share",
         value=round(100 * DEFAULT_PRODUCTIVE_SHARE),
@@ -26,18 +27,24 @@ def _sliders(default_minutes: float, low_minutes: float, high_minutes: float) ->
         value=default_minutes,
         bind=alt.binding_range(min=low_minutes, max=high_minutes, step=5, name="Minutes a day on Facebook's apps: "),
     )
-    return share, minutes
+    users = alt.param(
+        name="users",
+        value=DEFAULT_USERS,
+        bind=alt.binding_radio(options=["daily", "monthly"], name="Users counted (active users): "),
+    )
+    return share, minutes, users
 
 
 def implicit_ratio_chart(
     by_year: pd.DataFrame, *, default_minutes: float, low_minutes: float, high_minutes: float, hours_per_fte_year: float = 2000.0
 ) -> alt.LayerChart:
     """Full-time equivalents of implicit work per employee, by year, recomputed in the page for
-    two sliders (productive share, minutes a day); ``by_year`` is a
-    :func:`~digital_labor.implicit_work.ratio_by_year` frame (its ``ratio`` column, at the
-    defaults, is used for the description)."""
-    share, minutes = _sliders(default_minutes, low_minutes, high_minutes)
-    formula = f"datum.users * {minutes.name} / 60 * 365 * {share.name} / 100 / {hours_per_fte_year:g} / datum.employees"
+    two sliders (productive share, minutes a day) and a choice of users counted (daily or monthly
+    active); ``by_year`` is a :func:`~digital_labor.implicit_work.ratio_by_year` frame (its
+    ``ratio`` column, at the defaults, is used for the description)."""
+    share, minutes, users = _sliders(default_minutes, low_minutes, high_minutes)
+    counted = f"({users.name} == 'daily' ? datum.daily_users : datum.monthly_users)"
+    formula = f"{counted} * {minutes.name} / 60 * 365 * {share.name} / 100 / {hours_per_fte_year:g} / datum.employees"
     base = (
         alt.Chart(by_year)
         .transform_calculate(ratio_now=formula)
@@ -46,11 +53,12 @@ def implicit_ratio_chart(
             y=alt.Y("ratio_now:Q", title="Implicit work per employee (full-time equivalents)", scale=alt.Scale(zero=True)),
         )
     )
-    line = base.mark_line(color=charts.PALETTE[0]).add_params(share, minutes)
+    line = base.mark_line(color=charts.PALETTE[0]).add_params(share, minutes, users)
     points = base.mark_point(filled=True, size=60, color=charts.PALETTE[0]).encode(
         tooltip=[
             alt.Tooltip("year:O", title="Year"),
-            alt.Tooltip("users:Q", title="Monthly active users", format=",.0f"),
+            alt.Tooltip("daily_users:Q", title="Daily active users (December)", format=",.0f"),
+            alt.Tooltip("monthly_users:Q", title="Monthly active users (31 December)", format=",.0f"),
             alt.Tooltip("employees:Q", title="Employees", format=",.0f"),
             alt.Tooltip("ratio_now:Q", title="FTE of implicit work per employee", format=",.0f"),
         ]
@@ -64,13 +72,51 @@ def implicit_ratio_chart(
         description=(
             f"Line chart by year of the full-time equivalents of users' productive time per Facebook employee, with two sliders: "
             f"the productive share (0 to 100 %, starting at {DEFAULT_PRODUCTIVE_SHARE:.0%}) and the minutes a day ({low_minutes:g} "
-            f"to {high_minutes:g}, starting at {default_minutes:g}). At the starting values the ratio goes from {first.ratio:,.0f} "
+            f"to {high_minutes:g}, starting at {default_minutes:g}), and a choice of users counted (daily or monthly active, "
+            f"starting at {DEFAULT_USERS}). At the starting values the ratio goes from {first.ratio:,.0f} "
             f"in {int(first.year)} to {last.ratio:,.0f} in {int(last.year)}: "
             + "; ".join(f"{int(r.year)} {r.ratio:,.0f}" for r in by_year.itertuples())
             + f". {RATIO_ASSUMPTIONS}"
         ),
-        datasets=["facebook_users_employees", "social_media_time"],
+        datasets=["facebook_users_employees", "facebook_daily_users", "social_media_time"],
         model=_RATIO_MODEL,
+    )
+
+
+def joint_band_chart(band: pd.DataFrame, *, quantiles: tuple[float, float] = (0.05, 0.95), draws: int) -> alt.LayerChart:
+    """The ratio by year at the defaults (line) inside the band of a joint Monte Carlo draw (shaded:
+    ``low`` to ``high``; dashed: ``median``); ``band`` is a
+    :func:`~digital_labor.implicit_work.joint_band` frame."""
+    base = alt.Chart(band).encode(x=alt.X("year:O", title="Year"))
+    y_title = "Implicit work per employee (full-time equivalents, log scale)"
+    area = base.mark_area(opacity=0.3, color=charts.PALETTE[4]).encode(
+        y=alt.Y("low:Q", title=y_title, scale=alt.Scale(type="log")),
+        y2="high:Q",
+        tooltip=[
+            alt.Tooltip("year:O", title="Year"),
+            alt.Tooltip("low:Q", title=f"{quantiles[0]:.0%} of draws below", format=",.0f"),
+            alt.Tooltip("median:Q", title="Median of the draws", format=",.0f"),
+            alt.Tooltip("high:Q", title=f"{quantiles[1]:.0%} of draws below", format=",.0f"),
+            alt.Tooltip("ratio:Q", title="At the default values", format=",.0f"),
+        ],
+    )
+    median = base.mark_line(color=charts.PALETTE[4], strokeDash=[4, 3]).encode(y="median:Q")
+    line = base.mark_line(color=charts.PALETTE[0], point=True).encode(y="ratio:Q")
+    chart = alt.layer(area, median, line).properties(width=520, height=280)
+    return charts.describe(
+        chart,
+        title="All the assumptions at once: the ratio's joint band (a model)",
+        description=(
+            f"Band chart by year, log scale: the shaded band holds the middle {quantiles[1] - quantiles[0]:.0%} of {draws:,} joint draws "
+            "of users counted (daily to monthly active), minutes a day, productive share and hours in a full-time year; the "
+            "dashed line is their median and the solid line the ratio at the default values. "
+            + "; ".join(
+                f"{int(r.year)}: {r.low:,.0f} to {r.high:,.0f}, median {r.median:,.0f}, default {r.ratio:,.0f}" for r in band.itertuples()
+            )
+            + f". {RATIO_ASSUMPTIONS}"
+        ),
+        datasets=["facebook_users_employees", "facebook_daily_users", "social_media_time"],
+        model=_RATIO_MODEL + "; parameters drawn jointly (seeded Monte Carlo)",
     )
 
 
@@ -120,7 +166,7 @@ def sensitivity_chart(table: pd.DataFrame) -> alt.LayerChart:
             )
             + f". {RATIO_ASSUMPTIONS}"
         ),
-        datasets=["facebook_users_employees", "social_media_time"],
+        datasets=["facebook_users_employees", "facebook_daily_users", "social_media_time"],
         model=_RATIO_MODEL,
     )
 
@@ -132,6 +178,8 @@ def _value_label(parameter: str, value: float) -> str:
         return f"{value:g} minutes"
     if parameter == "hours_per_fte_year":
         return f"{value:,.0f} hours"
+    if parameter == "users":
+        return f"{value / 1e6:,.0f} million users"
     return f"{value:,.0f}"
 
 
@@ -164,6 +212,6 @@ def firm_comparison_chart(table: pd.DataFrame) -> alt.LayerChart:
         description="Dot chart, log scale, of full-time equivalents of unpaid work per employee: "
         + "; ".join(f"{r.firm}, {r.scenario}: {r.ratio:,.3g}" for r in table.itertuples())
         + f". {RATIO_ASSUMPTIONS} For Walmart: weekly customer visits × 52 × minutes of self-service per visit, all of it counted.",
-        datasets=["facebook_users_employees", "social_media_time", "walmart_customer_visits"],
+        datasets=["facebook_users_employees", "facebook_daily_users", "social_media_time", "walmart_customer_visits"],
         model=_RATIO_MODEL,
     )

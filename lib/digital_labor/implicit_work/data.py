@@ -1,15 +1,24 @@
-"""Data of the implicit-work model besides the platform's own: a retailer's customer visits.
+"""Data of the implicit-work model: Facebook's daily users and a retailer's customer visits.
 
-Data: Walmart's own statement of its weekly customer visits and headcount in 2016
-(``walmart_customer_visits``). Facebook's users and employees come from
+Data: Facebook's daily active users in December of each year (``facebook_daily_users``) and
+Walmart's own statement of its weekly customer visits and headcount in 2016
+(``walmart_customer_visits``). Facebook's monthly users and employees come from
 :mod:`digital_labor.firm_scale`, the time on its apps from :mod:`digital_labor.attention_value`.
 """
 
 from __future__ import annotations
 
+import pandas as pd
+
 from ..data import load
 
-__all__ = ["walmart_figure"]
+__all__ = ["daily_users", "walmart_figure"]
+
+
+def daily_users() -> pd.Series:
+    """Facebook's daily active users (people, December average) indexed by year."""
+    table = load("facebook_daily_users")
+    return (table.set_index("year")["daily_active_users_millions"] * 1e6).astype(float)
 
 
 def walmart_figure(quantity: str) -> float:

@@ -5,45 +5,70 @@ wage) and implicit work (unrecognised, barely or not paid). Nobody measures the 
 book builds it from stated assumptions (:data:`RATIO_ASSUMPTIONS`): users × minutes a day × the
 productive share of that time × days a year gives hours; hours / hours in a full-time year give
 full-time equivalents (FTE); FTE / employees give the ratio. The same arithmetic applied to a
-retailer's self-service customers gives the ratio for a traditional firm.
+retailer's self-service customers gives the ratio for a traditional firm. :func:`sensitivity`
+moves one parameter at a time; :func:`monte_carlo` draws all of them at once over
+:data:`JOINT_RANGES` (seeded), and :func:`joint_band` gives the band by year.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+import numpy as np
 import pandas as pd
 
 from ..attention_value.data import FACEBOOK_TIME, TIME_HIGH, TIME_LOW, minutes_per_day
 from ..firm_scale.data import users_employees
 from ..params import require
-from .data import walmart_figure
+from .data import daily_users, walmart_figure
 
 __all__ = [
     "DEFAULT_PRODUCTIVE_SHARE",
+    "DEFAULT_USERS",
+    "HOURS_PER_FTE_RANGE",
+    "JOINT_RANGES",
     "PRODUCTIVE_SHARE_RANGE",
     "RATIO_ASSUMPTIONS",
+    "SEED",
     "ImplicitWork",
     "facebook_case",
     "firm_comparison",
     "implicit_fte",
     "implicit_hours",
     "implicit_ratio",
+    "joint_band",
+    "joint_corners",
+    "joint_ranges",
+    "monte_carlo",
     "ratio_by_year",
     "sensitivity",
+    "sensitivity_ranges",
     "time_range",
     "walmart_case",
 ]
 
-DEFAULT_PRODUCTIVE_SHARE = 0.10  # an assumption of the model, defended on the page
-PRODUCTIVE_SHARE_RANGE = (0.05, 0.25)  # the narrow definition's plausible range (an assumption)
-_HOURS_PER_FTE_RANGE = (1800.0, 2080.0)  # 45 to 52 weeks of 40 hours (a convention)
+DEFAULT_PRODUCTIVE_SHARE = 0.10  # an assumption: no study measures the share of time spent contributing
+PRODUCTIVE_SHARE_RANGE = (0.05, 0.25)  # the assumption's range: three to fifteen minutes of every hour
+HOURS_PER_FTE_RANGE = (1800.0, 2080.0)  # 45 to 52 weeks of 40 hours (a convention)
+DEFAULT_USERS = "daily"  # the time is an average over the people who use the apps on a day: count daily users
+USER_COUNTS = ("daily", "monthly")
+SEED = 20161231  # the Monte Carlo's seed (any fixed value; the band barely moves with it at 20,000 draws)
+
+# Ranges of the joint (Monte Carlo) draw besides the time (bounded by time_range()), each uniform; the
+# productive share is drawn uniform on a log scale, since its range spans a factor of five and no value
+# inside it is better supported. "users_fraction" runs from daily (0) to monthly (1) active users.
+JOINT_RANGES: dict[str, tuple[float, float]] = {
+    "users_fraction": (0.0, 1.0),
+    "productive_share": PRODUCTIVE_SHARE_RANGE,
+    "hours_per_fte_year": HOURS_PER_FTE_RANGE,
+}
 
 RATIO_ASSUMPTIONS = (
     "Implicit hours a year = users × minutes a day / 60 × 365 × productive share; full-time equivalents (FTE) = "
-    "hours / 2,000 (40 hours a week for 50 weeks); ratio = FTE / the firm's employees. Every user is assumed to spend "
-    "the same time every day; the productive share is the part of that time spent contributing (posting, commenting, "
-    "reacting, sharing, rating, tagging, curating one's feed), 10 % by default; the rest is counted as consumption, "
+    "hours / 2,000 (40 hours a week for 50 weeks); ratio = FTE / the firm's employees. Users are Facebook's daily "
+    "active users (December average) by default, each spending the stated minutes every day; the productive share "
+    "is the part of that time spent contributing (posting, commenting, reacting, sharing, rating, tagging, curating "
+    "one's feed), an assumption of 10 % (range 5-25 %) that no study measures; the rest is counted as consumption, "
     "although it too leaves data the platform sells."
 )
 
@@ -91,15 +116,22 @@ def time_range() -> tuple[float, float, float]:
 
 
 def facebook_case(
-    year: int = 2016, minutes: float | None = None, productive_share: float = DEFAULT_PRODUCTIVE_SHARE, hours_per_fte_year: float = 2000.0
+    year: int = 2016,
+    minutes: float | None = None,
+    productive_share: float = DEFAULT_PRODUCTIVE_SHARE,
+    hours_per_fte_year: float = 2000.0,
+    users: str = DEFAULT_USERS,
 ) -> ImplicitWork:
-    """The model's parameters for Facebook in ``year``: its users and employees from the data,
-    the time from Facebook's 2016 statement unless ``minutes`` is given."""
+    """The model's parameters for Facebook in ``year``: its daily (or, with ``users='monthly'``,
+    monthly) active users and its employees from the data, the time from Facebook's 2016
+    statement unless ``minutes`` is given."""
+    require(users in USER_COUNTS, f"users must be one of {', '.join(USER_COUNTS)}, not '{users}'.")
     frame = users_employees().set_index("year")
     if year not in frame.index:
         raise KeyError(f"No users and employees for {year}; the data cover {frame.index.min()}-{frame.index.max()}.")
+    counted = float(frame.loc[year, "users_millions"]) * 1e6 if users == "monthly" else float(daily_users()[year])
     return ImplicitWork(
-        users=float(frame.loc[year, "users_millions"]) * 1e6,
+        users=counted,
         minutes_per_day=time_range()[1] if minutes is None else minutes,
         productive_share=productive_share,
         employees=float(frame.loc[year, "employees"]),
@@ -107,14 +139,19 @@ def facebook_case(
     )
 
 
-def ratio_by_year(minutes: float | None = None, productive_share: float = DEFAULT_PRODUCTIVE_SHARE) -> pd.DataFrame:
-    """Facebook's users, employees, implicit FTE and ratio for every year of the data."""
+def ratio_by_year(
+    minutes: float | None = None, productive_share: float = DEFAULT_PRODUCTIVE_SHARE, users: str = DEFAULT_USERS
+) -> pd.DataFrame:
+    """Facebook's daily and monthly users, employees, implicit FTE and ratio (for the ``users``
+    counted) for every year of the data."""
     rows = []
     for year in users_employees()["year"]:
-        case = facebook_case(int(year), minutes, productive_share)
+        case = facebook_case(int(year), minutes, productive_share, users=users)
         rows.append(
             {
                 "year": int(year),
+                "daily_users": facebook_case(int(year), users="daily").users,
+                "monthly_users": facebook_case(int(year), users="monthly").users,
                 "users": case.users,
                 "employees": case.employees,
                 "implicit_fte": implicit_fte(case),
@@ -124,10 +161,22 @@ def ratio_by_year(minutes: float | None = None, productive_share: float = DEFAUL
     return pd.DataFrame(rows)
 
 
+def sensitivity_ranges(year: int = 2016) -> dict[str, tuple[float, float]]:
+    """The tornado's ranges for Facebook in ``year``: users from daily to monthly active users,
+    time from :func:`time_range`, the productive share and the hours in a full-time year."""
+    low_time, _, high_time = time_range()
+    return {
+        "users": (facebook_case(year, users="daily").users, facebook_case(year, users="monthly").users),
+        "minutes_per_day": (low_time, high_time),
+        "productive_share": PRODUCTIVE_SHARE_RANGE,
+        "hours_per_fte_year": HOURS_PER_FTE_RANGE,
+    }
+
+
 def sensitivity(base: ImplicitWork, ranges: dict[str, tuple[float, float]] | None = None) -> pd.DataFrame:
     """One-at-a-time sensitivity of the ratio (a tornado): each parameter set to its low and high
     value, the others kept at ``base``. Default ranges: time from :func:`time_range`, productive
-    share :data:`PRODUCTIVE_SHARE_RANGE`, hours per FTE year :data:`_HOURS_PER_FTE_RANGE`.
+    share :data:`PRODUCTIVE_SHARE_RANGE`, hours per FTE year :data:`HOURS_PER_FTE_RANGE`.
 
     Columns: ``parameter``, ``label``, ``low``, ``high`` (parameter values), ``ratio_low``,
     ``ratio_high``, ``base_ratio``, ``swing`` (|ratio_high − ratio_low|), largest swing first.
@@ -136,13 +185,13 @@ def sensitivity(base: ImplicitWork, ranges: dict[str, tuple[float, float]] | Non
     ranges = ranges or {
         "minutes_per_day": (low_time, high_time),
         "productive_share": PRODUCTIVE_SHARE_RANGE,
-        "hours_per_fte_year": _HOURS_PER_FTE_RANGE,
+        "hours_per_fte_year": HOURS_PER_FTE_RANGE,
     }
     labels = {
         "minutes_per_day": "time on the platform (minutes a day)",
         "productive_share": "productive share of that time",
         "hours_per_fte_year": "hours in a full-time year",
-        "users": "users",
+        "users": "users counted (daily to monthly active)",
         "employees": "employees",
     }
     rows = []
@@ -162,6 +211,84 @@ def sensitivity(base: ImplicitWork, ranges: dict[str, tuple[float, float]] | Non
     frame["base_ratio"] = implicit_ratio(base)
     frame["swing"] = (frame["ratio_high"] - frame["ratio_low"]).abs()
     return frame.sort_values("swing", ascending=False, ignore_index=True)
+
+
+def joint_ranges() -> dict[str, tuple[float, float]]:
+    """The ranges of the joint draw: :data:`JOINT_RANGES` and the time's published bounds (:func:`time_range`)."""
+    low_time, _, high_time = time_range()
+    return {**JOINT_RANGES, "minutes_per_day": (low_time, high_time)}
+
+
+def monte_carlo(
+    year: int = 2016, draws: int = 20_000, seed: int = SEED, ranges: dict[str, tuple[float, float]] | None = None
+) -> pd.DataFrame:
+    """The ratio for ``draws`` joint draws of every uncertain parameter over ``ranges`` (default
+    :func:`joint_ranges`; keys ``users_fraction``, ``minutes_per_day``, ``productive_share``,
+    ``hours_per_fte_year``), from a generator seeded with ``seed``.
+
+    Users are drawn between the year's daily and monthly active users; minutes and hours in a
+    full-time year uniformly; the productive share uniformly on a log scale. Columns: the drawn
+    parameters (``users``, ``minutes_per_day``, ``productive_share``, ``hours_per_fte_year``) and
+    ``ratio``.
+    """
+    require(draws > 0, "draws must be positive.")
+    ranges = joint_ranges() if ranges is None else ranges
+    missing = sorted(set(joint_ranges()) - set(ranges))
+    require(not missing, f"ranges lacks {', '.join(missing)}.")
+    require(all(low <= high for low, high in ranges.values()), "each range must be (low, high) with low <= high.")
+    require(0 <= ranges["users_fraction"][0] and ranges["users_fraction"][1] <= 1, "users_fraction must lie in [0, 1].")
+    require(ranges["productive_share"][0] > 0, "the productive share's range must be positive (it is drawn on a log scale).")
+    rng = np.random.default_rng(seed)
+    daily, monthly = facebook_case(year, users="daily"), facebook_case(year, users="monthly")
+    fraction = rng.uniform(*ranges["users_fraction"], draws)
+    share_low, share_high = ranges["productive_share"]
+    frame = pd.DataFrame(
+        {
+            "users": daily.users + fraction * (monthly.users - daily.users),
+            "minutes_per_day": rng.uniform(*ranges["minutes_per_day"], draws),
+            "productive_share": np.exp(rng.uniform(np.log(share_low), np.log(share_high), draws)),
+            "hours_per_fte_year": rng.uniform(*ranges["hours_per_fte_year"], draws),
+        }
+    )
+    frame["ratio"] = (
+        frame["users"] * frame["minutes_per_day"] / 60 * 365 * frame["productive_share"] / frame["hours_per_fte_year"] / daily.employees
+    )
+    return frame
+
+
+def joint_corners(year: int = 2016) -> tuple[float, float]:
+    """The lowest and highest ratio over :data:`JOINT_RANGES`: every parameter at the end of its
+    range that lowers (raises) the ratio at once."""
+    ranges = joint_ranges()
+    low = facebook_case(year, ranges["minutes_per_day"][0], ranges["productive_share"][0], ranges["hours_per_fte_year"][1], users="daily")
+    high = facebook_case(
+        year, ranges["minutes_per_day"][1], ranges["productive_share"][1], ranges["hours_per_fte_year"][0], users="monthly"
+    )
+    return implicit_ratio(low), implicit_ratio(high)
+
+
+def joint_band(
+    draws: int = 20_000,
+    seed: int = SEED,
+    quantiles: tuple[float, float] = (0.05, 0.95),
+    ranges: dict[str, tuple[float, float]] | None = None,
+) -> pd.DataFrame:
+    """For every year of the data, the ratio at the defaults and the median and ``quantiles`` of
+    :func:`monte_carlo` over ``ranges`` (same seed each year). Columns: ``year``, ``ratio``
+    (defaults), ``low``, ``median``, ``high``."""
+    rows = []
+    for row in ratio_by_year().itertuples():
+        ratios = monte_carlo(int(row.year), draws, seed, ranges)["ratio"]
+        rows.append(
+            {
+                "year": int(row.year),
+                "ratio": row.ratio,
+                "low": float(ratios.quantile(quantiles[0])),
+                "median": float(ratios.median()),
+                "high": float(ratios.quantile(quantiles[1])),
+            }
+        )
+    return pd.DataFrame(rows)
 
 
 def _consumer_work(visits_per_week: float, minutes_per_visit: float, employees: float, hours_per_fte_year: float = 2000.0) -> ImplicitWork:
