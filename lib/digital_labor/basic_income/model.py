@@ -54,7 +54,7 @@ ATTRIBUTIONS = {
     "population": "revenue per user × population in each region, as if every resident were a user",
 }
 DEFAULT_ATTRIBUTION = "users"
-NOT_SERVED = ("CHN",)  # the firms of the bases do not serve China's market: no revenue is placed there (users attribution)
+NOT_SERVED = ("CHN",)  # the bases' services are largely unavailable to China's users: no revenue is placed there (users attribution)
 # Who bears the tax, against which the net transfers are measured.
 INCIDENCE = {
     "advertisers": "full pass-through: borne where the revenue is earned, by local advertisers and their customers",
