@@ -289,6 +289,71 @@ def test_explorer_has_a_rate_slider_and_a_rule_menu_and_stays_light(people, base
     assert "rate * (rule === 'per_click' ? datum.per_click" in json.dumps(spec)
 
 
+# -- attribution, incidence and dated rates (issue 24, items 10, 11, 12 and 14) -------------------
+
+
+def test_users_attribution_places_no_revenue_in_china(people):
+    users = pd.Series(bi.attributed_revenue(people, attribution="users"), index=people["iso3"])
+    everyone = pd.Series(bi.attributed_revenue(people, attribution="population"), index=people["iso3"])
+    assert users.sum() == pytest.approx(1) and everyone.sum() == pytest.approx(1)
+    assert users["CHN"] == 0
+    assert everyone["CHN"] == pytest.approx(0.159, abs=0.001)  # "as if every resident were a user"
+    # A region's share is its revenue per user times its monthly users (Meta, end of 2021).
+    regions = pd.Series(bi.attributed_revenue(people), index=people["facebook_region"].to_numpy()).groupby(level=0).sum()
+    revenue = {"US & Canada": 60.57 * 262, "Europe": 19.68 * 427, "Asia-Pacific": 4.89 * 1278, "Rest of World": 3.43 * 945}
+    assert regions["US & Canada"] == pytest.approx(revenue["US & Canada"] / sum(revenue.values()))
+
+
+def test_headline_transfer_follows_the_attribution(people):
+    """The flat income's net transfer to the South (UN definition, share of the tax): about 62 %
+    with the platform's users, not the 46 % of the rule that counted every resident as a user."""
+    users, everyone = (bi.rule_shares(people, attribution=a) for a in ("users", "population"))
+    flat_users = bi.transfer_to_south(users["flat"], users["origin"], people["un_developed"])
+    flat_everyone = bi.transfer_to_south(everyone["flat"], everyone["origin"], people["un_developed"])
+    assert flat_users == pytest.approx(0.618, abs=0.002)
+    assert flat_everyone == pytest.approx(0.458, abs=0.002)
+    assert bi.DEFAULT_ATTRIBUTION == "users"
+    default = bi.rule_shares(people)
+    assert default["origin"].to_numpy() == pytest.approx(users["origin"].to_numpy())
+
+
+def test_incidence_on_shareholders_counts_the_whole_payout_as_a_transfer(people, shares):
+    south = people["un_developed"].eq("South").to_numpy()
+    for rule in bi.RULES:
+        on_owners = bi.transfer_to_south(shares[rule], shares["origin"], people["un_developed"], incidence="shareholders")
+        assert on_owners == pytest.approx(shares[rule].to_numpy()[south].sum())
+    assert bi.transfer_to_south(shares["flat"], shares["origin"], people["un_developed"], "shareholders") == pytest.approx(0.840, abs=0.002)
+    with pytest.raises(ValueError, match="Unknown incidence"):
+        bi.transfer_to_south(shares["flat"], shares["origin"], people["un_developed"], incidence="consumers")
+    with pytest.raises(ValueError, match="Unknown attribution"):
+        bi.attributed_revenue(people, attribution="clicks")
+    with pytest.raises(KeyError, match="no monthly users"):
+        bi.facebook_users("2019-Q4")
+
+
+def test_territorial_rule_is_an_identity_twice_over(people):
+    """Revenue is placed by GDP within regions, so the territorial payout is the same share of GDP
+    per person in every country of a region; and transfers are measured against that placement, so
+    its net transfer is zero whatever the data."""
+    for attribution in bi.ATTRIBUTIONS:
+        frame = bi.scenario(100_000, 0.05, "territorial", people, attribution=attribution)
+        served = frame[frame["usd_per_person"] > 0]
+        spread = served.groupby("facebook_region")["share_of_gdp_pct"].agg(np.ptp)
+        assert (spread < 1e-12).all()
+        origin = bi.attributed_revenue(people, attribution=attribution)
+        assert bi.transfer_to_south(origin, origin, people["un_developed"]) == 0
+
+
+def test_tax_rates_carry_a_date_and_the_changed_laws():
+    taxes = bi.digital_services_taxes().set_index(["country_iso3", "tax"])
+    assert taxes["as_of"].notna().all() and taxes["status_bibkey"].notna().all()
+    assert taxes.loc[("TUR", "digital services tax"), "rate_as_of_pct"] == 5  # 7.5 % until 2025
+    assert taxes.loc[("HUN", "advertising tax"), "rate_as_of_pct"] == 0  # suspended since July 2019
+    assert (taxes.loc["IND", "rate_as_of_pct"] == 0).all()  # both levies abolished (2024, 2025)
+    assert bi.rates_in_force() == (0.03, 0.05, "2026-01-01")  # the highest rate still levied is no longer 7.5 %
+    assert bi.today_rates() == (0.03, 0.075)  # the rates enacted, the page's scenarios
+
+
 # -- findings -------------------------------------------------------------------------------
 
 

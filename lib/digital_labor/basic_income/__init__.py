@@ -2,7 +2,7 @@
 full grid of scenarios, and the explorer.
 
 :mod:`.data` prepares the countries (population, GDP, price levels, Facebook's regions), the tax
-bases and today's digital services taxes; :mod:`.model` holds the model (labelled as one) and the
+bases and the digital services taxes (with their status at a stated date); :mod:`.model` holds the model (labelled as one) and the
 vectorised grid; :mod:`.charts` draws maps, curves and the explorer; :mod:`.findings` gives the
 claims ledger its rows.
 """
@@ -17,11 +17,15 @@ from .charts import (
     payout_map,
     transfer_chart,
 )
-from .data import digital_services_taxes, firm_accounts, model_countries, tax_bases
-from .findings import DEFAULT_BASE, digital_basic_income_yield, pay_per_click_gap, today_rates
+from .data import digital_services_taxes, facebook_users, firm_accounts, model_countries, tax_bases
+from .findings import DEFAULT_BASE, digital_basic_income_yield, pay_per_click_gap, rates_in_force, today_rates
 from .model import (
     ARPU_PERIOD,
+    ATTRIBUTIONS,
+    DEFAULT_ATTRIBUTION,
+    INCIDENCE,
     RULES,
+    attributed_revenue,
     gini,
     grid,
     lorenz,
@@ -45,6 +49,7 @@ __all__ = [
     "transfer_chart",
     # data
     "digital_services_taxes",
+    "facebook_users",
     "firm_accounts",
     "model_countries",
     "tax_bases",
@@ -52,10 +57,15 @@ __all__ = [
     "DEFAULT_BASE",
     "digital_basic_income_yield",
     "pay_per_click_gap",
+    "rates_in_force",
     "today_rates",
     # model
     "ARPU_PERIOD",
+    "ATTRIBUTIONS",
+    "DEFAULT_ATTRIBUTION",
+    "INCIDENCE",
     "RULES",
+    "attributed_revenue",
     "gini",
     "grid",
     "lorenz",

@@ -3,7 +3,9 @@
 Data: the country table (population, GDP at market prices and at purchasing-power parity),
 Facebook's average revenue per user by region (``facebook_arpu``, read through
 :mod:`digital_labor.attention_value`), the fiscal-2024 accounts of the largest platform firms
-(``platform_firms_recent``) and the digital services taxes in force at some time in 2016-2024 (``digital_services_taxes``).
+(``platform_firms_recent``), Facebook's monthly users by region (``facebook_users_regions``) and the
+digital services taxes in force at some time in 2016-2024 (``digital_services_taxes``), each with its
+status at a stated date (``digital_services_taxes_status``).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ __all__ = [
     "FACEBOOK_REGIONS",
     "digital_services_taxes",
     "facebook_region",
+    "facebook_users",
     "firm_accounts",
     "model_countries",
     "tax_bases",
@@ -128,7 +131,25 @@ def tax_bases() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def facebook_users(period: str) -> pd.Series:
+    """Facebook's monthly active users (millions, end of ``period``) in each of :data:`FACEBOOK_REGIONS`."""
+    table = load("facebook_users_regions")
+    users = table[table["period"] == period].set_index("region")["mau_millions"].astype(float)
+    missing = [region for region in FACEBOOK_REGIONS if region not in users.index]
+    if missing:
+        raise KeyError(f"facebook_users_regions: no monthly users for {missing} in {period}.")
+    return users.reindex(FACEBOOK_REGIONS)
+
+
 def digital_services_taxes() -> pd.DataFrame:
-    """Digital services taxes in force at some time in 2016-2024: country, tax, rate (%), base, start, expected yield, bibkey."""
+    """Digital services taxes in force at some time in 2016-2024: country, tax, the rate they were
+    enacted with (``rate_pct``), base, start, expected yield, bibkey, and their status at a stated
+    date (``as_of``, ``rate_as_of_pct``: 0 where suspended or abolished, ``status``, ``status_bibkey``)."""
     table = load("digital_services_taxes")
-    return table[["country_iso3", "country", "tax", "rate_pct", "base", "start", "expected_yield", "bibkey", "confidence"]].copy()
+    columns = ["country_iso3", "country", "tax", "rate_pct", "base", "start", "expected_yield", "bibkey", "confidence"]
+    status = load("digital_services_taxes_status").rename(columns={"bibkey": "status_bibkey", "confidence": "status_confidence"})
+    frame = table[columns].merge(status.drop(columns="seen_at"), on=["country_iso3", "tax"], how="left", validate="one_to_one")
+    unmatched = frame.loc[frame["as_of"].isna(), "tax"].tolist()
+    if unmatched:
+        raise ValueError(f"digital_services_taxes_status: no row for {unmatched} (key: country_iso3, tax).")
+    return frame

@@ -9,15 +9,24 @@ from ..claims import Finding
 from .data import digital_services_taxes, model_countries, tax_bases
 from .model import RULES, gini, rate_reaching, rule_shares, scenario
 
-__all__ = ["DEFAULT_BASE", "digital_basic_income_yield", "pay_per_click_gap", "today_rates"]
+__all__ = ["DEFAULT_BASE", "digital_basic_income_yield", "pay_per_click_gap", "rates_in_force", "today_rates"]
 
 DEFAULT_BASE = "advertising"  # Google Services, Meta and Amazon's advertising: revenue drawn from users' activity
 
 
 def today_rates() -> tuple[float, float]:
-    """The median and the highest rate (as shares of revenue) of the digital services taxes in the data (in force at some time in 2016-2024)."""
+    """The median and the highest rate (as shares of revenue) that the digital services taxes in the
+    data were enacted with (each in force at some time in 2016-2024): the page's two scenarios."""
     rates = digital_services_taxes()["rate_pct"]
     return float(rates.median()) / 100, float(rates.max()) / 100
+
+
+def rates_in_force() -> tuple[float, float, str]:
+    """The median and the highest rate (shares of revenue) of the taxes still levied at their
+    ``as_of`` dates (suspended and abolished ones left out), and the latest of those dates."""
+    taxes = digital_services_taxes()
+    levied = taxes.loc[taxes["rate_as_of_pct"] > 0, "rate_as_of_pct"]
+    return float(levied.median()) / 100, float(levied.max()) / 100, str(taxes["as_of"].max())
 
 
 def digital_basic_income_yield() -> Finding:

@@ -3,7 +3,8 @@
 A base (platform revenue, fiscal 2024) is taxed at a rate; the tax raised is paid out to every
 person of the :func:`~digital_labor.basic_income.model_countries` by one of four rules
 (:data:`RULES`). Where the platforms' revenue comes from is not published by country, so the model
-attributes it (:data:`ASSUMPTIONS`). Every rule pays out exactly what the tax raises.
+attributes it, in one of two ways (:data:`ATTRIBUTIONS`); who bears the tax is a second assumption
+(:data:`INCIDENCE`). Every rule pays out exactly what the tax raises.
 """
 
 from __future__ import annotations
@@ -15,14 +16,19 @@ import pandas as pd
 
 from ..attention_value import arpu
 from ..params import require
-from .data import FACEBOOK_REGIONS, model_countries, tax_bases
+from .data import FACEBOOK_REGIONS, facebook_users, model_countries, tax_bases
 
 __all__ = [
     "ARPU_PERIOD",
     "ASSUMPTIONS",
+    "ATTRIBUTIONS",
+    "DEFAULT_ATTRIBUTION",
+    "INCIDENCE",
+    "NOT_SERVED",
     "RATES",
     "RULES",
     "Grid",
+    "attributed_revenue",
     "gini",
     "grid",
     "lorenz",
@@ -41,40 +47,82 @@ RULES = {
 }
 RATES = np.arange(625) * 0.0005  # 0 % to 31.2 % of revenue, in steps of 0.05 point
 ARPU_PERIOD = "2021-Q4"  # the latest period with revenue per user by region in the data
+# Two ways to place the base's revenue in Facebook's four regions (within a region, by GDP at
+# market prices): its users, or everyone (the first edition's rule, kept for comparison).
+ATTRIBUTIONS = {
+    "users": "revenue per user × monthly users in each region, China at zero",
+    "population": "revenue per user × population in each region, as if every resident were a user",
+}
+DEFAULT_ATTRIBUTION = "users"
+NOT_SERVED = ("CHN",)  # the bases' services are largely unavailable to China's users: no revenue is placed there (users attribution)
+# Who bears the tax, against which the net transfers are measured.
+INCIDENCE = {
+    "advertisers": "full pass-through: borne where the revenue is earned, by local advertisers and their customers",
+    "shareholders": "no pass-through: borne by the firms' shareholders, all placed in the North (a bound)",
+}
 ASSUMPTIONS = (
     "The tax is a rate on the base's revenue (fiscal 2024) and everything it raises is paid out, every year, to the "
     "residents of the countries that have a population and both GDP figures. Where the revenue comes from is not "
-    "published by country: each of Facebook's four regions is given a share proportional to its population times "
-    f"Facebook's revenue per user there ({ARPU_PERIOD}), as if every resident were a user and every base had "
-    "Facebook's geography; within a region, revenue is attributed to countries in proportion to GDP at market "
-    "prices. Pay per click gives each person a share of what the platform earns per user in their region; the "
-    "territorial rule leaves each country the tax on the revenue attributed to it, shared equally among its "
-    "residents; the flat rule pays the same dollars to everyone; the cost-of-living rule pays the same purchasing "
-    "power (dollars in proportion to the price level, GDP at market prices over GDP at PPP). GDP per person stands "
-    "in for income per person."
+    "published by country: each of Facebook's four regions is given a share proportional to Facebook's revenue per user "
+    f"there times its monthly users ({ARPU_PERIOD}), as if every base had Facebook's geography, and within a region "
+    "revenue is attributed to countries in proportion to GDP at market prices, with China at zero (the page also shows "
+    "the rule that counts every resident as a user). Pay per click gives each person a share of what the platform earns "
+    "per user in their region; the territorial rule leaves each country the tax on the revenue attributed to it, shared "
+    "equally among its residents; the flat rule pays the same dollars to everyone; the cost-of-living rule pays the same "
+    "purchasing power (dollars in proportion to the GDP price level, GDP at market prices over GDP at PPP). Net transfers "
+    "assume the tax is passed on to advertisers where the revenue is earned. GDP per person stands in for income per person."
 )
 
 
-def rule_shares(countries: pd.DataFrame | None = None, arpu_period: str = ARPU_PERIOD) -> pd.DataFrame:
-    """Each country's share of the tax paid out under each rule (columns :data:`RULES`, summing to 1)
-    and ``origin``, its share of the revenue the model attributes to it (which equals the territorial rule)."""
-    table = model_countries() if countries is None else countries
+def _per_user(arpu_period: str) -> pd.Series:
     revenue = arpu()
     per_user = revenue[revenue["period"] == arpu_period].set_index("region")["arpu_usd"]
     missing = [region for region in FACEBOOK_REGIONS if region not in per_user.index]
     require(not missing, f"No revenue per user for {missing} in {arpu_period}.")
+    return per_user
+
+
+def attributed_revenue(
+    countries: pd.DataFrame | None = None, arpu_period: str = ARPU_PERIOD, attribution: str = DEFAULT_ATTRIBUTION
+) -> np.ndarray:
+    """Each country's share of the base's revenue (summing to 1) under an attribution (:data:`ATTRIBUTIONS`).
+
+    A region's share is its revenue per user times its monthly users (``users``) or its population
+    (``population``); within a region, revenue follows GDP at market prices, with the countries of
+    :data:`NOT_SERVED` at zero under ``users``.
+    """
+    require(attribution in ATTRIBUTIONS, f"Unknown attribution '{attribution}'; use {list(ATTRIBUTIONS)}.")
+    table = model_countries() if countries is None else countries
+    per_user = _per_user(arpu_period)
+    region = table["facebook_region"].to_numpy()
     population = table["population"].to_numpy(dtype=float)
-    region = table["facebook_region"]
-    weight = population * region.map(per_user).to_numpy(dtype=float)
-    region_share = pd.Series(weight).groupby(region.to_numpy()).transform("sum").to_numpy() / weight.sum()
-    gdp = table["gdp_usd"].to_numpy(dtype=float)
-    gdp_in_region = pd.Series(gdp).groupby(region.to_numpy()).transform("sum").to_numpy()
-    origin = region_share * gdp / gdp_in_region
+    if attribution == "population":
+        regional = pd.Series(population).groupby(region).sum() * per_user
+    else:
+        regional = facebook_users(arpu_period) * per_user
+    served = ~table["iso3"].isin(NOT_SERVED).to_numpy() if attribution == "users" else np.ones(len(table), dtype=bool)
+    gdp = table["gdp_usd"].to_numpy(dtype=float) * served
+    gdp_in_region = pd.Series(gdp).groupby(region).transform("sum").to_numpy()
+    region_share = pd.Series(region).map(regional / regional.sum()).to_numpy(dtype=float)
+    return region_share * gdp / gdp_in_region
+
+
+def rule_shares(
+    countries: pd.DataFrame | None = None, arpu_period: str = ARPU_PERIOD, attribution: str = DEFAULT_ATTRIBUTION
+) -> pd.DataFrame:
+    """Each country's share of the tax paid out under each rule (columns :data:`RULES`, summing to 1)
+    and ``origin``, its share of the revenue under ``attribution`` (which equals the territorial rule)."""
+    table = model_countries() if countries is None else countries
+    per_user = _per_user(arpu_period)
+    population = table["population"].to_numpy(dtype=float)
+    weight = population * table["facebook_region"].map(per_user).to_numpy(dtype=float)
+    origin = attributed_revenue(table, arpu_period, attribution)
+    price_weight = population * table["price_level"].to_numpy(dtype=float)
     shares = {
         "per_click": weight / weight.sum(),
         "territorial": origin,
         "flat": population / population.sum(),
-        "ppp": population * table["price_level"].to_numpy(dtype=float) / (population * table["price_level"].to_numpy(dtype=float)).sum(),
+        "ppp": price_weight / price_weight.sum(),
     }
     return pd.DataFrame({"iso3": table["iso3"].to_numpy(), **shares, "origin": origin})
 
@@ -85,22 +133,30 @@ def _share_matrix(shares: pd.DataFrame, rules: tuple[str, ...]) -> np.ndarray:
     return shares[list(rules)].to_numpy(dtype=float).T  # (rules, countries)
 
 
-def per_person(base_musd: float, rates: np.ndarray | float, rule: str, countries: pd.DataFrame | None = None) -> np.ndarray:
+def per_person(
+    base_musd: float,
+    rates: np.ndarray | float,
+    rule: str,
+    countries: pd.DataFrame | None = None,
+    attribution: str = DEFAULT_ATTRIBUTION,
+) -> np.ndarray:
     """US$ per person per year in each country under ``rule`` for each rate (shape: rates × countries)."""
     require(base_musd >= 0, "base_musd must be zero or more.")
     rates = np.atleast_1d(np.asarray(rates, dtype=float))
     require(bool(((rates >= 0) & (rates <= 1)).all()), "rates must be between 0 and 1 (a share of revenue).")
     table = model_countries() if countries is None else countries
-    share = _share_matrix(rule_shares(table), (rule,))[0]
+    share = _share_matrix(rule_shares(table, attribution=attribution), (rule,))[0]
     return rates[:, None] * base_musd * 1e6 * share[None, :] / table["population"].to_numpy(dtype=float)[None, :]
 
 
-def scenario(base_musd: float, rate: float, rule: str, countries: pd.DataFrame | None = None) -> pd.DataFrame:
+def scenario(
+    base_musd: float, rate: float, rule: str, countries: pd.DataFrame | None = None, attribution: str = DEFAULT_ATTRIBUTION
+) -> pd.DataFrame:
     """One scenario, country by country: the payout (US$ and PPP$ per person per year), as a share of
     GDP per person, and the tax raised on the revenue attributed to the country (US$ million)."""
     table = model_countries() if countries is None else countries
-    amount = per_person(base_musd, rate, rule, table)[0]
-    origin = rule_shares(table)["origin"].to_numpy()
+    amount = per_person(base_musd, rate, rule, table, attribution)[0]
+    origin = attributed_revenue(table, attribution=attribution)
     frame = table[
         [
             "iso3",
@@ -120,7 +176,7 @@ def scenario(base_musd: float, rate: float, rule: str, countries: pd.DataFrame |
     frame["share_of_gdp_pct"] = 100 * amount / table["gdp_pc_usd"].to_numpy()
     frame["paid_musd"] = amount * table["population"].to_numpy() / 1e6
     frame["raised_musd"] = rate * base_musd * origin
-    frame.attrs.update(rule=rule, rate=rate, base_musd=base_musd)
+    frame.attrs.update(rule=rule, rate=rate, base_musd=base_musd, attribution=attribution)
     return frame
 
 
@@ -166,16 +222,27 @@ def lorenz(values: np.ndarray, weights: np.ndarray, order_by: np.ndarray | None 
     return pd.DataFrame({"population_share": population / population[-1], "value_share": amounts / amounts[-1]})
 
 
-def transfer_to_south(paid_share: np.ndarray, origin: np.ndarray, labels: pd.Series | np.ndarray) -> float:
-    """Net transfer to the South as a share of the tax raised: what the South receives minus what was
-    raised on the revenue attributed to it (positive: from North to South). Countries without a label
-    count on neither side."""
+def transfer_to_south(paid_share: np.ndarray, origin: np.ndarray, labels: pd.Series | np.ndarray, incidence: str = "advertisers") -> float:
+    """Net transfer to the South as a share of the tax raised: what the South receives minus the part
+    of the tax it bears (positive: from North to South). Countries without a label count on neither side.
+
+    Under ``incidence="advertisers"`` the South bears the tax raised on the revenue attributed to it
+    (``origin``); under ``"shareholders"`` it bears none (all shareholders placed in the North), so
+    the transfer is what it receives.
+    """
+    require(incidence in INCIDENCE, f"Unknown incidence '{incidence}'; use {list(INCIDENCE)}.")
     south = np.asarray(pd.Series(labels).eq("South"))
-    return float(np.asarray(paid_share)[south].sum() - np.asarray(origin)[south].sum())
+    borne = np.asarray(origin)[south].sum() if incidence == "advertisers" else 0.0
+    return float(np.asarray(paid_share)[south].sum() - borne)
 
 
 def rate_reaching(
-    target_pct: float, base_musd: float, rule: str = "flat", group: str = "Low income", countries: pd.DataFrame | None = None
+    target_pct: float,
+    base_musd: float,
+    rule: str = "flat",
+    group: str = "Low income",
+    countries: pd.DataFrame | None = None,
+    attribution: str = DEFAULT_ATTRIBUTION,
 ) -> float:
     """The tax rate (a share of revenue) at which the payout to the countries of a World Bank income
     ``group``, together, equals ``target_pct`` % of their GDP (infinite if the rule pays them nothing)."""
@@ -184,7 +251,7 @@ def rate_reaching(
     table = model_countries() if countries is None else countries
     members = (table["income_group"] == group).to_numpy()
     require(bool(members.any()), f"No country in the income group '{group}'.")
-    share = _share_matrix(rule_shares(table), (rule,))[0][members].sum()
+    share = _share_matrix(rule_shares(table, attribution=attribution), (rule,))[0][members].sum()
     if share == 0:
         return float("inf")
     return float(target_pct / 100 * table["gdp_usd"].to_numpy()[members].sum() / (base_musd * 1e6 * share))
