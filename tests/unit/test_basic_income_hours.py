@@ -85,6 +85,8 @@ def test_explorer_offers_every_base_of_the_grid(people, monkeypatch):
     assert params["base"]["bind"]["labels"] == bases["label"].tolist()
     assert params["base"]["bind"]["options"][-1] == 1.0  # the GAFAM, the grid's headline base
     assert params["base"]["value"] == pytest.approx(explorer.base_factors(bases)[bi.DEFAULT_BASE], rel=1e-6)
+    assert params["rate"]["bind"]["max"] == pytest.approx(100 * RATES[-1])  # the grid's highest rate can be set
+    assert params["rate"]["bind"]["step"] == pytest.approx(100 * (RATES[1] - RATES[0]))
     assert "base * rate * (rule === 'per_click'" in json.dumps(spec)
     assert len(json.dumps(spec)) < 150_000
     with pytest.raises(ValueError, match="Unknown base"):

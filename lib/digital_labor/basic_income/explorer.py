@@ -1,4 +1,5 @@
-"""The scenario explorer with a menu of tax bases, so that every scenario of the grid can be tried.
+"""The scenario explorer with a menu of tax bases and a slider over the grid's rates, so that every
+scenario of the grid can be tried.
 
 The page carries the payouts for each point of rate on the largest base (an
 :func:`~digital_labor.basic_income.explorer_table`); since payouts are proportional to the base as
@@ -12,10 +13,13 @@ import altair as alt
 import pandas as pd
 
 from .. import charts
-from .charts import DATASETS, EXPLORER_RATES, RULE_LABELS, _explorer_lorenz, _explorer_map, _payout_expression
-from .model import ASSUMPTIONS, RULES
+from .charts import DATASETS, RULE_LABELS, _explorer_lorenz, _explorer_map, _payout_expression
+from .model import ASSUMPTIONS, RATES, RULES
 
-__all__ = ["base_factors", "explorer_with_bases"]
+__all__ = ["SLIDER", "base_factors", "explorer_with_bases"]
+
+# The slider runs over the grid's own rates (% of revenue): lowest non-zero, highest, step.
+SLIDER = (round(100 * float(RATES[1]), 2), round(100 * float(RATES[-1]), 2), round(100 * float(RATES[1] - RATES[0]), 2))
 
 
 def base_factors(bases: pd.DataFrame) -> pd.Series:
@@ -38,7 +42,7 @@ def explorer_with_bases(
     if rule not in RULES:
         raise ValueError(f"Unknown rule '{rule}'; use one of {list(RULES)}.")
     labels = bases.set_index("base").loc[factors.index, "label"].tolist()
-    low, high, step = EXPLORER_RATES
+    low, high, step = SLIDER
     rate = alt.param(name="rate", value=rate_pct, bind=alt.binding_range(min=low, max=high, step=step, name="Tax rate (% of revenue): "))
     chosen = alt.param(name="rule", value=rule, bind=alt.binding_select(options=list(RULES), labels=RULE_LABELS, name="Rule: "))
     scale = alt.param(
