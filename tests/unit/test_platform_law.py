@@ -93,7 +93,7 @@ def test_the_kenyan_figures_are_within_half_again_of_the_mechanical_turk_median(
     mturk = "Mechanical Turk, workers' median earnings"
     ratio = platform_law.ratio_to(comparison, mturk, "high")
     kenya_2023 = comparison["label"].str.contains("KEN") & (comparison["years"] != "2019")
-    assert comparison.loc[comparison["label"] == mturk, "low"].item() == 2
+    assert comparison.loc[comparison["figure"] == mturk, "low"].item() == 2
     assert (ratio[kenya_2023] <= 1.5).all()
     sama = comparison[comparison["label"].str.startswith("Sama")]
     assert sama[["low", "high"]].iloc[0].tolist() == [1.32, 2.0]
@@ -107,7 +107,7 @@ def test_the_us_figures_sit_above_the_federal_minimum_wage(comparison):
 
 
 def test_ratio_to_an_unknown_label_fails(comparison):
-    with pytest.raises(ValueError, match="no single row"):
+    with pytest.raises(ValueError, match="no single row for the figure"):
         platform_law.ratio_to(comparison, "nothing of the sort")
 
 

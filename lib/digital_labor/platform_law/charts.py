@@ -17,17 +17,24 @@ __all__ = ["law_timeline_chart", "pay_comparison_chart"]
 BEARINGS = ["employment status recognised or presumed", "platform duties without employment status", "independent status kept"]
 
 
-def law_timeline_chart(timeline: pd.DataFrame) -> alt.LayerChart:
-    """One mark per act on a time axis, a row per jurisdiction, colour and shape by bearing."""
+def law_timeline_chart(timeline: pd.DataFrame) -> alt.Chart:
+    """One mark per act on a time axis, a row per jurisdiction, colour and shape by bearing on
+    employment status (the kind of act is in the tooltip and the description)."""
     order = list(dict.fromkeys(timeline.sort_values("date")["jurisdiction"]))
     colour, shape = charts.category_scales(BEARINGS)
-    data = timeline.assign(year=timeline["date"].dt.year)
-    base = alt.Chart(data).encode(
-        x=alt.X("date:T", title="Date of the decision or of the act's adoption (year)", axis=alt.Axis(format="%Y", tickCount="year")),
+    base = alt.Chart(timeline).encode(
+        x=alt.X(
+            "date:T",
+            title="Date of the decision or of the act's adoption (year)",
+            axis=alt.Axis(format="%Y", tickCount="year"),
+            scale=alt.Scale(domain=[f"{timeline['date'].min().year}-01-01", f"{timeline['date'].max().year + 1}-01-01"]),
+        ),
         y=alt.Y("jurisdiction:N", title="Jurisdiction", sort=order),
     )
-    points = base.mark_point(filled=True, size=140, opacity=0.9).encode(
-        color=alt.Color("bearing:N", title="Bearing on employment status", scale=colour, legend=alt.Legend(orient="bottom", columns=1)),
+    points = base.mark_point(filled=True, size=140, opacity=0.85).encode(
+        color=alt.Color(
+            "bearing:N", title="Bearing on employment status", scale=colour, legend=alt.Legend(orient="bottom", columns=1, labelLimit=400)
+        ),
         shape=alt.Shape("bearing:N", title="Bearing on employment status", scale=shape),
         tooltip=[
             alt.Tooltip("date:T", title="Date", format="%d %B %Y"),
@@ -38,8 +45,7 @@ def law_timeline_chart(timeline: pd.DataFrame) -> alt.LayerChart:
             alt.Tooltip("source:N", title="Source"),
         ],
     )
-    labels = base.mark_text(align="left", dx=8, dy=-9, fontSize=9).encode(text="kind:N")
-    chart = (points + labels).properties(width=520, height=30 * len(order))
+    chart = points.properties(width=520, height=34 * len(order))
     return charts.describe(
         chart,
         title="Court decisions and laws on platform work since the essay, 2016-2024",
@@ -64,7 +70,7 @@ def pay_comparison_chart(comparison: pd.DataFrame, minimum_wage: float | None = 
         alt.Tooltip("label:N", title="Figure"),
         alt.Tooltip("low:Q", title="Low (US$ an hour)", format=".2f"),
         alt.Tooltip("high:Q", title="High (US$ an hour)", format=".2f"),
-        alt.Tooltip("years:N", title="Years"),
+        alt.Tooltip("period:N", title="Period"),
         alt.Tooltip("bibkey:N", title="Source (bibliography key)"),
         alt.Tooltip("confidence:N", title="Confidence"),
     ]

@@ -29,7 +29,7 @@ CLIENT_PRICE = "price paid by the client"  # a price per hour of work, not a wag
 # Chapter 3's microwork pay in US$ an hour (rows of hourly_pay_benchmarks), with a short label.
 MICROWORK_BENCHMARKS = {
     "Mechanical Turk workers' median hourly earnings": "Mechanical Turk, workers' median earnings",
-    "Microtask platforms' average hourly wage (meta-analysis)": "Microtask platforms, average wage (meta-analysis, under)",
+    "Microtask platforms' average hourly wage (meta-analysis)": "Microtask platforms, average wage (under)",
     "Mechanical Turk requesters' average hourly pay offered": "Mechanical Turk, requesters' average offer",
 }
 
@@ -61,7 +61,8 @@ def _genai_rows(genai: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "group": GENAI,
-            "label": wages["firm"] + " for " + wages["client"] + ", " + wages["country"] + " (" + wages["pay_period"] + ")",
+            "figure": wages["firm"] + " for " + wages["client"] + ", " + wages["country"],
+            "period": wages["pay_period"],
             "country": wages["country"],
             "low": wages["pay_low"],
             "high": wages["pay_high"].fillna(wages["pay_low"]),
@@ -82,7 +83,8 @@ def _microwork_rows(benchmarks: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "group": MICROWORK,
-            "label": [MICROWORK_BENCHMARKS[name] for name in rows.index],
+            "figure": [MICROWORK_BENCHMARKS[name] for name in rows.index],
+            "period": rows["period"].to_numpy(),
             "country": "several",
             "low": rows["value"].to_numpy(),
             "high": rows["value"].to_numpy(),
@@ -100,14 +102,15 @@ def pay_comparison(genai: pd.DataFrame, benchmarks: pd.DataFrame) -> pd.DataFram
     ``genai`` is the ``generative_ai_data_work`` table (the client's price is left out: it is not
     a wage); ``benchmarks`` is ``hourly_pay_benchmarks``. ``low`` and ``high`` are the published
     bounds (equal for a single figure; ``open_ended`` marks a floor with no stated top); ``years``
-    says which years each figure refers to."""
+    says which years each figure refers to; ``label`` names the figure and its years."""
     table = pd.concat([_genai_rows(genai), _microwork_rows(benchmarks)], ignore_index=True)
+    table.insert(1, "label", table["figure"] + " (" + table["years"] + ")")
     return table.sort_values(["low", "high"], kind="stable").reset_index(drop=True)
 
 
-def ratio_to(comparison: pd.DataFrame, label: str, bound: str = "low") -> pd.Series:
-    """Each figure's ``bound`` divided by the same bound of the row labelled ``label``."""
+def ratio_to(comparison: pd.DataFrame, figure: str, bound: str = "low") -> pd.Series:
+    """Each figure's ``bound`` divided by the same bound of the row whose ``figure`` is ``figure``."""
     require(bound in ("low", "high"), "bound must be 'low' or 'high'.")
-    rows = comparison[comparison["label"] == label]
-    require(len(rows) == 1, f"no single row labelled {label!r} in the comparison.")
+    rows = comparison[comparison["figure"] == figure]
+    require(len(rows) == 1, f"no single row for the figure {figure!r} in the comparison.")
     return comparison[bound] / float(rows[bound].iloc[0])
