@@ -16,7 +16,7 @@ def test_phase_shares_read_time_and_miles_and_convert_minutes():
     shares = aw.phase_shares()
     london = shares[(shares["study"] == "Uber London blog 2015")]
     assert sorted(london["low_pct"].round(2)) == [26.67, 56.67]  # 16 and 34 minutes an hour
-    assert set(shares["basis"]) == {aw.TIME, MILES} and set(shares["phase"]) == {"P1", "P2", "P3"}
+    assert set(shares["basis"]) == {aw.data.TIME, MILES} and set(shares["phase"]) == {"P1", "P2", "P3"}
     fehr = shares[(shares["study"] == "Fehr & Peers 2019") & (shares["phase"] == "P3")].iloc[0]
     assert (fehr["low_pct"], fehr["high_pct"], fehr["basis"]) == (54, 62, MILES)
     new_york_taxi = shares[(shares["city"] == "New York") & (shares["service"] == "taxi")]["low_pct"]

@@ -277,12 +277,13 @@ def test_explorer_carries_per_point_payouts_that_reproduce_the_grid(people, base
         assert 10 * table[rule].to_numpy() == pytest.approx(full_grid.per_person[b, r, u], rel=1e-3, abs=1e-4)
 
 
-def test_explorer_has_a_rate_slider_and_a_rule_menu_and_stays_light(people, bases, shares, monkeypatch):
+def test_explorer_has_a_rate_slider_a_rule_menu_and_a_base_menu_and_stays_light(people, bases, shares, monkeypatch):
     monkeypatch.setenv("DIGITAL_LABOR_BOOK", "1")  # the map's geometry is then a URL, as on the site
-    base = float(bases.set_index("base").loc["advertising", "revenue_musd"])
-    spec = bi.explorer_chart(bi.explorer_table(people, shares, base), base_label="ads", base_musd=base, gini_before=0.46).to_dict()
+    largest = float(bases["revenue_musd"].max())
+    spec = bi.explorer_with_bases(bi.explorer_table(people, shares, largest), bases, gini_before=0.46, base="advertising").to_dict()
     params = {p["name"]: p for p in spec["params"]}
     assert params["rate"]["bind"]["input"] == "range" and params["rate"]["value"] == 3.0
+    assert (params["rate"]["bind"]["min"], params["rate"]["bind"]["max"]) == bi.EXPLORER_RATES[:2]
     assert params["rule"]["bind"]["input"] == "select" and params["rule"]["bind"]["options"] == list(bi.RULES)
     assert "Model:" in subtitle(spec) and "slider" in spec["description"]
     assert len(json.dumps(spec)) < 150_000
@@ -312,7 +313,7 @@ def test_headline_transfer_follows_the_attribution(people):
     flat_everyone = bi.transfer_to_south(everyone["flat"], everyone["origin"], people["un_developed"])
     assert flat_users == pytest.approx(0.618, abs=0.002)
     assert flat_everyone == pytest.approx(0.458, abs=0.002)
-    assert bi.DEFAULT_ATTRIBUTION == "users"
+    assert bi.model.DEFAULT_ATTRIBUTION == "users"
     default = bi.rule_shares(people)
     assert default["origin"].to_numpy() == pytest.approx(users["origin"].to_numpy())
 

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from digital_labor import basic_income as bi
-from digital_labor.basic_income import explorer, hours
+from digital_labor.basic_income import hours
 from digital_labor.basic_income.model import RATES
 from digital_labor.data import load
 
@@ -80,17 +80,17 @@ def test_explorer_offers_every_base_of_the_grid(people, monkeypatch):
     bases = bi.tax_bases()
     shares = bi.rule_shares(people)
     carried = bi.explorer_table(people, shares, float(bases["revenue_musd"].max()))
-    spec = explorer.explorer_with_bases(carried, bases, gini_before=0.46, base=bi.DEFAULT_BASE).to_dict()
+    spec = bi.explorer_with_bases(carried, bases, gini_before=0.46, base=bi.DEFAULT_BASE).to_dict()
     params = {p["name"]: p for p in spec["params"]}
     assert params["base"]["bind"]["labels"] == bases["label"].tolist()
     assert params["base"]["bind"]["options"][-1] == 1.0  # the GAFAM, the grid's headline base
-    assert params["base"]["value"] == pytest.approx(explorer.base_factors(bases)[bi.DEFAULT_BASE], rel=1e-6)
+    assert params["base"]["value"] == pytest.approx(bi.base_factors(bases)[bi.DEFAULT_BASE], rel=1e-6)
     assert params["rate"]["bind"]["max"] == pytest.approx(100 * RATES[-1])  # the grid's highest rate can be set
     assert params["rate"]["bind"]["step"] == pytest.approx(100 * (RATES[1] - RATES[0]))
     assert "base * rate * (rule === 'per_click'" in json.dumps(spec)
     assert len(json.dumps(spec)) < 150_000
     with pytest.raises(ValueError, match="Unknown base"):
-        explorer.explorer_with_bases(carried, bases, gini_before=0.46, base="nothing")
+        bi.explorer_with_bases(carried, bases, gini_before=0.46, base="nothing")
 
 
 def test_base_menu_reproduces_the_grid(people):
@@ -98,7 +98,7 @@ def test_base_menu_reproduces_the_grid(people):
     shares = bi.rule_shares(people)
     carried = bi.explorer_table(people, shares, float(bases["revenue_musd"].max()))
     full = bi.grid(bases, countries=people, shares=shares)
-    factors = explorer.base_factors(bases).round(6)
+    factors = bi.base_factors(bases).round(6)
     r = int(np.argmin(np.abs(RATES - 0.1)))
     for b, base in enumerate(bases["base"]):
         for u, rule in enumerate(full.rules):

@@ -51,7 +51,7 @@ def test_facebook_case_counts_daily_users_by_default():
     assert iw.time_range() == (40.0, 50.0, 120.0)
     case = iw.facebook_case(2016)
     # Issue 24, item 3: daily active users from the releases (1.23 billion in December 2016), not monthly users.
-    assert iw.DEFAULT_USERS == "daily"
+    assert iw.model.DEFAULT_USERS == "daily"
     assert (case.users, case.employees, case.minutes_per_day, case.productive_share) == (1230e6, 17048, 50.0, 0.10)
     assert iw.facebook_case(2016, users="monthly").users == 1860e6
     assert iw.implicit_ratio(case) == pytest.approx(1230e6 * 50 / 60 * 365 * 0.10 / 2000 / 17048)
@@ -109,8 +109,8 @@ def test_monte_carlo_is_seeded_and_stays_inside_the_corners():
     assert first["users"].between(1230e6, 1860e6).all()
     band = iw.joint_band(draws=2_000)
     assert (band["low"] < band["median"]).all() and (band["median"] < band["high"]).all() and len(band) == 8
-    assert iw.monte_carlo(2016, draws=2_000, ranges=iw.joint_ranges()).equals(first)
-    fixed = {**iw.joint_ranges(), "productive_share": (0.1, 0.1), "minutes_per_day": (50, 50), "users_fraction": (0, 0)}
+    assert iw.monte_carlo(2016, draws=2_000, ranges=iw.model.joint_ranges()).equals(first)
+    fixed = {**iw.model.joint_ranges(), "productive_share": (0.1, 0.1), "minutes_per_day": (50, 50), "users_fraction": (0, 0)}
     pinned = iw.monte_carlo(2016, draws=100, ranges={**fixed, "hours_per_fte_year": (2000, 2000)})
     assert pinned["ratio"].to_numpy() == pytest.approx(iw.implicit_ratio(iw.facebook_case(2016)))
     with pytest.raises(ValueError, match="draws"):
@@ -119,15 +119,15 @@ def test_monte_carlo_is_seeded_and_stays_inside_the_corners():
         iw.monte_carlo(2016, ranges={"productive_share": (0.1, 0.2)})
 
 
-def test_finding_is_the_model_ratio_with_its_joint_band():
-    finding = iw.formal_implicit_ratio()
+def test_the_model_ratio_counts_daily_users_and_has_a_joint_band():
     # Issue 24, item 3: daily users (1,097), not monthly users (the old 1,659); the joint band, not the tornado's range
     # (the old "830 to 4,148"); the corners of the joint ranges, 422 to 11,062 (the issue's "about 660 to 10,000").
-    assert finding.value == 1097 and "18.7 million full-time jobs" in finding.summary
-    assert "between 925 and 6,131" in finding.summary and "422 to 11,062" in finding.summary
-    assert "830 to 4,148" not in finding.summary and "0.24 per Walmart employee" in finding.summary
-    assert "no study measures" in finding.summary
+    case = iw.facebook_case(2016)
+    assert round(iw.implicit_ratio(case)) == 1097 and round(iw.implicit_fte(case) / 1e5) == 187
+    ratios = iw.monte_carlo(2016)["ratio"]
+    assert (round(ratios.quantile(0.05)), round(ratios.quantile(0.95))) == (925, 6131)
     assert [round(x) for x in iw.joint_corners(2016)] == [422, 11062]
+    assert round(iw.implicit_ratio(iw.walmart_case(5.0)), 2) == 0.24
 
 
 def test_charts_are_labelled_as_models_with_sliders_and_descriptions():

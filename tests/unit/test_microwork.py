@@ -185,13 +185,13 @@ def test_alternative_calibrations_fit_the_targets_with_different_attributions():
 
 
 def test_wage_conversion_is_one_function():
-    assert mw.wage_usd_per_hour(7.25, "hour", 1.0) == 7.25
-    assert mw.wage_usd_per_hour(160, "day", 67.19531) == pytest.approx(160 / 8 / 67.19531)
-    assert mw.wage_usd_per_hour(37000, "month", 278.58072, weekly_hours=40) == pytest.approx(37000 / (40 * 52 / 12) / 278.58072)
+    assert mw.data.wage_usd_per_hour(7.25, "hour", 1.0) == 7.25
+    assert mw.data.wage_usd_per_hour(160, "day", 67.19531) == pytest.approx(160 / 8 / 67.19531)
+    assert mw.data.wage_usd_per_hour(37000, "month", 278.58072, weekly_hours=40) == pytest.approx(37000 / (40 * 52 / 12) / 278.58072)
     with pytest.raises(ValueError, match="per must be one of"):
-        mw.wage_usd_per_hour(1, "week", 1.0)
+        mw.data.wage_usd_per_hour(1, "week", 1.0)
     with pytest.raises(ValueError, match="lcu_per_usd"):
-        mw.wage_usd_per_hour(1, "hour", 0.0)
+        mw.data.wage_usd_per_hour(1, "hour", 0.0)
 
 
 def test_minimum_wages_matched_to_the_years_and_countries_of_measurement():
@@ -202,7 +202,7 @@ def test_minimum_wages_matched_to_the_years_and_countries_of_measurement():
     assert india["usd_per_hour"] == pytest.approx(160 / 8 / 67.19531)  # 2015 floor at the 2016 rate
     assert india["usd_per_hour"] != pytest.approx(160 / 8 / 83.66928)  # not at the 2024 rate
     assert india["usd_per_hour_low"] < india["usd_per_hour_high"]
-    assert mw.exchange_rate("IND", 2016) == 67.19531
+    assert mw.data.exchange_rate("IND", 2016) == 67.19531
     with pytest.raises(ValueError, match="years Mechanical Turk's pay was measured"):
         mw.minimum_wages_at_measurement(2024)
 

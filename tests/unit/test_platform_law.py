@@ -41,7 +41,7 @@ def test_the_verified_dates_are_the_ones_in_the_timeline(timeline, title, date):
 
 def test_the_timeline_is_sorted_and_starts_in_the_essay_s_year(timeline):
     assert timeline["date"].is_monotonic_increasing
-    assert timeline["date"].dt.year.min() == platform_law.ESSAY_YEAR
+    assert timeline["date"].dt.year.min() == platform_law.data.ESSAY_YEAR
 
 
 def test_bearing_counts_add_up_and_court_rulings_lean_towards_employment(timeline):
@@ -57,41 +57,41 @@ def test_an_act_dated_before_the_essay_is_refused_with_file_line_and_column(time
     bad = timeline.copy()
     bad.loc[3, "date"] = pd.Timestamp("2014-05-01")
     with pytest.raises(DataError, match=r"data/platform_work_law.csv, line 5, column 'date'.*2016 or later"):
-        platform_law.check_law_timeline(bad)
+        platform_law.data.check_law_timeline(bad)
 
 
 def test_a_page_read_before_its_act_is_refused(timeline):
     bad = timeline.copy()
     bad.loc[0, "retrieved"] = pd.Timestamp("2016-01-01")
     with pytest.raises(DataError, match=r"line 2, column 'retrieved'"):
-        platform_law.check_law_timeline(bad)
+        platform_law.data.check_law_timeline(bad)
 
 
 def test_a_high_bound_below_the_low_one_is_refused():
     bad = platform_law.genai_pay().copy()
     bad.loc[0, "pay_high"] = 0.5
     with pytest.raises(DataError, match=r"generative_ai_data_work.csv, line 2, column 'pay_high'.*below the low bound"):
-        platform_law.check_genai_pay(bad)
+        platform_law.data.check_genai_pay(bad)
 
 
 def test_pay_dated_after_its_publication_is_refused():
     bad = platform_law.genai_pay().copy()
     bad.loc[1, "pay_year"] = 2030
     with pytest.raises(DataError, match=r"line 3, column 'pay_year'"):
-        platform_law.check_genai_pay(bad)
+        platform_law.data.check_genai_pay(bad)
 
 
 def test_the_comparison_leaves_out_the_client_s_price_and_keeps_both_groups(comparison):
     assert 12.5 not in set(comparison["low"])
-    assert set(comparison["group"]) == {platform_law.GENAI, platform_law.MICROWORK}
-    assert (comparison["group"] == platform_law.MICROWORK).sum() == len(platform_law.MICROWORK_BENCHMARKS)
+    assert set(comparison["group"]) == {platform_law.GENAI, platform_law.model.MICROWORK}
+    assert (comparison["group"] == platform_law.model.MICROWORK).sum() == len(platform_law.model.MICROWORK_BENCHMARKS)
     assert (comparison["high"] >= comparison["low"]).all()
     assert comparison["low"].is_monotonic_increasing
 
 
 def test_the_kenyan_figures_are_within_half_again_of_the_mechanical_turk_median(comparison):
     mturk = "Mechanical Turk, workers' median earnings"
-    ratio = platform_law.ratio_to(comparison, mturk, "high")
+    ratio = platform_law.model.ratio_to(comparison, mturk, "high")
     kenya_2023 = comparison["label"].str.contains("KEN") & (comparison["years"] != "2019")
     assert comparison.loc[comparison["figure"] == mturk, "low"].item() == 2
     assert (ratio[kenya_2023] <= 1.5).all()
@@ -108,7 +108,7 @@ def test_the_us_figures_sit_above_the_federal_minimum_wage(comparison):
 
 def test_ratio_to_an_unknown_label_fails(comparison):
     with pytest.raises(ValueError, match="no single row for the figure"):
-        platform_law.ratio_to(comparison, "nothing of the sort")
+        platform_law.model.ratio_to(comparison, "nothing of the sort")
 
 
 def test_charts_have_a_title_a_source_line_and_a_description(timeline, comparison):

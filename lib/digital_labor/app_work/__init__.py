@@ -6,7 +6,7 @@ them; :mod:`.findings` gives the claims ledger its row.
 """
 
 from .charts import budget_chart, claim_region_chart, utilisation_chart
-from .data import TIME, henao_speeds, phase_budgets, phase_shares, utilisation
+from .data import henao_speeds, phase_budgets, phase_shares, utilisation
 from .findings import driver_app_time
 from .model import (
     APP_MINUTES,
@@ -32,7 +32,6 @@ __all__ = [
     "claim_region_chart",
     "utilisation_chart",
     # data
-    "TIME",
     "henao_speeds",
     "phase_budgets",
     "phase_shares",

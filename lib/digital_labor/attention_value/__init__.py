@@ -20,7 +20,7 @@ from .data import (
     pay_benchmarks,
     social_media_time,
 )
-from .model import COUNTRY_REGIONS, hourly_value, minimum_wage_hours, region_gap
+from .model import hourly_value, minimum_wage_hours, region_gap
 
 # What the pages, the assignments and the claims ledger use; the modules hold the rest.
 __all__ = [
@@ -39,7 +39,6 @@ __all__ = [
     "pay_benchmarks",
     "social_media_time",
     # model
-    "COUNTRY_REGIONS",
     "hourly_value",
     "minimum_wage_hours",
     "region_gap",

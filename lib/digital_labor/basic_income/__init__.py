@@ -9,10 +9,11 @@ claims ledger its rows.
 
 from .charts import (
     EXPLORER_RATES,
+    base_factors,
     bases_chart,
     concentration_chart,
-    explorer_chart,
     explorer_table,
+    explorer_with_bases,
     grid_chart,
     payout_map,
     transfer_chart,
@@ -22,7 +23,6 @@ from .findings import DEFAULT_BASE, digital_basic_income_yield, pay_per_click_ga
 from .model import (
     ARPU_PERIOD,
     ATTRIBUTIONS,
-    DEFAULT_ATTRIBUTION,
     INCIDENCE,
     RULES,
     attributed_revenue,
@@ -42,7 +42,8 @@ __all__ = [
     "EXPLORER_RATES",
     "bases_chart",
     "concentration_chart",
-    "explorer_chart",
+    "base_factors",
+    "explorer_with_bases",
     "explorer_table",
     "grid_chart",
     "payout_map",
@@ -62,7 +63,6 @@ __all__ = [
     # model
     "ARPU_PERIOD",
     "ATTRIBUTIONS",
-    "DEFAULT_ATTRIBUTION",
     "INCIDENCE",
     "RULES",
     "attributed_revenue",

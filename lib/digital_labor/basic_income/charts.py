@@ -13,13 +13,14 @@ import altair as alt
 import pandas as pd
 
 from .. import charts
-from .model import ASSUMPTIONS, RULES
+from .model import ASSUMPTIONS, RATES, RULES
 
 __all__ = [
     "EXPLORER_RATES",
     "bases_chart",
     "concentration_chart",
-    "explorer_chart",
+    "base_factors",
+    "explorer_with_bases",
     "explorer_table",
     "grid_chart",
     "payout_map",
@@ -29,7 +30,8 @@ __all__ = [
 _MODEL = "a digital basic income financed by a tax on platform revenue, paid out by four rules"
 DATASETS = ["platform_firms_recent", "facebook_arpu", "countries"]
 RULE_LABELS = list(RULES.values())
-EXPLORER_RATES = (0.5, 31.0, 0.5)  # the slider: lowest, highest and step (% of revenue)
+# The slider runs over the grid's own rates (% of revenue): lowest non-zero, highest, step.
+EXPLORER_RATES = (round(100 * float(RATES[1]), 2), round(100 * float(RATES[-1]), 2), round(100 * float(RATES[1] - RATES[0]), 2))
 MAP_DOMAIN = [0.05, 200]  # US$ per person per year on the explorer's log colour scale
 
 
@@ -314,32 +316,53 @@ def _explorer_lorenz(table: pd.DataFrame, payout: str, gini_before: float) -> al
     return alt.layer(equality, received, after_line, gini_text).properties(width=300, height=300)
 
 
-def explorer_chart(
-    table: pd.DataFrame, *, base_label: str, base_musd: float, gini_before: float, rate_pct: float = 3.0, rule: str = "per_click"
+def base_factors(bases: pd.DataFrame) -> pd.Series:
+    """Each base's revenue over the largest base's (indexed by base), the factor the base menu applies."""
+    revenue = bases.set_index("base")["revenue_musd"].astype(float)
+    return revenue / revenue.max()
+
+
+def explorer_with_bases(
+    table: pd.DataFrame, bases: pd.DataFrame, *, gini_before: float, base: str, rate_pct: float = 3.0, rule: str = "per_click"
 ) -> alt.HConcatChart:
-    """The scenario explorer: a rate slider and a rule selector that redraw, in the page, a map of the
-    payout and the curves of who receives it and of GDP per person with it (an :func:`explorer_table`)."""
+    """The explorer with three controls: the tax rate, the distribution rule and the tax base.
+
+    ``table`` is an :func:`~digital_labor.basic_income.explorer_table` computed on the largest of
+    ``bases`` (a :func:`~digital_labor.basic_income.tax_bases` frame); ``base`` is the menu's first choice.
+    """
+    factors = base_factors(bases)
+    if base not in factors.index:
+        raise ValueError(f"Unknown base '{base}'; use one of {list(factors.index)}.")
+    if rule not in RULES:
+        raise ValueError(f"Unknown rule '{rule}'; use one of {list(RULES)}.")
+    labels = bases.set_index("base").loc[factors.index, "label"].tolist()
     low, high, step = EXPLORER_RATES
     rate = alt.param(name="rate", value=rate_pct, bind=alt.binding_range(min=low, max=high, step=step, name="Tax rate (% of revenue): "))
     chosen = alt.param(name="rule", value=rule, bind=alt.binding_select(options=list(RULES), labels=RULE_LABELS, name="Rule: "))
-    payout = _payout_expression(rate, chosen)
+    scale = alt.param(
+        name="base",
+        value=float(factors[base]),
+        bind=alt.binding_select(options=factors.round(6).tolist(), labels=labels, name="Tax base: "),
+    )
+    payout = f"{scale.name} * {_payout_expression(rate, chosen)}"
     chart = (
         alt.hconcat(_explorer_map(table, payout, 420), _explorer_lorenz(table, payout, gini_before))
-        .add_params(rate, chosen)
+        .add_params(rate, chosen, scale)
         .resolve_legend(color="independent", strokeDash="independent")
     )
-    flat = base_musd * 1e6 * rate_pct / 100 / table["population"].sum()
+    revenue = bases.set_index("base")["revenue_musd"]
     return charts.describe(
         chart,
-        title=f"Try a policy: a digital basic income from a tax on {base_label} (a model)",
+        title="Try a policy: a digital basic income from a tax on platforms' revenue (a model)",
         description=(
-            f"Interactive model. A slider sets the tax rate ({low:g} % to {high:g} % of US$ {base_musd / 1000:,.0f} billion of "
-            f"revenue, starting at {rate_pct:g} %) and a menu picks the rule ({', '.join(RULE_LABELS)}). Left: a world map of "
-            "the payout in US$ per person per year (log colour scale). Right: the share of the income received by the poorest x % "
-            "of the world's population, and the Lorenz curve of GDP per person at PPP with the income added, with its Gini "
-            f"coefficient ({gini_before:.4f} without the income). At {rate_pct:g} % the flat rule pays US$ {flat:,.2f} per person "
-            f"per year. {ASSUMPTIONS}"
+            f"Interactive model. A slider sets the tax rate ({low:g} % to {high:g} % of revenue, starting at {rate_pct:g} %), a "
+            f"menu picks the rule ({', '.join(RULE_LABELS)}) and another the tax base ("
+            + "; ".join(f"{label}: US$ {revenue[key] / 1000:,.0f} billion" for key, label in zip(factors.index, labels))
+            + f"; starting with {bases.set_index('base').loc[base, 'label']}). Left: a world map of the payout in US$ per person "
+            "per year (log colour scale). Right: the share of the income received by the poorest x % of the world's population, "
+            "and the Lorenz curve of GDP per person at PPP with the income added, with its Gini coefficient "
+            f"({gini_before:.4f} without the income). {ASSUMPTIONS}"
         ),
         datasets=DATASETS,
-        model=_MODEL,
+        model="a digital basic income financed by a tax on platform revenue, paid out by four rules",
     )

@@ -3,18 +3,16 @@ firm's own employees (the essay's ratio of formal employment to implicit work), 
 ratio for a retailer's self-service customers.
 
 :mod:`.data` reads Facebook's daily users and Walmart's customer visits; :mod:`.model` holds the
-ratio model, labelled as one, its one-at-a-time sensitivity and its joint (Monte Carlo) band; :mod:`.charts` draws them; :mod:`.findings` gives the claims
-ledger its row.
+ratio model, labelled as one, its one-at-a-time sensitivity and its joint (Monte Carlo) band;
+:mod:`.charts` draws them. The claims ledger rules on the essay's shift with Facebook's series
+(:func:`digital_labor.firm_scale.formal_implicit_shift`): the model measures a level, not a change.
 """
 
 from .charts import firm_comparison_chart, implicit_ratio_chart, joint_band_chart, sensitivity_chart
 from .data import daily_users, walmart_figure
-from .findings import formal_implicit_ratio
 from .model import (
     DEFAULT_PRODUCTIVE_SHARE,
-    DEFAULT_USERS,
     HOURS_PER_FTE_RANGE,
-    JOINT_RANGES,
     PRODUCTIVE_SHARE_RANGE,
     RATIO_ASSUMPTIONS,
     SEED,
@@ -25,7 +23,6 @@ from .model import (
     implicit_ratio,
     joint_band,
     joint_corners,
-    joint_ranges,
     monte_carlo,
     ratio_by_year,
     sensitivity,
@@ -44,13 +41,9 @@ __all__ = [
     # data
     "daily_users",
     "walmart_figure",
-    # findings
-    "formal_implicit_ratio",
     # model
     "DEFAULT_PRODUCTIVE_SHARE",
-    "DEFAULT_USERS",
     "HOURS_PER_FTE_RANGE",
-    "JOINT_RANGES",
     "PRODUCTIVE_SHARE_RANGE",
     "RATIO_ASSUMPTIONS",
     "SEED",
@@ -61,7 +54,6 @@ __all__ = [
     "implicit_ratio",
     "joint_band",
     "joint_corners",
-    "joint_ranges",
     "monte_carlo",
     "ratio_by_year",
     "sensitivity",

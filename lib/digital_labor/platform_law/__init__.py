@@ -6,8 +6,8 @@ and what the human work behind generative AI is published to pay, beside chapter
 """
 
 from .charts import law_timeline_chart, pay_comparison_chart
-from .data import ESSAY_YEAR, check_genai_pay, check_law_timeline, genai_pay, law_timeline
-from .model import CLIENT_PRICE, GENAI, MICROWORK, MICROWORK_BENCHMARKS, bearing_counts, pay_comparison, ratio_to, scope_counts
+from .data import genai_pay, law_timeline
+from .model import CLIENT_PRICE, GENAI, bearing_counts, pay_comparison, scope_counts
 
 # What the pages and the tests use; the modules hold the rest.
 __all__ = [
@@ -15,18 +15,12 @@ __all__ = [
     "law_timeline_chart",
     "pay_comparison_chart",
     # data
-    "ESSAY_YEAR",
-    "check_genai_pay",
-    "check_law_timeline",
     "genai_pay",
     "law_timeline",
     # model
     "CLIENT_PRICE",
     "GENAI",
-    "MICROWORK",
-    "MICROWORK_BENCHMARKS",
     "bearing_counts",
     "pay_comparison",
-    "ratio_to",
     "scope_counts",
 ]
