@@ -21,6 +21,8 @@ def glue(name: str, value: Any, display: bool = False) -> None:
     """Store ``value`` under ``name`` for the page's text (``{glue:text}`name```); show it if ``display``."""
     if not name.isidentifier():
         raise ValueError(f"glue: the name {name!r} is not a valid identifier; use letters, digits and underscores.")
+    if hasattr(value, "item") and getattr(value, "shape", None) == ():  # a NumPy scalar: its repr is not a number
+        value = value.item()
     bundle, metadata = format_display_data(value)
     prefix = "" if display else GLUE_PREFIX
     metadata["scrapbook"] = {"name": name, "mime_prefix": prefix}

@@ -40,3 +40,12 @@ def test_glue_hides_the_value_by_default():
 def test_glue_refuses_a_name_the_text_could_not_use():
     with pytest.raises(ValueError, match="not a valid identifier"):
         dl.glue("two words", 1)
+
+
+def test_glue_stores_a_numpy_scalar_as_the_number_the_text_formats():
+    import numpy as np
+
+    ((data, _),) = displayed(lambda: dl.glue("ratio", np.float64(1.32)))
+    assert data["application/papermill.record/text/plain"] == "1.32"  # not "np.float64(1.32)", which {glue:text} cannot format
+    ((data, _),) = displayed(lambda: dl.glue("count", np.int64(7)))
+    assert data["application/papermill.record/text/plain"] == "7"
