@@ -142,6 +142,11 @@ def test_finding_and_ledger_verdict():
     measured = broad[broad["cruising_share"].between(low, high)]
     assert measured["holds"].max() == 2 and "London, 2013-07" in measured.sort_values("holds")["where"].iloc[-1]
     assert broad[broad["cruising_share"] == 0.0]["holds"].max() == 8
+    # The narrow verdict does not hang on the assumed ceiling of app minutes or on the cruising share:
+    # a passenger and the drive to a pick-up alone fill more than half the hour in all budgets but one.
+    assert aw.driving_over_half() == 12 and aw.driving_over_half(p2_pct=0.0) == 9
+    assert "in 12 budgets (9 without" in finding.summary
     row = load("claims").set_index("id").loc["driver-app-time"]
     assert row["verdict"] == "contradicted"
+    assert "more than half" in row["comment"]
     assert "henao2017" in row["evidence"]

@@ -21,6 +21,7 @@ from .model import (
     cruising_range,
     default_cruising,
     default_p2,
+    driving_over_half,
     study_thresholds,
     time_budget,
 )
@@ -51,6 +52,7 @@ __all__ = [
     "cruising_range",
     "default_cruising",
     "default_p2",
+    "driving_over_half",
     "study_thresholds",
     "time_budget",
 ]

@@ -38,6 +38,7 @@ __all__ = [
     "cruising_range",
     "default_cruising",
     "default_p2",
+    "driving_over_half",
     "study_thresholds",
     "time_budget",
 ]
@@ -209,6 +210,15 @@ def study_thresholds(while_waiting: float = WHILE_WAITING, p2_pct: float | None 
                 }
             )
     return pd.DataFrame(rows).sort_values("p3_pct", ignore_index=True)
+
+
+def driving_over_half(p2_pct: float | None = None) -> int:
+    """How many published budgets spend more than half the logged-in hour with a passenger or
+    driving to a pick-up (P2 + P3, no cruising counted). In those, app tasks done off the wheel
+    within the hour cannot outlast driving, whatever their length. ``p2_pct`` stands in for the
+    pick-up shares a study does not publish (default :func:`default_p2`; 0 counts published ones only)."""
+    budgets = study_thresholds(p2_pct=p2_pct, cruising=0.0)
+    return int((budgets["p3_pct"] + budgets["p2_pct"] > 50).sum())
 
 
 def claim_grid(
