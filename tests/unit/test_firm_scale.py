@@ -53,6 +53,7 @@ def test_the_top_five_claim_is_ruled_on_dated_market_capitalisations_not_revenue
     assert summary.loc["2025-06-22 (close, world)", "gafam_in_top_five"] == 4
     gafam = fs.gafam_top_capitalisations()
     assert gafam.value == 1.0 and "out of 4" in gafam.unit and "revenue" not in gafam.unit
+    assert "only for days" not in gafam.summary and "9 September 2016" in gafam.summary
     verdicts = load("claims").set_index("id")["verdict"]
     assert verdicts["gafam-top-capitalisations"] == "nuanced"
     # The ruling dates the essay and claims no more than the dated closes show (no "held for days").
