@@ -53,8 +53,13 @@ def test_the_top_five_claim_is_ruled_on_dated_market_capitalisations_not_revenue
     assert summary.loc["2025-06-22 (close, world)", "gafam_in_top_five"] == 4
     gafam = fs.gafam_top_capitalisations()
     assert gafam.value == 1.0 and "out of 4" in gafam.unit and "revenue" not in gafam.unit
+    assert "only for days" not in gafam.summary and "9 September 2016" in gafam.summary
     verdicts = load("claims").set_index("id")["verdict"]
     assert verdicts["gafam-top-capitalisations"] == "nuanced"
+    # The ruling dates the essay and claims no more than the dated closes show (no "held for days").
+    comment = load("claims").set_index("id").loc["gafam-top-capitalisations", "comment"]
+    assert "9 September 2016" in comment and "2018" in comment and "for days" not in comment
+    assert "low confidence" in comment
 
 
 def test_a_partial_ranking_must_settle_the_claim(monkeypatch):
@@ -106,4 +111,7 @@ def test_the_shift_to_implicit_work_is_ruled_on_the_series_not_on_the_model():
     break_even = 100 / implicit_ratio(facebook_case(2016, productive_share=1.0))  # % of users' time
     assert break_even < 0.01 and f"{break_even:.4f} %" in finding.summary and "0.58 times its 2014 level" in finding.summary
     row = load("claims").set_index("id").loc["formal-implicit-ratio"]
-    assert row["verdict"] == "nuanced" and row["check"] == "digital_labor.firm_scale:formal_implicit_shift"
+    assert row["verdict"] == "contradicted" and row["check"] == "digital_labor.firm_scale:formal_implicit_shift"
+    # The comment rules on the measured trend; the platform-retailer gap is a level, not support for a shift.
+    assert "the claim is contradicted" in row["comment"] and "What supports it" not in row["comment"]
+    assert "is not a shift" in row["comment"]

@@ -30,9 +30,10 @@ def gafam_top_capitalisations() -> Finding:
             f"{' and '.join(outsiders)}; even on the day the claim held, the ranking during trading "
             f"({'; '.join(same_day['ranking'])}) had {', '.join(same_day['others_in_top_five'])} in the top five. "
             f"In every ranking that places all five, they are among the largest {summary['last_gafam_rank'].max()}, so the group's "
-            f"weight is not in doubt; 'the five largest' was true only for days. On {printed['as_of']}, in the year the essay was "
-            f"published, {printed['others_in_top_five']} held a top-five place; on {latest['as_of']}, {latest['gafam_in_top_five']} of "
-            f"the five were in the top five, with {latest['others_in_top_five']}."
+            f"weight is not in doubt; 'the five largest' held on {len(held)} dated close of 2016, weeks before the essay was "
+            f"presented (9 September 2016), and the book has no ranking for the days between. On {printed['as_of']}, in the "
+            f"year the essay was published, {printed['others_in_top_five']} held a top-five place; on {latest['as_of']}, "
+            f"{latest['gafam_in_top_five']} of the five were in the top five, with {latest['others_in_top_five']}."
         ),
     )
 
