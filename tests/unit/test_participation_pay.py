@@ -51,6 +51,7 @@ def test_revenue_share_payout_limits_and_gap():
     assert us["cents_per_hour"] / row["cents_per_hour"] == pytest.approx(60.57 / 3.43)
     half = pp.revenue_share_payout(0.5, 50).set_index(["period", "region"])
     assert half.loc[("2021-Q4", "US & Canada"), "cents_per_hour"] == pytest.approx(us["cents_per_hour"] / 2)
+    assert "net_usd_per_hour" not in half, "the firm's net income per hour is not a payout: it must not ride along unscaled"
     with pytest.raises(ValueError, match="share"):
         pp.revenue_share_payout(1.5, 50)
 
