@@ -367,6 +367,7 @@ def test_findings_report_the_computed_values(people):
     gap = bi.pay_per_click_gap()
     assert gap.value == pytest.approx(round(60.57 / 3.43, 1))
     assert "up from 11.1 times" in gap.summary
+    assert "-0" not in gap.summary, "the flat rule's Gini is 0, not a rounding error's -0"
 
 
 def test_make_bench_prints_the_grid_line():

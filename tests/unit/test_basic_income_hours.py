@@ -71,6 +71,11 @@ def test_verdicts_follow_the_hours_not_the_model():
     assert claims.loc["digital-basic-income-yield", "verdict"] == "nuanced"
     assert "micro-wages" in claims.loc["digital-basic-income-yield", "comment"]
     assert "hara2018" in claims.loc["digital-basic-income-yield", "evidence"]
+    # The ruling is on the promise, so the claim states it (it once spoke of financing only) and the finding counts the hours.
+    assert "« micro-salaires » (Casilli)" in claims.loc["digital-basic-income-yield", "claim"]
+    summary = bi.digital_basic_income_yield().summary
+    assert "2.4 at 7.5 %" in summary and "hours of microwork" in summary
+    assert "highest still levied on 1 January 2026 is 5 %" in summary
     assert claims.loc["pay-per-click-gap", "verdict"] == "nuanced"
     assert "does not rule on that part" in claims.loc["pay-per-click-gap", "comment"]
 

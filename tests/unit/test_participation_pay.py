@@ -7,6 +7,7 @@ import pytest
 from digital_labor import charts
 from digital_labor import participation_pay as pp
 from digital_labor.claims import Finding
+from digital_labor.data import load
 from digital_labor.participation_pay.data import SCHEME_RIGHTS
 
 
@@ -40,6 +41,10 @@ def test_microsoft_and_money_walks_arithmetic():
     walks = pp.money_walks()
     assert walks["eur_per_participant"] == pytest.approx(262 / 60)
     assert walks["eur_per_participant_week"] == pytest.approx(262 / 60 / 6)
+    # An auction paid tens of cents, not "a fraction of a penny per gesture" (the ledger once said so of every scheme).
+    assert walks["eur_per_auction"] == pytest.approx(262 / 596) and walks["eur_per_auction"] > 0.01
+    comment = load("claims").set_index("id").loc["pay-for-participation", "comment"]
+    assert "per gesture" not in comment and "per auction" in comment
 
 
 def test_revenue_share_payout_limits_and_gap():
@@ -51,6 +56,7 @@ def test_revenue_share_payout_limits_and_gap():
     assert us["cents_per_hour"] / row["cents_per_hour"] == pytest.approx(60.57 / 3.43)
     half = pp.revenue_share_payout(0.5, 50).set_index(["period", "region"])
     assert half.loc[("2021-Q4", "US & Canada"), "cents_per_hour"] == pytest.approx(us["cents_per_hour"] / 2)
+    assert "net_usd_per_hour" not in half, "the firm's net income per hour is not a payout: it must not ride along unscaled"
     with pytest.raises(ValueError, match="share"):
         pp.revenue_share_payout(1.5, 50)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 
 from ..attention_value import region_gap
 from ..claims import Finding
@@ -16,7 +17,7 @@ DEFAULT_BASE = "advertising"  # Google Services, Meta and Amazon's advertising: 
 
 def today_rates() -> tuple[float, float]:
     """The median and the highest rate (as shares of revenue) that the digital services taxes in the
-    data were enacted with (each in force at some time in 2016-2024): the page's two scenarios."""
+    data were enacted with (each in force at some time since 2016, as dated in the data): the page's two scenarios."""
     rates = digital_services_taxes()["rate_pct"]
     return float(rates.median()) / 100, float(rates.max()) / 100
 
@@ -29,11 +30,26 @@ def rates_in_force() -> tuple[float, float, str]:
     return float(levied.median()) / 100, float(levied.max()) / 100, str(taxes["as_of"].max())
 
 
+def _promise_in_hours() -> str:
+    """The flat income at the enacted rates and the largest scenario, in hours of median Mechanical Turk pay."""
+    from .hours import payout_hours  # hours builds on this module's rates
+
+    flat = payout_hours().query("rule == @RULES['flat']")
+    hours = [f"{h:.1f}" for h in flat["hours_at_median_wage"]]
+    return (
+        f"Counted in the median hourly pay of Mechanical Turk workers, the flat income is worth {hours[0]} hours of microwork a "
+        f"year at {flat['rate_pct'].iloc[0]:g} %, {hours[1]} at {flat['rate_pct'].iloc[1]:g} % and {hours[2]} at "
+        f"{flat['rate_pct'].iloc[2]:g} % of all the GAFAM's revenue: not enough to free click workers from their micro-wages."
+    )
+
+
 def digital_basic_income_yield() -> Finding:
-    """What a tax on the advertising platforms' revenue at today's rates would raise and pay, by rule."""
+    """What a tax on the advertising platforms' revenue at the rates countries have enacted would raise
+    and pay, by rule, and what the flat income is worth in hours of microwork pay."""
     bases = tax_bases().set_index("base")
     base = float(bases.loc[DEFAULT_BASE, "revenue_musd"])
     median, highest = today_rates()
+    _, highest_now, as_of = rates_in_force()
     countries = model_countries()
     parts = []
     for rate in (median, highest):
@@ -52,8 +68,10 @@ def digital_basic_income_yield() -> Finding:
         unit=f"US$ per person per year, flat rule, {100 * median:g} % of the advertising platforms' revenue",
         summary=(
             f"A model. Taxing the US$ {base / 1000:,.0f} billion of revenue of Google Services, Meta and Amazon's advertising "
-            f"(fiscal 2024): {parts[0]}; {parts[1]}. For the flat income to reach 1 % of low-income countries' GDP, the rate "
-            f"would have to be {100 * low_rate:.1f} % of that base, or {100 * gafam_rate:.1f} % of all the GAFAM's revenue."
+            f"(fiscal 2024), at the median and the highest rate of the digital services taxes countries have enacted (the "
+            f"highest still levied on {pd.Timestamp(as_of):%-d %B %Y} is {100 * highest_now:g} %): {parts[0]}; {parts[1]}. For the flat income to reach "
+            f"1 % of low-income countries' GDP, the rate would have to be {100 * low_rate:.1f} % of that base, or "
+            f"{100 * gafam_rate:.1f} % of all the GAFAM's revenue. {_promise_in_hours()}"
         ),
     )
 

@@ -204,7 +204,8 @@ def gini(values: np.ndarray, weights: np.ndarray) -> np.ndarray | float:
     # Lorenz curve is the sum of p_k (L_k + L_(k-1)) / 2, and L_k + L_(k-1) = 2 L_k - (share of k).
     cumulative = np.cumsum(weighted, axis=-1)
     area = 2 * np.einsum("ij,ij->i", sorted_weights, cumulative) - np.einsum("ij,ij->i", sorted_weights, weighted)
-    result = (1 - area / (total * weights.sum())).reshape(values.shape[:-1])
+    # Clipped at 0: equal values give 0 up to rounding, which would otherwise print as "-0".
+    result = np.maximum(1 - area / (total * weights.sum()), 0.0).reshape(values.shape[:-1])
     return float(result) if np.ndim(result) == 0 else result
 
 

@@ -290,10 +290,11 @@ def strengths(graph: nx.DiGraph) -> pd.DataFrame:
 
 
 def top_corridors(flows: pd.DataFrame, n: int = 10, *, known_only: bool = True, domestic: bool = True) -> pd.DataFrame:
-    """The ``n`` largest buyer → worker corridors, with their share of the total flow in %.
+    """The ``n`` largest buyer → worker flows, with their share of the total flow in %.
 
-    ``known_only`` leaves out corridors that involve the rest of the world; ``domestic=False``
-    leaves out work bought and done in the same country.
+    A corridor proper joins two named countries; ``known_only`` leaves out the flows that involve
+    the pooled rest of the world, and ``domestic=False`` leaves out work bought and done in the same
+    country (a domestic flow, not a corridor).
     """
     table = flows
     if known_only:

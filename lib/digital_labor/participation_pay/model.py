@@ -36,9 +36,10 @@ PAYOUT_ASSUMPTIONS = (
 
 def revenue_share_payout(share: float, minutes_per_day: float, table: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every row of :func:`~digital_labor.attention_value.arpu` (or ``table``) with what paying out
-    ``share`` of it would give: per user per year (``usd_per_year``) and per hour (``usd_per_hour``, ``cents_per_hour``)."""
+    ``share`` of it would give: per user per year (``usd_per_year``) and per hour (``usd_per_hour``, ``cents_per_hour``).
+    The firm's net income per hour is dropped: a payout is a share of revenue, not of profit."""
     require(0 <= share <= 1, "share must be between 0 and 1.")
-    frame = hourly_value(minutes_per_day, table)
+    frame = hourly_value(minutes_per_day, table).drop(columns="net_usd_per_hour", errors="ignore")
     frame["usd_per_year"] = share * frame["arpu_usd"] * 365 / frame["days"]
     frame["usd_per_hour"] = share * frame["usd_per_hour"]
     frame["cents_per_hour"] = 100 * frame["usd_per_hour"]
