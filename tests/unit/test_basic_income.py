@@ -68,7 +68,7 @@ def test_firm_accounts_and_taxes_in_force():
     accounts = bi.firm_accounts().set_index("company")
     assert accounts.loc["Meta Platforms", "net_income_musd"] == 62_360
     assert accounts.loc["Tencent", "revenue_musd"] == 91_900  # the company's dollar translation
-    assert bi.today_rates() == (0.03, 0.075)
+    assert bi.enacted_rates() == (0.03, 0.075)
     assert len(bi.digital_services_taxes()) == 9
 
 
@@ -352,7 +352,7 @@ def test_tax_rates_carry_a_date_and_the_changed_laws():
     assert taxes.loc[("HUN", "advertising tax"), "rate_as_of_pct"] == 0  # suspended since July 2019
     assert (taxes.loc["IND", "rate_as_of_pct"] == 0).all()  # both levies abolished (2024, 2025)
     assert bi.rates_in_force() == (0.03, 0.05, "2026-01-01")  # the highest rate still levied is no longer 7.5 %
-    assert bi.today_rates() == (0.03, 0.075)  # the rates enacted, the page's scenarios
+    assert bi.enacted_rates() == (0.03, 0.075)  # the rates enacted, the page's scenarios
 
 
 # -- findings -------------------------------------------------------------------------------

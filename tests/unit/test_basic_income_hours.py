@@ -43,7 +43,7 @@ def test_weighted_median_is_the_middle_persons_value():
 
 
 def test_flat_income_at_todays_highest_rate_is_a_couple_of_hours(table, people):
-    _, highest = bi.today_rates()
+    _, highest = bi.enacted_rates()
     row = _flat(table, 100 * highest)
     base = float(bi.tax_bases().set_index("base").loc[bi.DEFAULT_BASE, "revenue_musd"])
     assert row["usd_median_person"] == pytest.approx(highest * base * 1e6 / people["population"].sum())

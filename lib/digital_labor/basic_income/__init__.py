@@ -18,8 +18,17 @@ from .charts import (
     payout_map,
     transfer_chart,
 )
-from .data import digital_services_taxes, facebook_users, firm_accounts, model_countries, tax_bases
-from .findings import DEFAULT_BASE, digital_basic_income_yield, pay_per_click_gap, rates_in_force, today_rates
+from .data import (
+    DEFAULT_BASE,
+    digital_services_taxes,
+    enacted_rates,
+    facebook_users,
+    firm_accounts,
+    model_countries,
+    rates_in_force,
+    tax_bases,
+)
+from .findings import digital_basic_income_yield, pay_per_click_gap
 from .model import (
     ARPU_PERIOD,
     ATTRIBUTIONS,
@@ -59,7 +68,7 @@ __all__ = [
     "digital_basic_income_yield",
     "pay_per_click_gap",
     "rates_in_force",
-    "today_rates",
+    "enacted_rates",
     # model
     "ARPU_PERIOD",
     "ATTRIBUTIONS",

@@ -1,4 +1,4 @@
-"""Countries, tax bases and today's digital services taxes, as the basic-income model needs them.
+"""Countries, tax bases and the dated digital services taxes, as the basic-income model needs them.
 
 Data: the country table (population, GDP at market prices and at purchasing-power parity),
 Facebook's average revenue per user by region (``facebook_arpu``, read through
@@ -17,12 +17,15 @@ from ..data import load
 
 __all__ = [
     "BASES",
+    "DEFAULT_BASE",
     "FACEBOOK_REGIONS",
     "digital_services_taxes",
+    "enacted_rates",
     "facebook_region",
     "facebook_users",
     "firm_accounts",
     "model_countries",
+    "rates_in_force",
     "tax_bases",
 ]
 
@@ -153,3 +156,21 @@ def digital_services_taxes() -> pd.DataFrame:
     if unmatched:
         raise ValueError(f"digital_services_taxes_status: no row for {unmatched} (key: country_iso3, tax).")
     return frame
+
+
+DEFAULT_BASE = "advertising"  # Google Services, Meta and Amazon's advertising: revenue drawn from users' activity
+
+
+def enacted_rates() -> tuple[float, float]:
+    """The median and the highest rate (as shares of revenue) that the digital services taxes in the
+    data were enacted with (each in force at some time since 2016, as dated in the data): the page's two scenarios."""
+    rates = digital_services_taxes()["rate_pct"]
+    return float(rates.median()) / 100, float(rates.max()) / 100
+
+
+def rates_in_force() -> tuple[float, float, str]:
+    """The median and the highest rate (shares of revenue) of the taxes still levied at their
+    ``as_of`` dates (suspended and abolished ones left out), and the latest of those dates."""
+    taxes = digital_services_taxes()
+    levied = taxes.loc[taxes["rate_as_of_pct"] > 0, "rate_as_of_pct"]
+    return float(levied.median()) / 100, float(levied.max()) / 100, str(taxes["as_of"].max())

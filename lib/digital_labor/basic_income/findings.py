@@ -7,27 +7,10 @@ import pandas as pd
 
 from ..attention_value import region_gap
 from ..claims import Finding
-from .data import digital_services_taxes, model_countries, tax_bases
+from .data import DEFAULT_BASE, enacted_rates, model_countries, rates_in_force, tax_bases
 from .model import RULES, gini, rate_reaching, rule_shares, scenario
 
-__all__ = ["DEFAULT_BASE", "digital_basic_income_yield", "pay_per_click_gap", "rates_in_force", "today_rates"]
-
-DEFAULT_BASE = "advertising"  # Google Services, Meta and Amazon's advertising: revenue drawn from users' activity
-
-
-def today_rates() -> tuple[float, float]:
-    """The median and the highest rate (as shares of revenue) that the digital services taxes in the
-    data were enacted with (each in force at some time since 2016, as dated in the data): the page's two scenarios."""
-    rates = digital_services_taxes()["rate_pct"]
-    return float(rates.median()) / 100, float(rates.max()) / 100
-
-
-def rates_in_force() -> tuple[float, float, str]:
-    """The median and the highest rate (shares of revenue) of the taxes still levied at their
-    ``as_of`` dates (suspended and abolished ones left out), and the latest of those dates."""
-    taxes = digital_services_taxes()
-    levied = taxes.loc[taxes["rate_as_of_pct"] > 0, "rate_as_of_pct"]
-    return float(levied.median()) / 100, float(levied.max()) / 100, str(taxes["as_of"].max())
+__all__ = ["digital_basic_income_yield", "pay_per_click_gap"]
 
 
 def _promise_in_hours() -> str:
@@ -48,7 +31,7 @@ def digital_basic_income_yield() -> Finding:
     and pay, by rule, and what the flat income is worth in hours of microwork pay."""
     bases = tax_bases().set_index("base")
     base = float(bases.loc[DEFAULT_BASE, "revenue_musd"])
-    median, highest = today_rates()
+    median, highest = enacted_rates()
     _, highest_now, as_of = rates_in_force()
     countries = model_countries()
     parts = []

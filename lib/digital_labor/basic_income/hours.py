@@ -15,8 +15,7 @@ import pandas as pd
 
 from ..microwork.data import microwork_figure
 from ..params import require
-from .data import model_countries, tax_bases
-from .findings import DEFAULT_BASE, today_rates
+from .data import DEFAULT_BASE, enacted_rates, model_countries, tax_bases
 from .model import RATES, RULES, per_person
 
 __all__ = ["microwork_wages", "payout_hours", "scenarios", "weighted_median"]
@@ -34,9 +33,10 @@ def microwork_wages() -> dict[str, float]:
 
 
 def scenarios() -> list[tuple[str, float]]:
-    """The scenarios tested, as (base, rate): today's median and highest digital services tax on the
-    default (advertising) base, and the grid's highest rate on all the GAFAM's revenue."""
-    median, highest = today_rates()
+    """The scenarios tested, as (base, rate): the median and the highest rate of the digital services
+    taxes countries have enacted, on the default (advertising) base, and the grid's highest rate on
+    all the GAFAM's revenue."""
+    median, highest = enacted_rates()
     return [(DEFAULT_BASE, median), (DEFAULT_BASE, highest), ("gafam", float(RATES[-1]))]
 
 
