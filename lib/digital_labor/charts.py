@@ -26,6 +26,7 @@ from .chart_tables import values_details
 from .data import dataset
 
 __all__ = [
+    "COUNT_LABELS",
     "FIGURE_CLASS",
     "FIT_SCRIPT_DIGEST",
     "FONT",
@@ -57,6 +58,12 @@ MISSING_COLOUR = "#d9d9d9"
 # with (book/fonts); a reader without it gets one of the fonts of the same widths that follow.
 FONT = '"Click Work Arimo", Arimo, "Liberation Sans", Arial, Helvetica, sans-serif'
 BOOK_ENV = "DIGITAL_LABOR_BOOK"
+# Axis labels for counts and amounts in words a reader reads aloud ("1 billion", "10 million",
+# "100,000"), never SI prefixes ("1G") or scientific notation: an axis's labelExpr.
+COUNT_LABELS = (
+    "datum.value >= 1e9 ? format(datum.value / 1e9, ',') + ' billion' : "
+    "datum.value >= 1e6 ? format(datum.value / 1e6, ',') + ' million' : format(datum.value, ',')"
+)
 MAP_LEGEND = alt.Legend(orient="bottom", direction="vertical", titleLimit=600, labelLimit=400)
 FIGURE_CLASS = "dl-figure"  # the figure a book build's chart output is (see render), drawn by the build
 CHART_DATA_DIR = "_data"  # where the site serves shared chart data, relative to its root

@@ -66,3 +66,16 @@ def test_the_assumptions_text_names_the_figures_in_the_data():
     assert ", ".join(f"{r:g}" for r in list(REDUNDANCY.values())[:-1]) + f" and {REDUNDANCY['high']:g}" in text
     confidence = al.imagenet_figures().set_index("bibkey").loc["li2015", "confidence"].iloc[0]
     assert f"Fei-Fei Li's talk, {confidence}" in text
+
+
+def test_both_panels_draw_their_marks_and_label_counts_in_words():
+    """Issue 26, item 5: the log-scale bars started at zero (an empty panel) and the axes read '1k'."""
+    import re
+
+    import vl_convert as vlc
+
+    svg = vlc.vegalite_to_svg(al.labour_chart(al.imagenet_scenarios(RATES), RATES).to_dict())
+    bars = re.findall(r'aria-roledescription="bar"[^>]*d="M([-\d.]+),[-\d.]+h([-\d.]+)', svg)
+    assert bars and all(float(width) > 0 for _, width in bars)
+    labels = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
+    assert "1,000" in labels and not [label for label in labels if re.fullmatch(r"[\d.]+[kMG]", label)]

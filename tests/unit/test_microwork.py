@@ -139,6 +139,17 @@ def test_charts_are_labelled_and_described():
     assert "time spent searching (share)" in tornado["description"]
 
 
+def test_the_tornado_s_labels_break_before_the_parenthesis_and_keep_it():
+    """Issue 26, item 5: the labels were split on ' (' and lost it ('share)')."""
+    import re
+
+    import vl_convert as vlc
+
+    tornado = mw.pay_sensitivity_chart(mw.pay_sensitivity(SMALL, {"search_share": (0.1, 0.5)}), base_median=2.0)
+    lines = re.findall(r"<tspan[^>]*>([^<]*)</tspan>", vlc.vegalite_to_svg(tornado.to_dict()))
+    assert lines[:2] == ["time spent searching", "(share)"]
+
+
 def _ledger_row(claim: str) -> dict:
     return dl.load("claims").set_index("id").loc[claim].to_dict()
 
@@ -221,3 +232,13 @@ def test_defaults_and_assumption_texts_agree_with_the_data():
     )
     assert f"{worked:g} million of {profiles:g} million" in mw.EXTRAPOLATION_ASSUMPTIONS
     assert f"{active:g} million were significantly active" in mw.EXTRAPOLATION_ASSUMPTIONS
+
+
+def test_the_crowd_sizes_axis_reads_a_billion_in_words():
+    """Issue 26, item 5: the axis labelled a billion people '1G'."""
+    import re
+
+    import vl_convert as vlc
+
+    labels = re.findall(r"<text[^>]*>([^<]*)</text>", vlc.vegalite_to_svg(mw.crowd_sizes_chart(mw.crowd_sizes()).to_dict()))
+    assert "1 billion" in labels and "10 million" in labels and "1G" not in labels

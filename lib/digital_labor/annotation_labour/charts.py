@@ -23,12 +23,14 @@ def labour_chart(scenarios: pd.DataFrame, rates: dict[str, float]) -> alt.HConca
         .mark_bar(height=22)
         .encode(
             y=alt.Y("scenario:N", title="Scenario", sort=order),
+            # A bar on a log scale cannot start at zero: the bars start at one full-time year.
             x=alt.X(
                 "fte_years:Q",
                 title="Full-time years of labelling (2,000 hours each, log scale)",
-                scale=alt.Scale(type="log"),
-                axis=alt.Axis(values=[1, 10, 100, 1000, 10000], format="~s"),
+                scale=alt.Scale(type="log", domainMin=1),
+                axis=alt.Axis(values=[1, 10, 100, 1000, 10000], labelExpr=charts.COUNT_LABELS),
             ),
+            x2=alt.datum(1),
             color=alt.Color("scenario:N", title="Scenario", scale=colour, legend=None),
             tooltip=[
                 alt.Tooltip("scenario:N", title="Scenario"),
@@ -53,7 +55,12 @@ def labour_chart(scenarios: pd.DataFrame, rates: dict[str, float]) -> alt.HConca
         .mark_point(filled=True, size=80)
         .encode(
             y=alt.Y("scenario:N", title=None, sort=order),
-            x=alt.X("wages:Q", title="Wages at the hourly rate (US$, log scale)", scale=alt.Scale(type="log"), axis=alt.Axis(format="~s")),
+            x=alt.X(
+                "wages:Q",
+                title="Wages at the hourly rate (US$, log scale)",
+                scale=alt.Scale(type="log"),
+                axis=alt.Axis(labelExpr=charts.COUNT_LABELS),
+            ),
             color=alt.Color("rate:N", title="Hourly rate", scale=charts.category_scales(list(rates))[0]),
             shape=alt.Shape("rate:N", title="Hourly rate", scale=charts.category_scales(list(rates))[1]),
             tooltip=[

@@ -119,7 +119,8 @@ def pay_sensitivity_chart(table: pd.DataFrame, base_median: float, published_med
         "label:N",
         title=None,
         sort=list(table["label"]),
-        axis=alt.Axis(labelLimit=240, labelExpr="split(datum.label, ' (')", labelPadding=4),
+        # Two lines, the second starting at the parenthesis, which the label keeps.
+        axis=alt.Axis(labelLimit=240, labelExpr="split(replace(datum.label, ' (', '|('), '|')", labelPadding=4),
     )
     bars = (
         alt.Chart(shown)
@@ -260,7 +261,7 @@ def crowd_sizes_chart(sizes: pd.DataFrame) -> alt.LayerChart:
             "high:Q",
             title="People (log scale)",
             scale=scale,
-            axis=alt.Axis(format="~s", values=[1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9], labelOverlap=True),
+            axis=alt.Axis(labelExpr=charts.COUNT_LABELS, values=[1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9], labelOverlap=True),
         ),
         color=alt.Color("kind:N", title="Kind of figure", scale=colour),
         shape=alt.Shape("kind:N", title="Kind of figure", scale=shape),

@@ -123,7 +123,7 @@ def restore_reach_chart(
         name="cpm", value=start, bind=alt.binding_range(min=0.1, max=10.0, step=0.01, name="Price of 1,000 impressions, CPM (US$): ")
     )
     colour, shape = charts.category_scales([ALL_PAGES, LARGE_PAGES])
-    x = alt.X("fans:Q", title="Fans of the page (log scale)", scale=alt.Scale(type="log"), axis=alt.Axis(format="~s"))
+    x = alt.X("fans:Q", title="Fans of the page (log scale)", scale=alt.Scale(type="log"), axis=alt.Axis(labelExpr=charts.COUNT_LABELS))
     y = alt.Y("monthly_cost_usd:Q", title="Monthly cost to restore reach (US$, log scale)", scale=alt.Scale(type="log", domain=[0.1, 1e6]))
     base = alt.Chart(grid).encode(x=x, color=alt.Color("page_group:N", title="Reach lost by", scale=colour))
     band = (
