@@ -171,3 +171,15 @@ def test_implicit_work_page_labels_the_share_an_assumption_and_shows_the_joint_b
     assert "hampton2012" in page and "implicit_work.monte_carlo(" in page and "joint_band_chart(" in page
     summary = (root / "summary.md").read_text()
     assert "These fractions are hypothetical" not in summary and "implicit_work.daily_users()" in summary
+
+
+def test_the_firm_comparison_writes_ratios_in_full_and_does_not_cut_its_labels():
+    """Issue 26, item 5: the chart printed '1.66e+3' and truncated its row labels."""
+    import re
+
+    import vl_convert as vlc
+
+    spec = iw.firm_comparison_chart(iw.firm_comparison()).to_dict()
+    texts = re.findall(r"<text[^>]*>([^<]*)</text>", vlc.vegalite_to_svg(spec))
+    assert "1,097" in texts and "0.245" in texts and not [t for t in texts if "e+" in t or t.endswith("…")]
+    assert "e+" not in spec["description"]

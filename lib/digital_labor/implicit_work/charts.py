@@ -183,14 +183,21 @@ def _value_label(parameter: str, value: float) -> str:
     return f"{value:,.0f}"
 
 
+def _ratio_text(ratio: float) -> str:
+    """A ratio as a reader reads it: whole numbers from 100 up, three decimals below one, never '1.66e+3'."""
+    if ratio >= 100:
+        return f"{ratio:,.0f}"
+    return f"{ratio:.1f}" if ratio >= 1 else f"{ratio:.3f}"
+
+
 def firm_comparison_chart(table: pd.DataFrame) -> alt.LayerChart:
     """Implicit work per employee for each scenario of a
     :func:`~digital_labor.implicit_work.firm_comparison` frame, log scale, firms told apart by
     colour and shape."""
     colour, shape = charts.category_scales(FIRMS)
-    shown = table.assign(row=table["firm"] + ": " + table["scenario"])
+    shown = table.assign(row=table["firm"] + ": " + table["scenario"], shown=[_ratio_text(r) for r in table["ratio"]])
     base = alt.Chart(shown).encode(
-        y=alt.Y("row:N", title=None, sort=list(shown["row"])),
+        y=alt.Y("row:N", title=None, sort=list(shown["row"]), axis=alt.Axis(labelLimit=360)),
         x=alt.X("ratio:Q", title="Implicit work per employee (full-time equivalents, log scale)", scale=alt.Scale(type="log")),
     )
     dots = base.mark_point(filled=True, size=110).encode(
@@ -201,16 +208,16 @@ def firm_comparison_chart(table: pd.DataFrame) -> alt.LayerChart:
             alt.Tooltip("scenario:N", title="Scenario"),
             alt.Tooltip("implicit_fte:Q", title="FTE of implicit work", format=",.0f"),
             alt.Tooltip("employees:Q", title="Employees", format=",.0f"),
-            alt.Tooltip("ratio:Q", title="FTE per employee", format=",.3~g"),
+            alt.Tooltip("shown:N", title="FTE per employee"),
         ],
     )
-    labels = base.mark_text(align="left", dx=9, fontSize=11).encode(text=alt.Text("ratio:Q", format=",.3~g"))
+    labels = base.mark_text(align="left", dx=9, fontSize=11).encode(text="shown:N")
     chart = alt.layer(dots, labels).properties(width=420, height=30 * len(table))
     return charts.describe(
         chart,
         title="A platform's users and a retailer's customers: implicit work per employee (a model)",
         description="Dot chart, log scale, of full-time equivalents of unpaid work per employee: "
-        + "; ".join(f"{r.firm}, {r.scenario}: {r.ratio:,.3g}" for r in table.itertuples())
+        + "; ".join(f"{r.firm}, {r.scenario}: {_ratio_text(r.ratio)}" for r in table.itertuples())
         + f". {RATIO_ASSUMPTIONS} For Walmart: weekly customer visits × 52 × minutes of self-service per visit, all of it counted.",
         datasets=["facebook_users_employees", "facebook_daily_users", "social_media_time", "walmart_customer_visits"],
         model=_RATIO_MODEL,
