@@ -318,6 +318,24 @@ def test_every_chart_has_a_title_a_source_line_and_a_description(site):
             assert len(spec.get("description", "")) > 40, f"{page}: {title['text']!r} has no real description"
 
 
+def test_no_chart_picture_labels_a_number_with_an_si_prefix_or_in_scientific_notation(site):
+    """Issue 26, item 5: '1G' for a billion people, '1.66e+3' for a ratio. Every picture a page shows is read."""
+    pictures = {
+        (page.relative_to(site).as_posix(), (page.parent / src).resolve())
+        for page in site.rglob("*.html")
+        for src in re.findall(r'src="([^"]*_images/dl-charts/[^"]+\.svg)"', page.read_text(encoding="utf-8"))
+    }
+    assert len(pictures) > 50
+    offenders = {}
+    for page, picture in pictures:
+        svg = picture.read_text(encoding="utf-8")
+        texts = re.findall(r"<(?:text|tspan)[^>]*>([^<]+)</(?:text|tspan)>", svg)
+        bad = [t for t in texts if re.fullmatch(r"-?[\d.,]+\s?[kMGT]", t.strip()) or re.search(r"\d[eE][+-]?\d", t)]
+        if bad:
+            offenders[f"{page}: {picture.name}"] = bad[:4]
+    assert not offenders
+
+
 def test_colour_is_never_the_only_carrier_of_a_category(site):
     offenders = {
         page: problems

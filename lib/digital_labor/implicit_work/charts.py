@@ -15,6 +15,8 @@ __all__ = ["firm_comparison_chart", "implicit_ratio_chart", "joint_band_chart", 
 _RATIO_MODEL = "implicit-work ratio = users' productive hours in full-time equivalents / the firm's employees"
 FIRMS = ["Facebook", "Walmart"]
 
+LOG_TICKS = [0.01, 0.1, 1, 10, 100, 1_000, 10_000, 100_000]  # powers of ten: a log axis labelled in words
+
 
 def _sliders(default_minutes: float, low_minutes: float, high_minutes: float) -> tuple[alt.Parameter, alt.Parameter, alt.Parameter]:
     share = alt.param(
@@ -90,7 +92,7 @@ def joint_band_chart(band: pd.DataFrame, *, quantiles: tuple[float, float] = (0.
     base = alt.Chart(band).encode(x=alt.X("year:O", title="Year"))
     y_title = "Implicit work per employee (full-time equivalents, log scale)"
     area = base.mark_area(opacity=0.3, color=charts.PALETTE[4]).encode(
-        y=alt.Y("low:Q", title=y_title, scale=alt.Scale(type="log")),
+        y=alt.Y("low:Q", title=y_title, scale=alt.Scale(type="log"), axis=alt.Axis(values=LOG_TICKS, labelExpr=charts.COUNT_LABELS)),
         y2="high:Q",
         tooltip=[
             alt.Tooltip("year:O", title="Year"),
@@ -198,7 +200,12 @@ def firm_comparison_chart(table: pd.DataFrame) -> alt.LayerChart:
     shown = table.assign(row=table["firm"] + ": " + table["scenario"], shown=[_ratio_text(r) for r in table["ratio"]])
     base = alt.Chart(shown).encode(
         y=alt.Y("row:N", title=None, sort=list(shown["row"]), axis=alt.Axis(labelLimit=360)),
-        x=alt.X("ratio:Q", title="Implicit work per employee (full-time equivalents, log scale)", scale=alt.Scale(type="log")),
+        x=alt.X(
+            "ratio:Q",
+            title="Implicit work per employee (full-time equivalents, log scale)",
+            scale=alt.Scale(type="log"),
+            axis=alt.Axis(values=LOG_TICKS, labelExpr=charts.COUNT_LABELS),
+        ),
     )
     dots = base.mark_point(filled=True, size=110).encode(
         color=alt.Color("firm:N", title="Firm", scale=colour),

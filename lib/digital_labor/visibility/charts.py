@@ -123,8 +123,19 @@ def restore_reach_chart(
         name="cpm", value=start, bind=alt.binding_range(min=0.1, max=10.0, step=0.01, name="Price of 1,000 impressions, CPM (US$): ")
     )
     colour, shape = charts.category_scales([ALL_PAGES, LARGE_PAGES])
-    x = alt.X("fans:Q", title="Fans of the page (log scale)", scale=alt.Scale(type="log"), axis=alt.Axis(labelExpr=charts.COUNT_LABELS))
-    y = alt.Y("monthly_cost_usd:Q", title="Monthly cost to restore reach (US$, log scale)", scale=alt.Scale(type="log", domain=[0.1, 1e6]))
+    powers = [10.0**k for k in range(-1, 8)]  # log axes labelled at powers of ten, in words
+    x = alt.X(
+        "fans:Q",
+        title="Fans of the page (log scale)",
+        scale=alt.Scale(type="log"),
+        axis=alt.Axis(values=powers, labelExpr=charts.COUNT_LABELS),
+    )
+    y = alt.Y(
+        "monthly_cost_usd:Q",
+        title="Monthly cost to restore reach (US$, log scale)",
+        scale=alt.Scale(type="log", domain=[0.1, 1e6]),
+        axis=alt.Axis(values=powers, labelExpr=charts.COUNT_LABELS),
+    )
     base = alt.Chart(grid).encode(x=x, color=alt.Color("page_group:N", title="Reach lost by", scale=colour))
     band = (
         base.transform_calculate(
