@@ -11,7 +11,9 @@
 - Lightens every page once written (:func:`lighten_page`): the search scripts only on the
   search page (its index only for a query), Font Awesome as fonts cut to the icons used, not
   as a script (see :mod:`book.icons`), and the themes' stylesheets without the rules
-  no page can match (see :mod:`book.unused_css`).
+  no page can match (see :mod:`book.unused_css`), each page's stylesheets and blocking scripts
+  joined into one file each (see :mod:`book.bundles`); the theme's script without a layout thrash (see
+  :mod:`book.theme_scripts`).
 - Copies the shared chart data (the world map) to ``_data/`` in the site.
 - Writes every notebook page's ``.ipynb`` (converted from its MyST source, without outputs)
   next to the page sources, and offers it in the page's download menu.
@@ -43,7 +45,9 @@ from sphinx.util import logging
 from digital_labor.charts import CHART_DATA_DIR, FIT_SCRIPT_DIGEST, SHARED_CHART_DATA, vega_javascript
 from digital_labor.data import dataset
 
+from .bundles import BUNDLE_PREFIX, bundle_pages
 from .figures import CHART_MARKER, PictureStore, draw_figures
+from .theme_scripts import patch_theme_scripts
 
 logger = logging.getLogger(__name__)
 CHARTS_SCRIPT = "dl-charts.js"
@@ -176,9 +180,11 @@ def _on_build_finished(app: Sphinx, exception: Exception | None) -> None:
             path.write_text(lighter, encoding="utf-8")
     summary = lighten_icons(site, pages)
     trimmed = trim_stylesheets(site, pages)
+    patch_theme_scripts(site)
+    joined = bundle_pages(site, pages)
     logger.info(
         f"light pages: {len(pages)} pages; icons {', '.join(summary['icons'])}; {summary['glyphs']} glyphs kept; "
-        f"stylesheets {trimmed[0] // 1024} KB -> {trimmed[1] // 1024} KB"
+        f"stylesheets {trimmed[0] // 1024} KB -> {trimmed[1] // 1024} KB; joined files: {joined['css']} stylesheet(s), {joined['js']} script(s)"
     )
 
 
@@ -193,7 +199,7 @@ def trim_stylesheets(site: Path, pages: list[Path]) -> tuple[int, int]:
     used = class_names(texts) | script_words(scripts + inline)
     before = after = 0
     for stylesheet in sorted((site / "_static").rglob("*.css")):
-        if stylesheet.name in KEPT_STYLESHEETS:
+        if stylesheet.name in KEPT_STYLESHEETS or stylesheet.name.startswith(BUNDLE_PREFIX):
             continue
         css = stylesheet.read_text(encoding="utf-8")
         lighter = trim_css(css, used)
@@ -406,7 +412,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", _configure_theme)
     app.connect("doctree-resolved", _on_doctree_resolved)
     app.connect("builder-inited", _on_builder_inited)
-    app.connect("build-finished", _on_build_finished)
+    # After the themes and extensions write their stylesheets (pydata-sphinx-theme rewrites pygments.css
+    # when the build finishes): the pages are lightened and their files joined as they are served.
+    app.connect("build-finished", _on_build_finished, priority=900)
     app.add_css_file(CHARTS_CSS)
     # Before sphinx-book-theme builds its download menu (priority 501).
     app.connect("html-page-context", _on_page_context, priority=400)

@@ -89,7 +89,7 @@ def site_audits(site, browser, artifacts) -> list[sitecheck.PageReport]:
     reports = []
     with sitecheck.serve(site) as base_url:
         for page in sitecheck.html_pages(site):
-            screenshot = artifacts / "chart-page.png" if page == "intro.html" else None
+            screenshot = artifacts / "chart-page.png" if page == "index.html" else None
             reports.append(sitecheck.audit_page(browser, base_url, page, screenshot=screenshot))
     (artifacts / "site-audit.json").write_text(json.dumps(_summary(reports), indent=2))
     return reports

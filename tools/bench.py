@@ -123,7 +123,7 @@ def main() -> None:
         sources = toc_notebooks(copy)
         clean, executed_clean = timed_build(copy)
         no_change, executed_again = timed_build(copy)
-        edited = copy / "intro.md"
+        edited = copy / "index.md"
         edited.write_text(edited.read_text().replace("dl.setup()\n", "dl.setup()\n# bench edit\n", 1))
         one_edit, executed_one = timed_build(copy)
         prepare_kernel_environment()

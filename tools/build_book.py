@@ -48,7 +48,7 @@ SITE_DIRS = (
     *MACHINERY_DIRS,
     "_toc.yml",
     "assets",
-    "intro.md",
+    "index.md",
     "how-to-use.md",
     "chapters",
     "appendix",

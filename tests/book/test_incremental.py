@@ -51,7 +51,7 @@ def rebuilds(book_copy) -> dict[str, tuple[list[str], float]]:
     parsed pages cleared, every notebook executed again and every page written anew: the work of a
     clean build); and once more with no change."""
     done = {"warm copy": timed_build(book_copy)}
-    target = book_copy / "intro.md"
+    target = book_copy / "index.md"
     target.write_text(target.read_text().replace("dl.setup()\n", "dl.setup()\n# an edit\n", 1))
     done["one notebook edited"] = timed_build(book_copy)
     module = book_copy / "lib" / "digital_labor" / "countries.py"
@@ -63,7 +63,7 @@ def rebuilds(book_copy) -> dict[str, tuple[list[str], float]]:
 
 def test_editing_one_notebook_re_executes_only_it(book_copy, rebuilds):
     assert rebuilds["warm copy"][0] == []
-    assert rebuilds["one notebook edited"][0] == [str(book_copy / "intro.md")]
+    assert rebuilds["one notebook edited"][0] == [str(book_copy / "index.md")]
 
 
 def test_a_change_in_lib_re_executes_every_notebook(book_copy, rebuilds):

@@ -35,7 +35,7 @@ def built_copy(site, tmp_path_factory):
 
 
 def test_an_edit_to_the_build_machinery_writes_every_page_and_executes_no_notebook(built_copy):
-    page = built_copy / "_build" / "html" / "intro.html"
+    page = built_copy / "_build" / "html" / "index.html"
     page.write_text(page.read_text(encoding="utf-8").replace("</body>", "<!-- stale --></body>"), encoding="utf-8")
     module = built_copy / "book" / "icons.py"
     module.write_text(module.read_text(encoding="utf-8") + "\n# a change in the build machinery\n", encoding="utf-8")

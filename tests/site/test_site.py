@@ -79,7 +79,7 @@ def test_every_control_shows_where_the_focus_is(all_audits):
     assert not offenders
 
 
-MENU_PAGES = ["intro.html", "chapters/04-planetary-inequalities/where-workers-are.html", "appendix/claims-ledger.html"]
+MENU_PAGES = ["index.html", "chapters/04-planetary-inequalities/where-workers-are.html", "appendix/claims-ledger.html"]
 
 
 @pytest.mark.parametrize("page_path", MENU_PAGES)
@@ -225,7 +225,7 @@ def test_every_notebook_page_offers_its_ipynb(site):
 
     docnames = list(parse_toc_yaml(sitecheck.ROOT / "_toc.yml"))
     notebooks = [name for name in docnames if is_notebook(sitecheck.ROOT / f"{name}.md")]
-    assert "intro" in notebooks
+    assert "index" in notebooks
     for docname in notebooks:
         ipynb = site / "_sources" / f"{docname}.ipynb"
         assert json.loads(ipynb.read_text())["nbformat"] == 4
@@ -346,7 +346,7 @@ def test_colour_is_never_the_only_carrier_of_a_category(site):
     assert not offenders
 
 
-@pytest.mark.parametrize("docname", ["intro", "chapters/04-planetary-inequalities/where-workers-are"])
+@pytest.mark.parametrize("docname", ["index", "chapters/04-planetary-inequalities/where-workers-are"])
 def test_a_downloaded_notebook_runs_outside_the_repository_and_shows_its_charts_offline(site, tmp_path, monkeypatch, page, docname):
     """A student's copy: the .ipynb from the download menu, run in an empty folder in plain Jupyter
     mode, needs none of the build's tools, and its chart outputs draw with no network at all."""

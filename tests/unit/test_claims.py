@@ -132,7 +132,7 @@ def test_the_pages_say_every_claim_has_a_verdict_exactly_when_none_is_pending():
     claim is pending; a pending claim must come with pages that no longer say so."""
     all_checked = bool((load("claims")["status"] == "checked").all())
     root = Path(__file__).resolve().parents[2]
-    pages = {"intro.md": "every claim in it has a verdict from a chapter", "appendix/claims-ledger.md": "every claim has a verdict"}
+    pages = {"index.md": "every claim in it has a verdict from a chapter", "appendix/claims-ledger.md": "every claim has a verdict"}
     for page, sentence in pages.items():
         text = " ".join((root / page).read_text(encoding="utf-8").split())
         assert (sentence in text) == all_checked, page

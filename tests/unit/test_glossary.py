@@ -24,7 +24,7 @@ def glossary_entries() -> list[list[str]]:
 
 
 def pages() -> list[Path]:
-    return sorted(ROOT.glob("chapters/*/*.md")) + [ROOT / "intro.md"]
+    return sorted(ROOT.glob("chapters/*/*.md")) + [ROOT / "index.md"]
 
 
 def test_every_entry_has_at_least_one_name_and_a_definition_and_no_name_twice():

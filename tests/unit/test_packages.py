@@ -173,7 +173,7 @@ def reader_pages() -> list[Path]:
         *ROOT.glob("appendix/*.md"),
         *ROOT.glob("teaching/*.md"),
         *ROOT.glob("classroom/*.md"),
-        ROOT / "intro.md",
+        ROOT / "index.md",
         ROOT / "how-to-use.md",
     ]
 

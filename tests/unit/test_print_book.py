@@ -21,13 +21,13 @@ def test_pages_follow_the_table_of_contents(tmp_path: Path):
         (tmp_path / f"{name}.html").parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / f"{name}.html").write_text("<!DOCTYPE html>")
     pages = print_book.toc_pages(ROOT, tmp_path)
-    assert pages == docnames and pages[0] == "intro"
+    assert pages == docnames and pages[0] == "index"
     chapters = [name for name in pages if name.startswith("chapters/") and name.endswith("/index")]
     assert len(chapters) == 5 and chapters == sorted(chapters)
 
 
 def test_a_missing_page_is_named(tmp_path: Path):
-    with pytest.raises(FileNotFoundError, match="intro"):
+    with pytest.raises(FileNotFoundError, match="index"):
         print_book.toc_pages(ROOT, tmp_path)
 
 
