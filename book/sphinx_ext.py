@@ -12,7 +12,7 @@
   search page (its index only for a query), Font Awesome as fonts cut to the icons used, not
   as a script (see :mod:`book.icons`), and the themes' stylesheets without the rules
   no page can match (see :mod:`book.unused_css`), each page's stylesheets and blocking scripts
-  joined into one file each (see :mod:`book.bundles`); the theme's script without a layout thrash (see
+  joined into one file each (see :mod:`book.bundles`); the theme's two scripts without work that blocks a phone (see
   :mod:`book.theme_scripts`).
 - Copies the shared chart data (the world map) to ``_data/`` in the site.
 - Writes every notebook page's ``.ipynb`` (converted from its MyST source, without outputs)
