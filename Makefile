@@ -64,9 +64,11 @@ check: $(STAMP) browser audit-tools
 	$(PY) -m pytest -m "not unit" $(PYTEST_ARGS) || status=$$?; \
 	echo "make check: $$(( $$(date +%s) - start )) s"; exit $$status
 
-# JupyterLab opens the MyST notebooks (.md) as notebooks, through jupytext.
+# JupyterLab opens the MyST notebooks (.md) as notebooks, through jupytext. Its kernels encrypt
+# their traffic, as the build's do (tools/build_book.py), so ipykernel prints no warning.
 lab: $(STAMP) $(LAB_SETTINGS)
-	PYTHONSTARTUP="$${PYTHONSTARTUP:-$(CURDIR)/tools/startup.py}" $(VENV)/bin/jupyter lab --ServerApp.root_dir="$(CURDIR)"
+	PYTHONSTARTUP="$${PYTHONSTARTUP:-$(CURDIR)/tools/startup.py}" $(VENV)/bin/jupyter lab --ServerApp.root_dir="$(CURDIR)" \
+		--KernelManager.transport_encryption=auto
 
 $(LAB_SETTINGS): tools/lab-settings.json
 	@mkdir -p $(dir $@)

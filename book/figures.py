@@ -60,16 +60,19 @@ _FIGURE = re.compile(
 
 @cache
 def drawing_version() -> str:
-    """A digest of what draws the pictures: the picture code, the layout constants, the chart font,
-    the shared chart data (the world map), vl-convert and vega-lite."""
+    """A digest of what draws the pictures: the picture code, the fitting script and its layout
+    constants, the chart font, the shared chart data (the world map), vl-convert and vega-lite."""
+    from importlib.metadata import version
+
     import altair as alt
     import vl_convert
 
-    from digital_labor.charts import LAYOUT
+    from digital_labor.charts import LAYOUT, fit_script
 
     from . import static_charts
 
-    digest = hashlib.sha256(f"{vl_convert.__version__} {alt.VEGALITE_VERSION} {json.dumps(LAYOUT, sort_keys=True)}".encode())
+    versions = f"{vl_convert.__version__} {alt.VEGALITE_VERSION} {version('mini-racer')}"
+    digest = hashlib.sha256(f"{versions} {json.dumps(LAYOUT, sort_keys=True)} {fit_script()}".encode())
     files = [Path(static_charts.__file__), Path(__file__), *sorted(static_charts.FONT_DIR.glob("*.ttf"))]
     for path in files + sorted(static_charts.shared_chart_data().values()):
         digest.update(path.read_bytes())

@@ -4,20 +4,21 @@ A reader sees each chart at once, with no script and on any link: :func:`picture
 with vl-convert (offline, no browser) at two widths, one for a desktop column and one for a
 phone, and :func:`compact_svg` makes the file small. :func:`interactivity` tells which charts
 also deserve their interactive view (vega), loaded only when the reader reaches for it (see
-``dl-charts.js`` and :mod:`book.figures`). The layout follows the constants of the script that
-fits the interactive view (:data:`digital_labor.charts.LAYOUT`).
+``dl-charts.js`` and :mod:`book.figures`). The layout is the one the page gives the interactive
+view: the same script (``chart-fit.js``) runs here, in V8, and measures vl-convert's drawings.
 """
 
 from __future__ import annotations
 
-import copy
 import json
+import math
+import os
 import re
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from digital_labor.charts import CHART_DATA_DIR, LAYOUT, SHARED_CHART_DATA
+from digital_labor.charts import CHART_DATA_DIR, LAYOUT, SHARED_CHART_DATA, fit_script
 from digital_labor.data import dataset
 
 __all__ = [
@@ -41,10 +42,7 @@ DESKTOP_PX = 660  # the text column of a desktop page
 PHONE_PX = 340  # a phone's column (390 px screen less the page's margins)
 PHONE_MEDIA = "(max-width: 600px)"
 AXES_PX = LAYOUT["axesPx"]  # room an axis and its title take beside a plot
-GAP_PX = LAYOUT["gapPx"]  # between panels
-MIN_PANEL_PX = LAYOUT["minPanelPx"]
-COMPACT_BELOW_PX = LAYOUT["compactBelowPx"]  # narrower than this: legends under the plot, long labels cut
-ACTIONS_PX = LAYOUT["actionsPx"]
+ACTIONS_PX = LAYOUT["actionsPx"]  # room the page keeps beside a chart for its menu
 _POINTER_KEYS = ("tooltip",)
 LARGE_SVG_CHARS = 60_000  # above this, coordinates are rounded to the whole pixel
 FONT_DIR = Path(__file__).with_name("fonts")  # the charts' font (Arimo), named first in the theme
@@ -87,140 +85,49 @@ def interactivity(spec: dict[str, Any]) -> str:
     return "pointer" if pointer else ""
 
 
-def _lines(text: Any, px: float, size: float) -> Any:
-    """A title wrapped into lines that fit ``px`` at font ``size`` (``charEm`` em a character)."""
-    words = " ".join(text) if isinstance(text, list) else str(text)
-    chars = max(LAYOUT["minLineChars"], int(px / (size * LAYOUT["charEm"])))
-    if len(words) <= chars:
-        return text
-    out: list[str] = []
-    line = ""
-    for word in words.split():
-        if line and len(line) + 1 + len(word) > chars:
-            out.append(line)
-            line = word
-        else:
-            line = f"{line} {word}" if line else word
-    if line:
-        out.append(line)
-    return out
+def _layout_engine() -> Any:
+    """The page's fitting script (``chart-fit.js``) in a JavaScript engine (V8), one per process."""
+    global _engine
+    if _engine is None or _engine[0] != os.getpid():  # a forked worker starts its own
+        from py_mini_racer import MiniRacer
+
+        context = MiniRacer()
+        context.eval(fit_script())
+        _engine = (os.getpid(), context)
+    return _engine[1]
 
 
-def _width(node: dict[str, Any], default: float) -> float | None:
-    width = node.get("width", default)
-    return float(width) if isinstance(width, (int, float)) else None
+_engine: tuple[int, Any] | None = None
 
 
-def _estimate(node: dict[str, Any], default: float) -> float:
-    """The width a view will take (plots, axes and gaps), as the vega-embed fitting estimates it."""
-    if "hconcat" in node:
-        return sum(_estimate(child, default) + GAP_PX for child in node["hconcat"]) - GAP_PX
-    children = node.get("vconcat") or node.get("concat")
-    if children:
-        columns = min(node.get("columns", 1) or 1, len(children)) if "concat" in node else 1
-        return max(_estimate(child, default) for child in children) * columns
-    if isinstance(node.get("spec"), dict):
-        return _estimate(node["spec"], default) * max(node.get("columns", 1) or 1, 1)
-    return (_width(node, default) or default) + AXES_PX
+def _fit_and_draw(spec: dict[str, Any], column_px: int, drawn: dict[str, str]) -> tuple[dict[str, Any], str]:
+    """``spec`` laid out for a column ``column_px`` wide, and its picture.
 
-
-def _scale(node: dict[str, Any], factor: float, default: float) -> None:
-    """Narrow every plot of ``node`` by ``factor`` (maps keep their proportions)."""
-    for key in ("hconcat", "vconcat", "concat"):
-        for child in node.get(key, []):
-            _scale(child, factor, default)
-    if isinstance(node.get("spec"), dict):
-        _scale(node["spec"], factor, default)
-    if ("mark" in node or "layer" in node) and not any(k in node for k in ("hconcat", "vconcat", "concat")):
-        width = _width(node, default)
-        if width is None:
-            return
-        new = max(MIN_PANEL_PX, round(width * factor))
-        if node.get("projection") and isinstance(node.get("height"), (int, float)):
-            node["height"] = round(node["height"] * new / width)
-        node["width"] = new
-
-
-def _stack(node: dict[str, Any], room: float, default: float) -> None:
-    """Panels side by side that cannot keep ``stackBelowPx`` each go one above the other."""
-    if "hconcat" in node and _estimate(node, default) > room:
-        count = len(node["hconcat"])
-        if (room - (AXES_PX + GAP_PX) * count) / count < LAYOUT["stackBelowPx"]:
-            node["vconcat"] = node.pop("hconcat")
-    if ("concat" in node or "spec" in node) and (node.get("columns") or 1) > 1 and _estimate(node, default) > room:
-        node["columns"] = 1
-    for key in ("hconcat", "vconcat", "concat"):
-        for child in node.get(key, []):
-            _stack(child, room, default)
-    if isinstance(node.get("spec"), dict):
-        _stack(node["spec"], room, default)
-
-
-def _wrap_titles(spec: dict[str, Any], room: float) -> None:
-    config = spec.get("config", {}).get("title", {})
-    size = config.get("fontSize", 13)
-    for node in _walk(spec):
-        title = node.get("title")
-        if title is None:
-            continue
-        if "mark" not in node and "layer" not in node and not any(k in node for k in ("hconcat", "vconcat", "concat", "spec")):
-            continue  # an axis or legend title, handled with the compact layout
-        px = room if node is spec else room - AXES_PX
-        if not isinstance(title, dict):
-            title = node["title"] = {"text": title}
-        title["text"] = _lines(title.get("text", ""), px, size)
-        if title.get("subtitle"):
-            title["subtitle"] = _lines(title["subtitle"], px, config.get("subtitleFontSize", size * 0.8))
-
-
-def _compact(spec: dict[str, Any], room: float) -> None:
-    """A narrow screen's layout: legends under the plot, long labels and axis titles shortened."""
-    config = spec.setdefault("config", {})
-    axis, legend = config.setdefault("axis", {}), config.setdefault("legend", {})
-    for node in _walk(spec):
-        encoding = node.get("encoding")
-        if not isinstance(encoding, dict):
-            continue
-        for channel, definition in encoding.items():
-            if not isinstance(definition, dict):
-                continue
-            if isinstance(definition.get("title"), str) and channel not in ("y", "tooltip"):
-                definition["title"] = _lines(definition["title"], room - AXES_PX, axis.get("titleFontSize", 11))
-            if isinstance(definition.get("axis"), dict) and definition["axis"].get("labelLimit", 0) > room * LAYOUT["labelShare"]:
-                definition["axis"]["labelLimit"] = round(room * LAYOUT["labelShare"])
-            own = definition.get("legend")
-            if isinstance(own, dict):
-                if own.get("orient") in ("left", "right"):
-                    own["orient"] = "bottom"
-                if own.get("gradientLength", 0) > room - LAYOUT["gradientMarginPx"]:
-                    own["gradientLength"] = room - LAYOUT["gradientMarginPx"]
-                for key in ("titleLimit", "labelLimit"):
-                    if own.get(key, 0) > room - ACTIONS_PX:
-                        own[key] = room - ACTIONS_PX
-    for key in ("titleLimit", "labelLimit"):
-        legend[key] = min(legend.get(key, room), room - ACTIONS_PX)
-    legend.update({"orient": "bottom", "direction": "vertical"})
-    axis["labelLimit"] = min(axis.get("labelLimit", LAYOUT["defaultLabelLimitPx"]), round(room * LAYOUT["labelShare"]))
-
-
-def fit(spec: dict[str, Any], container_px: int) -> dict[str, Any]:
-    """A copy of ``spec`` laid out for a container ``container_px`` wide.
-
-    Panels side by side stack when they cannot fit, plots narrow (never widen), long titles
-    wrap and, below :data:`COMPACT_BELOW_PX`, legends go under the plot. Fonts keep their size.
+    The layout is the page's own (``chart-fit.js``, run here in V8): each layout it proposes is
+    drawn with vl-convert and measured, as the page measures its drawing, with the room the page
+    keeps for the chart's menu, so the picture is the chart a reader gets when the interactive
+    view replaces it. ``drawn`` keeps the pictures already drawn, by specification.
     """
-    fitted = copy.deepcopy(spec)
-    default = fitted.get("config", {}).get("view", {}).get("continuousWidth", 300)
-    _stack(fitted, container_px, default)
-    over = _estimate(fitted, default)
-    if over > container_px:
-        plots = over - AXES_PX * max(1, len(fitted.get("hconcat", [])))
-        factor = max(0.2, (plots - (over - container_px)) / plots) if plots > 0 else 1.0
-        _scale(fitted, factor, default)
-    _wrap_titles(fitted, container_px)
-    if container_px < COMPACT_BELOW_PX:
-        _compact(fitted, container_px)
-    return fitted
+    engine = _layout_engine()
+    state = engine.call("dlChartLayout.start", spec, column_px)
+    while True:
+        key = json.dumps(state["spec"], sort_keys=True)
+        if key not in drawn:
+            drawn[key] = to_svg(inline_data(state["spec"]))
+        width = svg_size(drawn[key], exact=True)[0]
+        state = engine.call("dlChartLayout.next", state, math.ceil(width + ACTIONS_PX - column_px))
+        if state["done"]:
+            return state["spec"], drawn[json.dumps(state["spec"], sort_keys=True)]
+
+
+def fit(spec: dict[str, Any], column_px: int) -> dict[str, Any]:
+    """A copy of ``spec`` laid out for a column ``column_px`` wide, as the page lays it out.
+
+    Panels side by side stack when they cannot fit, plots narrow (never widen; maps keep their
+    proportions), long titles wrap and, in a narrow column, legends go under the plot. Fonts keep
+    their size.
+    """
+    return _fit_and_draw(spec, column_px, {})[0]
 
 
 def shared_chart_data() -> dict[str, Path]:
@@ -293,12 +200,12 @@ def picture_svgs(spec: dict[str, Any]) -> dict[str, str]:
 
     The phone's picture is left out when it would be the desktop's.
     """
-    spec = inline_data(spec)
-    desktop = fit(spec, DESKTOP_PX)
-    phone = fit(spec, PHONE_PX)
-    out = {"desktop": to_svg(desktop)}
+    drawn: dict[str, str] = {}
+    desktop, desktop_svg = _fit_and_draw(spec, DESKTOP_PX, drawn)
+    phone, phone_svg = _fit_and_draw(spec, PHONE_PX, drawn)
+    out = {"desktop": desktop_svg}
     if phone != desktop:
-        out["phone"] = to_svg(phone)
+        out["phone"] = phone_svg
     return out
 
 
@@ -348,9 +255,10 @@ def compact_svg(svg: str, digits: int = 1) -> str:
     return head + body
 
 
-def svg_size(svg: str) -> tuple[int, int]:
-    """The width and height an SVG declares, in px."""
+def svg_size(svg: str, exact: bool = False) -> tuple[float, float]:
+    """The width and height an SVG declares, in px (rounded to the pixel unless ``exact``)."""
     match = re.search(r'<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"', svg)
     if not match:
         raise ValueError("an SVG without width and height")
-    return round(float(match.group(1))), round(float(match.group(2)))
+    width, height = float(match.group(1)), float(match.group(2))
+    return (width, height) if exact else (round(width), round(height))

@@ -1,21 +1,14 @@
-// How a chart fits its container (a phone, or a page beside the "Contents" sidebar): drawn by
-// vega-embed, measured, and redrawn narrower, panels stacked, long titles wrapped; fonts keep
-// their size. The library appends it to the vega bundle (digital_labor.charts.vega_javascript),
-// once per page or notebook, with the layout constants in place of __DL_CHART_LAYOUT__.
-// Comment lines and indentation are dropped on the way.
-window.dlFitEmbed = window.dlFitEmbed || (function (L) {
-  // Draws a chart with vega-embed so that it fits the width of its container: panels side by
-  // side stack when they cannot fit, panels narrow (maps keep their proportions), long titles
-  // wrap. Fonts keep their size. Measured after each drawing and redrawn until it fits.
-  // The layout constants come from the library (digital_labor.charts.LAYOUT), shared with the
-  // pictures drawn at build time.
+// How a chart fits its container (a phone, or a page beside the "Contents" sidebar): drawn,
+// measured, and redrawn narrower, panels stacked, long titles wrapped; fonts keep their size.
+// One algorithm for both drawings of a chart: the page draws it with vega-embed and measures the
+// page (dlFitEmbed, below); the book's build draws its pictures with vl-convert and measures the
+// SVG, running this same file (book.static_charts). The library appends it to the vega bundle
+// (digital_labor.charts.vega_javascript), once per page or notebook, with the layout constants in
+// place of __DL_CHART_LAYOUT__. Comment lines and indentation are dropped on the way.
+(function (root, L) {
+  // The layout constants come from the library (digital_labor.charts.LAYOUT).
   var MIN = L.minPanelPx, ACTIONS = L.actionsPx, GAP = L.gapPx, AXES = L.axesPx;
   function copy(o) { return JSON.parse(JSON.stringify(o)); }
-  function room(el) {
-    var p = el.parentElement; if (!p) { return 0; }
-    var cs = getComputedStyle(p);
-    return p.clientWidth - (parseFloat(cs.paddingLeft) || 0) - (parseFloat(cs.paddingRight) || 0);
-  }
   function lines(text, px, size) {
     var all = Array.isArray(text) ? text.join(" ") : String(text);
     var chars = Math.max(L.minLineChars, Math.floor(px / (size * L.charEm)));
@@ -26,13 +19,6 @@ window.dlFitEmbed = window.dlFitEmbed || (function (L) {
     });
     if (line) { out.push(line); }
     return out;
-  }
-  function needed(el) {
-    var box = el.getBoundingClientRect(), right = box.right - (parseFloat(getComputedStyle(el).paddingRight) || 0);
-    Array.prototype.forEach.call(el.querySelectorAll("svg, canvas, .vega-bindings"), function (part) {
-      if (!part.closest(".vega-actions") && !part.closest("summary")) { right = Math.max(right, part.getBoundingClientRect().right); }
-    });
-    return right - box.left + (parseFloat(getComputedStyle(el).paddingRight) || 0);
   }
   function width(n, def) { return typeof n.width === "number" ? n.width : (n.width === undefined ? def : null); }
   function est(n, def) {
@@ -127,7 +113,45 @@ window.dlFitEmbed = window.dlFitEmbed || (function (L) {
     n.width = nw;
     return true;
   }
-  return function (target, spec, options) {
+  // The fitting, one drawing at a time. start() gives the first layout to draw for a room of
+  // `room` px; after each drawing, next() takes by how many px it overflowed the room and gives
+  // the next layout, until `done`. Plots narrow step by step (at most five times); if that is not
+  // enough, the same again in the compact layout (legends under the plot, long labels cut), which
+  // a narrow room gets at once. Narrower plots that did not make the chart narrower mean that
+  // something else is wide: the layout before them is drawn again and kept.
+  function attempt(base, room, compact) {
+    return { base: base, room: room, compact: compact, spec: prepare(base, room, compact), passes: 0, last: null, before: 0, reverting: false, done: false, over: 0 };
+  }
+  function start(spec, room) { return attempt(spec, room, room - ACTIONS < L.compactBelowPx); }
+  function settle(state, over) {
+    if (state.room > 0 && over > 1 && !state.compact) { return attempt(state.base, state.room, true); }
+    state.done = true; state.over = over;
+    return state;
+  }
+  function next(state, over) {
+    if (state.reverting) { return settle(state, over); }
+    if (state.last && over > state.before - 2) { state.spec = state.last; state.last = null; state.reverting = true; return state; }
+    var def = ((state.spec.config || {}).view || {}).continuousWidth || 300;
+    state.last = copy(state.spec); state.before = over;
+    if (state.room > 0 && over > 1 && state.passes < 5 && shrink(state.spec, over, def)) { state.passes += 1; return state; }
+    return settle(state, over);
+  }
+  root.dlChartLayout = root.dlChartLayout || { start: start, next: next };
+  if (typeof document === "undefined") { return; }
+  // In a page: draws a chart with vega-embed so that it fits the width of its container.
+  function room(el) {
+    var p = el.parentElement; if (!p) { return 0; }
+    var cs = getComputedStyle(p);
+    return p.clientWidth - (parseFloat(cs.paddingLeft) || 0) - (parseFloat(cs.paddingRight) || 0);
+  }
+  function needed(el) {
+    var box = el.getBoundingClientRect(), right = box.right - (parseFloat(getComputedStyle(el).paddingRight) || 0);
+    Array.prototype.forEach.call(el.querySelectorAll("svg, canvas, .vega-bindings"), function (part) {
+      if (!part.closest(".vega-actions") && !part.closest("summary")) { right = Math.max(right, part.getBoundingClientRect().right); }
+    });
+    return right - box.left + (parseFloat(getComputedStyle(el).paddingRight) || 0);
+  }
+  root.dlFitEmbed = root.dlFitEmbed || function (target, spec, options) {
     var el = typeof target === "string" ? document.querySelector(target) : target;
     var result = null, drawn = -1, timer = null;
     function draw(s) {
@@ -154,29 +178,15 @@ window.dlFitEmbed = window.dlFitEmbed || (function (L) {
       el.setAttribute("data-dl-scale", f);
     }
     function fit() {
-      var r = room(el);
+      var r = room(el), state = start(spec, r);
       drawn = r;
-      // Panels narrowed step by step; if that is not enough, again in the compact layout
-      // (legends under the plot, long labels cut), which a narrow screen gets at once.
-      function attempt(compact) {
-        var s = prepare(spec, r, compact), passes = 0, last = null, before = Infinity;
-        var def = ((s.config || {}).view || {}).continuousWidth || 300;
-        function pass() {
-          return draw(s).then(function () {
-            var over = Math.ceil(needed(el) - r);
-            // Narrower panels that did not make the chart narrower: something else is wide; go back.
-            if (last && over > before - 2) { s = last; return draw(s).then(function () { return Math.ceil(needed(el) - r); }); }
-            last = copy(s); before = over;
-            if (r > 0 && over > 1 && passes < 5 && shrink(s, over, def)) { passes += 1; return pass(); }
-            return over;
-          });
-        }
-        return pass();
+      function step() {
+        return draw(state.spec).then(function () {
+          state = next(state, Math.ceil(needed(el) - r));
+          return state.done ? state.over : step();
+        });
       }
-      var compact = r - ACTIONS < L.compactBelowPx;
-      return attempt(compact).then(function (over) {
-        return r > 0 && over > 1 && !compact ? attempt(true) : over;
-      }).then(function (over) {
+      return step().then(function (over) {
         if (r > 0 && over > 1) { scale(over); }
         return result;
       });
@@ -192,4 +202,4 @@ window.dlFitEmbed = window.dlFitEmbed || (function (L) {
     });
     return fit().then(function (res) { el.dispatchEvent(new Event("dl-chart-drawn")); return res; });
   };
-})(__DL_CHART_LAYOUT__);
+})(typeof window !== "undefined" ? window : globalThis, __DL_CHART_LAYOUT__);

@@ -157,10 +157,10 @@ def _details(html_text: str) -> str:
 def test_notebook_renderer_draws_through_the_fitting_embed_and_keeps_the_spec_readable(simple_chart):
     html_text = charts.render_in_notebook(simple_chart.to_dict())["text/html"].rsplit("</script>\n", 1)[1]
     script = html_text.split("<script>", 1)[1]
-    assert "window.dlFitEmbed = window.dlFitEmbed ||" not in script  # it comes once, with the bundle
+    assert "root.dlFitEmbed = root.dlFitEmbed ||" not in script  # it comes once, with the bundle
     assert "var vegaEmbed=window.dlFitEmbed;" in script and "vegaEmbed('#dl-chart-" in script
     bundle = charts.vega_javascript()
-    assert "window.dlFitEmbed = window.dlFitEmbed ||" in bundle
+    assert "root.dlFitEmbed = root.dlFitEmbed ||" in bundle
     assert "window.vegaEmbed(el, s, options)" in bundle  # the fitting embed draws with the library's
     assert "</" not in script.rsplit("</script>", 1)[0]
 

@@ -53,7 +53,7 @@ def test_vega_bundle_is_written_once_and_wrapped(tmp_path):
     target = write_vega_bundle(tmp_path)
     assert target.name == vega_bundle_name()
     text = target.read_text()
-    assert text.startswith("(function(){") and "window.vegaEmbed" in text and "window.dlFitEmbed" in text
+    assert text.startswith("(function(){") and "window.vegaEmbed" in text and "root.dlFitEmbed" in text
     assert charts.FIT_SCRIPT_DIGEST in target.name  # a new fitting script gets a new file, never a stale one
     target.write_text("kept")
     assert write_vega_bundle(tmp_path).read_text() == "kept"

@@ -49,12 +49,14 @@ def test_fit_narrows_a_wide_plot_for_a_phone_and_leaves_the_original_alone(frame
     spec = alt.Chart(frame).mark_line().encode(x="x:Q", y="y:Q").properties(width=600, height=200).to_dict()
     phone = static_charts.fit(spec, static_charts.PHONE_PX)
     assert phone["width"] <= static_charts.PHONE_PX - static_charts.AXES_PX + 1 and spec["width"] == 600
+    drawn = static_charts.svg_size(static_charts.to_svg(phone))[0]
+    assert static_charts.PHONE_PX - 60 < drawn + static_charts.ACTIONS_PX <= static_charts.PHONE_PX  # measured: fits, not far under
     assert static_charts.fit(spec, 1200)["width"] == 600  # never widened
     assert phone["config"]["legend"]["orient"] == "bottom"  # the compact layout on a narrow screen
 
 
 def test_fit_stacks_side_by_side_panels_on_a_phone_and_keeps_them_on_a_desktop(frame):
-    panel = alt.Chart(frame).mark_line().encode(x="x:Q", y="y:Q").properties(width=260, height=150)
+    panel = alt.Chart(frame).mark_line().encode(x="x:Q", y="y:Q").properties(width=200, height=150)
     spec = alt.hconcat(panel, panel).to_dict()
     assert "vconcat" in static_charts.fit(spec, static_charts.PHONE_PX) and "hconcat" not in static_charts.fit(spec, 340)
     assert "hconcat" in static_charts.fit(spec, static_charts.DESKTOP_PX)
@@ -74,6 +76,32 @@ def test_long_titles_wrap_to_the_phone_s_width(frame):
     phone = static_charts.fit(spec, static_charts.PHONE_PX)
     assert isinstance(phone["title"]["text"], list) and " ".join(phone["title"]["text"]) == title
     assert static_charts.fit(spec, static_charts.DESKTOP_PX)["title"]["text"] == title
+
+
+def test_the_pictures_are_laid_out_by_the_page_s_own_fitting_script(frame, monkeypatch):
+    """One algorithm: the build runs chart-fit.js and only draws and measures what it proposes."""
+    proposed = []
+    engine = static_charts._layout_engine()
+    real_call = engine.call
+    monkeypatch.setattr(engine, "call", lambda name, *args: proposed.append(name) or real_call(name, *args), raising=False)
+    spec = alt.Chart(frame).mark_line().encode(x="x:Q", y="y:Q").properties(width=600, height=200).to_dict()
+    static_charts.fit(spec, static_charts.PHONE_PX)
+    assert proposed[0] == "dlChartLayout.start" and proposed.count("dlChartLayout.next") >= 2  # drawn, measured, narrowed
+
+
+def test_the_fitting_steps_go_back_when_narrower_plots_do_not_narrow_the_chart():
+    engine = static_charts._layout_engine()
+    spec = {"mark": "point", "width": 400, "height": 100, "data": {"values": []}}
+    state = engine.call("dlChartLayout.start", spec, 700)
+    assert not state["compact"] and not state["done"]
+    state = engine.call("dlChartLayout.next", state, 100)  # 100 px too wide: the plot narrows
+    assert state["spec"]["width"] == 300 and not state["done"]
+    state = engine.call("dlChartLayout.next", state, 100)  # no better: the layout before it again
+    assert state["reverting"] and state["spec"]["width"] == 400
+    state = engine.call("dlChartLayout.next", state, 100)  # still too wide: the compact layout next
+    assert state["compact"] and state["spec"]["width"] == 400 and not state["done"]
+    state = engine.call("dlChartLayout.next", state, 0)
+    assert state["done"] and state["over"] == 0
 
 
 def test_compact_svg_rounds_coordinates_and_drops_per_mark_aria():
