@@ -1,0 +1,164 @@
+"""Tables for readers: a frame shown with labelled columns, formatted numbers, a caption and a source.
+
+Every table a page shows goes through :func:`table`, built on pandas' Styler. Its HTML is small
+and self-contained (no script, no style element, no external address): a ``<table>`` with a
+caption and scoped headers, wrapped in a scrollable region, and the source line under it. In a
+plain notebook the same object shows as HTML, and as aligned text where HTML is not read.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+__all__ = ["Table", "TableError", "default_format", "table"]
+
+_SCIENTIFIC = re.compile(r"[eEgGn]$")
+_SPEC = re.compile(r"^[,_]?(?:\.\d+)?[df%]?$")
+MAX_DECIMALS = 4
+
+
+class TableError(ValueError):
+    """A table asked for something its frame cannot give: the message names the column and the rule."""
+
+
+def default_format(values: pd.Series, label: str = "") -> str:
+    """A format spec for a numeric column: integers as integers (years without a separator), else
+    fixed decimals (three significant digits for the smallest non-zero value, one to four decimals),
+    with thousands separators."""
+    numbers = pd.to_numeric(values, errors="coerce").dropna()
+    whole = numbers.empty or bool((numbers == numbers.round()).all())
+    if whole and "year" in label.lower() and numbers.between(1800, 2200).all():
+        return ".0f"
+    if pd.api.types.is_integer_dtype(values) or whole:
+        return ",.0f"
+    smallest = numbers[numbers != 0].abs().min()
+    decimals = 2 - math.floor(math.log10(smallest)) if pd.notna(smallest) else 1
+    return f",.{min(MAX_DECIMALS, max(1, decimals))}f"
+
+
+def _is_number_column(values: pd.Series) -> bool:
+    return pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values)
+
+
+def _check_spec(column: Any, spec: str) -> str:
+    """The spec, once checked: a fixed-point, integer or percent format, never scientific notation."""
+    if not isinstance(spec, str) or _SCIENTIFIC.search(spec) or not _SPEC.match(spec):
+        raise TableError(
+            f"column {column!r}: format {spec!r} is not a fixed-point format such as ',.1f', ',.0f', ',d' or '.1%' "
+            "(scientific notation is not allowed)"
+        )
+    return spec
+
+
+def _formatter(spec: str) -> Any:
+    return lambda value: format(value, spec)
+
+
+def _header_names(frame: pd.DataFrame) -> set[Any]:
+    columns = frame.columns
+    if isinstance(columns, pd.MultiIndex):
+        return {value for level in columns.levels for value in level}
+    return set(columns)
+
+
+@dataclass(frozen=True)
+class Table:
+    """A formatted table: shows as HTML in a page or a notebook, as aligned text elsewhere."""
+
+    styler: Any  # pandas.io.formats.style.Styler
+    caption: str
+    source: str
+    number_columns: tuple[int, ...]  # positions (among the cells of a row) of the numeric columns
+    row_headers: int  # how many leading cells of a row are its headers (the index, when it is data)
+    text: str  # the table as aligned text
+
+    def to_html(self) -> str:
+        """The table's HTML: a region holding the table (caption, scoped headers) and its source line."""
+        body = self.styler.to_html(exclude_styles=True)
+        body = re.sub(r"<table>", '<table class="dl-table__table">', body, count=1)
+        head, _, rest = body.partition("</thead>")
+        head = re.sub(r"<th (colspan=\"\d+\")\s*>", r'<th scope="colgroup" \1>', head)
+        head = re.sub(r"<th\s*>", '<th scope="col">', head)
+        rest = re.sub(r"<tr>(.*?)</tr>", self._cells, rest, flags=re.DOTALL)
+        label = html.escape(self.caption, quote=True)
+        source = f'<p class="dl-table__source">Source: {html.escape(self.source)}</p>' if self.source else ""
+        table = re.sub(r"\n\s*", "", head + "</thead>" + rest)
+        return f'<div class="dl-table"><div class="dl-table__scroll" role="region" tabindex="0" aria-label="{label}">{table}</div>{source}</div>'
+
+    def _cells(self, row: re.Match[str]) -> str:
+        """One body row: its leading index cells as row headers, its number cells marked for alignment."""
+        positions = iter(range(len(row.group(1))))
+
+        def cell(match: re.Match[str]) -> str:
+            position = next(positions)
+            if position < self.row_headers:
+                return f'<th scope="row">{match.group(1)}</th>'
+            return ('<td class="dl-num">' if position in self.number_columns else "<td>") + match.group(1) + "</td>"
+
+        return "<tr>" + re.sub(r"<td\s*>(.*?)</td>", cell, row.group(1), flags=re.DOTALL) + "</tr>"
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+    def __repr__(self) -> str:
+        return f"{self.caption}\n\n{self.text}\n" + (f"\nSource: {self.source}" if self.source else "")
+
+
+def table(
+    frame: pd.DataFrame,
+    *,
+    caption: str,
+    source: str,
+    labels: Mapping[Any, str] | None = None,
+    formats: Mapping[Any, str] | None = None,
+    index: bool = False,
+    missing: str = "–",
+) -> Table:
+    """Show ``frame`` for a reader.
+
+    ``labels`` maps column (or, with ``index=True``, index) names to the headers a reader sees,
+    with their units; every header left unlabelled must already read as words (no ``_``).
+    ``formats`` maps numeric columns to a fixed-point spec (``",.1f"``, ``",.0f"``, ``".1%"``);
+    other numeric columns get :func:`default_format`. The index is hidden unless ``index`` says it
+    is data. Raises :class:`TableError` naming the column for a label or format of a missing
+    column, a format for a non-numeric column, a scientific format, or an unlabelled snake_case header.
+    """
+    if not isinstance(frame, pd.DataFrame):
+        raise TableError(f"table() takes a DataFrame, not {type(frame).__name__}")
+    if not caption.strip():
+        raise TableError("a table needs a caption")
+    labels, formats = dict(labels or {}), dict(formats or {})
+    names = _header_names(frame) | (set(frame.index.names) if index else set())
+    for column in labels:
+        if column not in names:
+            raise TableError(f"labels: column {column!r} is not in the frame (its columns: {list(frame.columns)})")
+    for column, spec in formats.items():
+        if column not in frame.columns:
+            raise TableError(f"formats: column {column!r} is not in the frame (its columns: {list(frame.columns)})")
+        if not _is_number_column(frame[column]):
+            raise TableError(f"formats: column {column!r} holds {frame[column].dtype} values, not numbers: a number format does not apply")
+        _check_spec(column, spec)
+    for name in names:
+        if isinstance(name, str) and "_" in name and name not in labels:
+            raise TableError(f"column {name!r} has no label: pass labels={{{name!r}: 'what it is (unit)'}}")
+    numeric = [c for c in frame.columns if _is_number_column(frame[c])]
+    specs = {c: formats.get(c) or default_format(frame[c]) for c in numeric}
+    shown = frame.reset_index() if index else frame
+    row_headers = frame.index.nlevels if index else 0
+    numeric = [c for c in shown.columns if _is_number_column(shown[c])]
+    specs = {c: formats.get(c) or default_format(shown[c], str(labels.get(c, c))) for c in numeric}
+    styler = shown.style.format({c: _formatter(spec) for c, spec in specs.items()}, na_rep=missing)
+    styler = styler.format_index(lambda v: labels.get(v, v), axis="columns").hide(axis="index").set_caption(caption)
+    text = shown.copy()
+    for column, spec in specs.items():
+        text[column] = text[column].map(lambda v, spec=spec: missing if pd.isna(v) else format(v, spec))
+    text = text.rename(columns=labels).fillna(missing).to_string(index=False)
+    positions = tuple(i for i, c in enumerate(shown.columns) if c in specs)
+    return Table(styler=styler, caption=caption, source=source, number_columns=positions, row_headers=row_headers, text=text)
