@@ -11,11 +11,13 @@ from __future__ import annotations
 import html
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
+
+from .charts import source_line
 
 __all__ = ["Table", "TableError", "default_format", "table"]
 
@@ -74,7 +76,7 @@ class Table:
 
     styler: Any  # pandas.io.formats.style.Styler
     caption: str
-    source: str
+    source: str  # the source line: "Source: …." and a model label
     number_columns: tuple[int, ...]  # positions (among the cells of a row) of the numeric columns
     row_headers: int  # how many leading cells of a row are its headers (the index, when it is data)
     text: str  # the table as aligned text
@@ -88,7 +90,7 @@ class Table:
         head = re.sub(r"<th\s*>", '<th scope="col">', head)
         rest = re.sub(r"<tr>(.*?)</tr>", self._cells, rest, flags=re.DOTALL)
         label = html.escape(self.caption, quote=True)
-        source = f'<p class="dl-table__source">Source: {html.escape(self.source)}</p>' if self.source else ""
+        source = f'<p class="dl-table__source">{html.escape(self.source)}</p>'
         table = re.sub(r"\n\s*", "", head + "</thead>" + rest)
         return f'<div class="dl-table"><div class="dl-table__scroll" role="region" tabindex="0" aria-label="{label}">{table}</div>{source}</div>'
 
@@ -108,20 +110,26 @@ class Table:
         return self.to_html()
 
     def __repr__(self) -> str:
-        return f"{self.caption}\n\n{self.text}\n" + (f"\nSource: {self.source}" if self.source else "")
+        return f"{self.caption}\n\n{self.text}\n\n{self.source}"
 
 
 def table(
     frame: pd.DataFrame,
     *,
     caption: str,
-    source: str,
+    source: str | None = None,
+    datasets: Iterable[str] = (),
+    model: str | None = None,
     labels: Mapping[Any, str] | None = None,
     formats: Mapping[Any, str] | None = None,
     index: bool = False,
     missing: str = "–",
 ) -> Table:
-    """Show ``frame`` for a reader.
+    """Show ``frame`` for a reader, with a caption and a source line.
+
+    The source line is the charts' (:func:`digital_labor.charts.source_line`): the manifest
+    titles of ``datasets``, a named ``source`` (a publication, a register), and a ``model``
+    label when the table holds a simulation's results.
 
     ``labels`` maps column (or, with ``index=True``, index) names to the headers a reader sees,
     with their units; every header left unlabelled must already read as words (no ``_``).
@@ -134,6 +142,10 @@ def table(
         raise TableError(f"table() takes a DataFrame, not {type(frame).__name__}")
     if not caption.strip():
         raise TableError("a table needs a caption")
+    try:
+        line = source_line(datasets, model, source)
+    except ValueError:
+        raise TableError(f"table {caption!r}: name its source (datasets, source or model)") from None
     labels, formats = dict(labels or {}), dict(formats or {})
     names = _header_names(frame) | (set(frame.index.names) if index else set())
     for column in labels:
@@ -161,4 +173,4 @@ def table(
         text[column] = text[column].map(lambda v, spec=spec: missing if pd.isna(v) else format(v, spec))
     text = text.rename(columns=labels).fillna(missing).to_string(index=False)
     positions = tuple(i for i, c in enumerate(shown.columns) if c in specs)
-    return Table(styler=styler, caption=caption, source=source, number_columns=positions, row_headers=row_headers, text=text)
+    return Table(styler=styler, caption=caption, source=line, number_columns=positions, row_headers=row_headers, text=text)

@@ -53,7 +53,7 @@ def test_labels_caption_source_and_no_index(firms):
     page = shown(firms)
     assert '<th scope="col">Raised (US$)</th>' in page and "raised_musd" not in page
     assert "<caption>Money raised by two firms</caption>" in page
-    assert '<p class="dl-table__source">Source: Crunchbase (2017)</p>' in page
+    assert '<p class="dl-table__source">Source: Crunchbase (2017).</p>' in page
     assert "<tbody><tr><td>Alpha</td>" in page  # no index column
 
 
@@ -105,7 +105,14 @@ def test_html_is_well_formed_small_and_self_contained(firms):
 def test_plain_text_for_a_notebook_or_a_terminal(firms):
     text = repr(table(firms, caption="Money raised", source="Crunchbase (2017)", labels={"raised_musd": "Raised (US$)"}))
     assert text.splitlines()[0] == "Money raised" and "Raised (US$)" in text and "14,143,750" in text
-    assert text.rstrip().endswith("Source: Crunchbase (2017)")
+    assert text.rstrip().endswith("Source: Crunchbase (2017).")
+
+
+def test_the_source_line_is_the_charts_one(firms):
+    page = table(firms, caption="c", datasets=["claims"], model="a toy", labels={"raised_musd": "r"}).to_html()
+    assert f'<p class="dl-table__source">{dl.charts.source_line(["claims"], "a toy")}</p>' in page
+    with pytest.raises(TableError, match="name its source"):
+        table(firms, caption="c", labels={"raised_musd": "r"})
 
 
 def test_the_package_exports_it(firms):
