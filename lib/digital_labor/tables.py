@@ -18,8 +18,9 @@ from typing import Any
 import pandas as pd
 
 from .charts import source_line
+from .data import dataset
 
-__all__ = ["Table", "TableError", "default_format", "table"]
+__all__ = ["Table", "TableError", "default_format", "manifest_labels", "table"]
 
 _SCIENTIFIC = re.compile(r"[eEgGn]$")
 _SPEC = re.compile(r"^[,_]?(?:\.\d+)?[df%]?$")
@@ -57,6 +58,16 @@ def _check_spec(column: Any, spec: str) -> str:
             "(scientific notation is not allowed)"
         )
     return spec
+
+
+def manifest_labels(datasets: Iterable[str]) -> dict[str, str]:
+    """Each field of the datasets as the manifest titles it, with its unit: ``"GDP (current US$)"``."""
+    labels: dict[str, str] = {}
+    for name in datasets:
+        for field in dataset(name).schema["fields"]:
+            title = field.get("title", field["name"])
+            labels.setdefault(field["name"], f"{title} ({field['unit']})" if field.get("unit") else title)
+    return labels
 
 
 def _formatter(spec: str) -> Any:
@@ -132,7 +143,8 @@ def table(
     label when the table holds a simulation's results.
 
     ``labels`` maps column (or, with ``index=True``, index) names to the headers a reader sees,
-    with their units; every header left unlabelled must already read as words (no ``_``).
+    with their units; a column it leaves out takes the manifest's title and unit of the field of
+    that name in ``datasets``; every other header must already read as words (no ``_``).
     ``formats`` maps numeric columns to a fixed-point spec (``",.1f"``, ``",.0f"``, ``".1%"``);
     other numeric columns get :func:`default_format`. The index is hidden unless ``index`` says it
     is data. Raises :class:`TableError` naming the column for a label or format of a missing
@@ -146,11 +158,12 @@ def table(
         line = source_line(datasets, model, source)
     except ValueError:
         raise TableError(f"table {caption!r}: name its source (datasets, source or model)") from None
-    labels, formats = dict(labels or {}), dict(formats or {})
+    formats = dict(formats or {})
     names = _header_names(frame) | (set(frame.index.names) if index else set())
-    for column in labels:
+    for column in labels or {}:
         if column not in names:
             raise TableError(f"labels: column {column!r} is not in the frame (its columns: {list(frame.columns)})")
+    labels = {**{k: v for k, v in manifest_labels(datasets).items() if k in names}, **(labels or {})}
     for column, spec in formats.items():
         if column not in frame.columns:
             raise TableError(f"formats: column {column!r} is not in the frame (its columns: {list(frame.columns)})")

@@ -140,3 +140,10 @@ def test_a_table_needs_a_frame_and_a_caption(firms):
         table(firms["workers"], caption="c", source="s", labels={"raised_musd": "r"})
     with pytest.raises(TableError, match="caption"):
         table(firms, caption=" ", source="s", labels={"raised_musd": "r"})
+
+
+def test_unlabelled_columns_take_the_manifest_s_titles_and_units():
+    frame = pd.DataFrame({"iso3": ["FRA"], "population": [68_000_000], "gdp_usd": [3.0e12]})
+    page = table(frame, caption="c", datasets=["countries"], labels={"iso3": "Country code"}).to_html()
+    assert '<th scope="col">Population (people)</th>' in page and '<th scope="col">GDP (current US$)</th>' in page
+    assert '<th scope="col">Country code</th>' in page and "3,000,000,000,000" in page
