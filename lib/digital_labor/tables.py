@@ -159,24 +159,23 @@ def table(
     except ValueError:
         raise TableError(f"table {caption!r}: name its source (datasets, source or model)") from None
     formats = dict(formats or {})
-    names = _header_names(frame) | (set(frame.index.names) if index else set())
+    shown = frame.reset_index() if index else frame.copy()
+    shown.columns = shown.columns.set_names([None] * shown.columns.nlevels)  # a pivot's column-axis name is not a header
+    row_headers = frame.index.nlevels if index else 0
+    names = _header_names(shown)
     for column in labels or {}:
         if column not in names:
-            raise TableError(f"labels: column {column!r} is not in the frame (its columns: {list(frame.columns)})")
+            raise TableError(f"labels: column {column!r} is not in the frame (its columns: {list(shown.columns)})")
     labels = {**{k: v for k, v in manifest_labels(datasets).items() if k in names}, **(labels or {})}
     for column, spec in formats.items():
-        if column not in frame.columns:
-            raise TableError(f"formats: column {column!r} is not in the frame (its columns: {list(frame.columns)})")
-        if not _is_number_column(frame[column]):
-            raise TableError(f"formats: column {column!r} holds {frame[column].dtype} values, not numbers: a number format does not apply")
+        if column not in shown.columns:
+            raise TableError(f"formats: column {column!r} is not in the frame (its columns: {list(shown.columns)})")
+        if not _is_number_column(shown[column]):
+            raise TableError(f"formats: column {column!r} holds {shown[column].dtype} values, not numbers: a number format does not apply")
         _check_spec(column, spec)
     for name in names:
         if isinstance(name, str) and "_" in name and name not in labels:
             raise TableError(f"column {name!r} has no label: pass labels={{{name!r}: 'what it is (unit)'}}")
-    numeric = [c for c in frame.columns if _is_number_column(frame[c])]
-    specs = {c: formats.get(c) or default_format(frame[c]) for c in numeric}
-    shown = frame.reset_index() if index else frame
-    row_headers = frame.index.nlevels if index else 0
     numeric = [c for c in shown.columns if _is_number_column(shown[c])]
     specs = {c: formats.get(c) or default_format(shown[c], str(labels.get(c, c))) for c in numeric}
     styler = shown.style.format({c: _formatter(spec) for c, spec in specs.items()}, na_rep=missing)
