@@ -25,6 +25,7 @@ __all__ = ["Table", "TableError", "default_format", "manifest_labels", "table"]
 _SCIENTIFIC = re.compile(r"[eEgGn]$")
 _SPEC = re.compile(r"^[,_]?(?:\.\d+)?[df%]?$")
 MAX_DECIMALS = 4
+PER_VALUE = "per value"  # the format of a column of mixed magnitudes: each number its own decimals
 
 
 class TableError(ValueError):
@@ -34,7 +35,8 @@ class TableError(ValueError):
 def default_format(values: pd.Series, label: str = "") -> str:
     """A format spec for a numeric column: integers as integers (years without a separator), else
     fixed decimals (three significant digits for the smallest non-zero value, one to four decimals),
-    with thousands separators."""
+    with thousands separators. A column whose magnitudes span three orders or more (figures of
+    different kinds, as published) gets :data:`PER_VALUE`: each value its own decimals."""
     numbers = pd.to_numeric(values, errors="coerce").dropna()
     whole = numbers.empty or bool((numbers == numbers.round()).all())
     if whole and "year" in label.lower() and numbers.between(1800, 2200).all():
@@ -42,6 +44,8 @@ def default_format(values: pd.Series, label: str = "") -> str:
     if pd.api.types.is_integer_dtype(values) or whole:
         return ",.0f"
     smallest = numbers[numbers != 0].abs().min()
+    if pd.notna(smallest) and numbers.abs().max() / smallest >= 1_000:
+        return PER_VALUE
     decimals = 2 - math.floor(math.log10(smallest)) if pd.notna(smallest) else 1
     return f",.{min(MAX_DECIMALS, max(1, decimals))}f"
 
@@ -51,7 +55,9 @@ def _is_number_column(values: pd.Series) -> bool:
 
 
 def _check_spec(column: Any, spec: str) -> str:
-    """The spec, once checked: a fixed-point, integer or percent format, never scientific notation."""
+    """The spec, once checked: a fixed-point, integer or percent format (or :data:`PER_VALUE`), never scientific notation."""
+    if spec == PER_VALUE:
+        return spec
     if not isinstance(spec, str) or _SCIENTIFIC.search(spec) or not _SPEC.match(spec):
         raise TableError(
             f"column {column!r}: format {spec!r} is not a fixed-point format such as ',.1f', ',.0f', ',d' or '.1%' "
@@ -70,8 +76,16 @@ def manifest_labels(datasets: Iterable[str]) -> dict[str, str]:
     return labels
 
 
+def _per_value(value: float) -> str:
+    """One number as an integer if it is one, else with three significant digits (one to four decimals)."""
+    if float(value).is_integer():
+        return f"{value:,.0f}"
+    decimals = min(MAX_DECIMALS, max(1, 2 - math.floor(math.log10(abs(value)))))
+    return f"{value:,.{decimals}f}"
+
+
 def _formatter(spec: str) -> Any:
-    return lambda value: format(value, spec)
+    return _per_value if spec == PER_VALUE else lambda value: format(value, spec)
 
 
 def _header_names(frame: pd.DataFrame) -> set[Any]:
@@ -182,7 +196,7 @@ def table(
     styler = styler.format_index(lambda v: labels.get(v, v), axis="columns").hide(axis="index").set_caption(caption)
     text = shown.copy()
     for column, spec in specs.items():
-        text[column] = text[column].map(lambda v, spec=spec: missing if pd.isna(v) else format(v, spec))
+        text[column] = text[column].map(lambda v, spec=spec: missing if pd.isna(v) else _formatter(spec)(v))
     text = text.rename(columns=labels).fillna(missing).to_string(index=False)
     positions = tuple(i for i, c in enumerate(shown.columns) if c in specs)
     return Table(styler=styler, caption=caption, source=line, number_columns=positions, row_headers=row_headers, text=text)

@@ -44,7 +44,7 @@ def test_default_formats_are_fixed_point():
     assert default_format(pd.Series([1.0, 2.0])) == ",.0f"
     assert default_format(pd.Series([3, 4])) == ",.0f"
     assert default_format(pd.Series([1.54, 4.5])) == ",.2f"
-    assert default_format(pd.Series([0.00046, 2.0])) == ",.4f"
+    assert default_format(pd.Series([0.00046, 0.2])) == ",.4f"
     assert default_format(pd.Series([12_345.6, 20_000.5])) == ",.1f"
     assert default_format(pd.Series([2016, 2017]), "Year") == ".0f"
 
@@ -147,3 +147,10 @@ def test_unlabelled_columns_take_the_manifest_s_titles_and_units():
     page = table(frame, caption="c", datasets=["countries"], labels={"iso3": "Country code"}).to_html()
     assert '<th scope="col">Population (people)</th>' in page and '<th scope="col">GDP (current US$)</th>' in page
     assert '<th scope="col">Country code</th>' in page and "3,000,000,000,000" in page
+
+
+def test_a_column_of_mixed_magnitudes_gives_each_value_its_decimals():
+    values = pd.Series([14_197_122.0, 2.5, 0.046])
+    assert default_format(values) == "per value"
+    page = table(pd.DataFrame({"value": values}), caption="c", source="s").to_html()
+    assert "14,197,122" in page and ">2.50<" in page and ">0.0460<" in page
