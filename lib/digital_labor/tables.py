@@ -34,7 +34,7 @@ class TableError(ValueError):
 
 def default_format(values: pd.Series, label: str = "") -> str:
     """A format spec for a numeric column: integers as integers (years without a separator), else
-    fixed decimals (three significant digits for the smallest non-zero value, one to four decimals),
+    fixed decimals (as many as the column's values need at three significant digits, one to four),
     with thousands separators. A column whose magnitudes span three orders or more (figures of
     different kinds, as published) gets :data:`PER_VALUE`: each value its own decimals."""
     numbers = pd.to_numeric(values, errors="coerce").dropna()
@@ -46,8 +46,14 @@ def default_format(values: pd.Series, label: str = "") -> str:
     smallest = numbers[numbers != 0].abs().min()
     if pd.notna(smallest) and numbers.abs().max() / smallest >= 1_000:
         return PER_VALUE
-    decimals = 2 - math.floor(math.log10(smallest)) if pd.notna(smallest) else 1
-    return f",.{min(MAX_DECIMALS, max(1, decimals))}f"
+    decimals = max((_decimals(value) for value in numbers if value != 0), default=1)
+    return f",.{max(1, decimals)}f"
+
+
+def _decimals(value: float) -> int:
+    """The decimals a number needs at three significant digits (at most four), trailing zeros dropped."""
+    needed = min(MAX_DECIMALS, max(0, 2 - math.floor(math.log10(abs(value)))))
+    return next(d for d in range(needed + 1) if round(value, d) == round(value, needed))
 
 
 def _is_number_column(values: pd.Series) -> bool:
@@ -80,8 +86,7 @@ def _per_value(value: float) -> str:
     """One number as an integer if it is one, else with three significant digits (one to four decimals)."""
     if float(value).is_integer():
         return f"{value:,.0f}"
-    decimals = min(MAX_DECIMALS, max(1, 2 - math.floor(math.log10(abs(value)))))
-    return f"{value:,.{decimals}f}"
+    return f"{value:,.{max(1, _decimals(value))}f}"
 
 
 def _formatter(spec: str) -> Any:

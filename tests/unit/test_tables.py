@@ -153,4 +153,9 @@ def test_a_column_of_mixed_magnitudes_gives_each_value_its_decimals():
     values = pd.Series([14_197_122.0, 2.5, 0.046])
     assert default_format(values) == "per value"
     page = table(pd.DataFrame({"value": values}), caption="c", source="s").to_html()
-    assert "14,197,122" in page and ">2.50<" in page and ">0.0460<" in page
+    assert "14,197,122" in page and ">2.5<" in page and ">0.046<" in page
+
+
+def test_default_decimals_are_the_ones_the_values_need():
+    assert default_format(pd.Series([0.6, 1.2, 2.4])) == ",.1f"
+    assert default_format(pd.Series([0.6, 1.25])) == ",.2f"
