@@ -9,6 +9,7 @@ write: numbers, strings, ``datum.field``, parameters, arithmetic, comparisons, `
 
 from __future__ import annotations
 
+import functools
 import math
 import operator
 import re
@@ -58,7 +59,8 @@ class Unsupported(ValueError):
     """The expression uses something outside the subset this evaluator reads."""
 
 
-def _tokens(expression: str) -> list[tuple[str, str]]:
+@functools.lru_cache(maxsize=256)
+def _tokens(expression: str) -> tuple[tuple[str, str], ...]:
     tokens, position = [], 0
     expression = expression.strip()
     while position < len(expression):
@@ -68,7 +70,7 @@ def _tokens(expression: str) -> list[tuple[str, str]]:
         kind = match.lastgroup or ""
         tokens.append((kind, match.group(kind)))
         position = match.end()
-    return tokens
+    return tuple(tokens)
 
 
 class _Parser:
