@@ -197,6 +197,9 @@ def table(
             raise TableError(f"column {name!r} has no label: pass labels={{{name!r}: 'what it is (unit)'}}")
     numeric = [c for c in shown.columns if _is_number_column(shown[c])]
     specs = {c: formats.get(c) or default_format(shown[c], str(labels.get(c, c))) for c in numeric}
+    for column in shown.columns:
+        if pd.api.types.is_datetime64_any_dtype(shown[column]):  # dates as dates, without a time of day
+            shown[column] = shown[column].dt.strftime("%Y-%m-%d")
     styler = shown.style.format({c: _formatter(spec) for c, spec in specs.items()}, na_rep=missing)
     styler = styler.format_index(lambda v: labels.get(v, v), axis="columns").hide(axis="index").set_caption(caption)
     text = shown.copy()

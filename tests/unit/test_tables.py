@@ -159,3 +159,9 @@ def test_a_column_of_mixed_magnitudes_gives_each_value_its_decimals():
 def test_default_decimals_are_the_ones_the_values_need():
     assert default_format(pd.Series([0.6, 1.2, 2.4])) == ",.1f"
     assert default_format(pd.Series([0.6, 1.25])) == ",.2f"
+
+
+def test_dates_show_without_a_time_of_day():
+    frame = pd.DataFrame({"date": pd.to_datetime(["2016-08-08", "2018-11-28"])})
+    page = table(frame, caption="c", source="s").to_html()
+    assert ">2016-08-08<" in page and "00:00" not in page
