@@ -90,7 +90,11 @@ def _per_value(value: float) -> str:
 
 
 def _formatter(spec: str) -> Any:
-    return _per_value if spec == PER_VALUE else lambda value: format(value, spec)
+    if spec == PER_VALUE:
+        return _per_value
+    if spec.endswith("%"):  # "12.3 %", as the book writes a percentage
+        return lambda value: format(value, spec)[:-1] + " %"
+    return lambda value: format(value, spec)
 
 
 def _header_names(frame: pd.DataFrame) -> set[Any]:

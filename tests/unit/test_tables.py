@@ -36,7 +36,7 @@ def test_numbers_read_as_numbers(firms):
     page = shown(firms, formats={"share": ".1%"})
     assert "14,143,750" in page and "107,995" in page and "1,228" in page  # separators, counts as integers
     assert ">2016<" in page and "2,016" not in page  # years without a separator
-    assert "0.1%" in page and "50.0%" in page
+    assert ">0.1 %<" in page and ">50.0 %<" in page
     assert not re.search(r"\de[+-]\d", page) and "107995.0" not in page and "nan" not in page.lower()
 
 
