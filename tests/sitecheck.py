@@ -15,6 +15,7 @@ menu is checked by tapping it (:func:`menu_check`).
 from __future__ import annotations
 
 import contextlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
@@ -471,3 +472,30 @@ def colour_only_encodings(spec: dict) -> list[str]:
 
     visit(spec)
     return problems
+
+
+RAW_FRAME_TEXT = re.compile(r"\bdtype: \w+|\[\d+ rows x \d+ columns\]")
+
+
+def _frame_layout(text: str) -> bool:
+    """Whether text is laid out as pandas prints a frame: an indented header line over rows that
+    each start with an index label and hold columns two spaces apart or more."""
+    lines = [line for line in text.rstrip().splitlines() if line.strip()]
+    return len(lines) >= 3 and lines[0][:1] == " " and all(re.match(r"^\S.*?\s{2,}\S", line) for line in lines[1:])
+
+
+def raw_frames(page_html: str) -> list[str]:
+    """Tables a page shows without the book's display helper (``digital_labor.tables``): a pandas
+    table (class ``dataframe``), a bare Styler table (ids ``T_…``), or a frame's or a series'
+    plain-text repr in a cell's output. Each is named by its first header cells or its first line."""
+    soup = BeautifulSoup(page_html, "html.parser")
+    found = []
+    for table in soup.find_all("table"):
+        if "dataframe" in (table.get("class") or []) or str(table.get("id", "")).startswith("T_"):
+            headers = [th.get_text(" ", strip=True) for th in table.find_all("th")[:4]]
+            found.append(f"raw table: {headers}")
+    for output in soup.select("div.cell_output div.output"):
+        text = output.get_text()
+        if "text_html" not in (output.get("class") or []) and (RAW_FRAME_TEXT.search(text) or _frame_layout(text)):
+            found.append(f"text repr: {text.strip().splitlines()[0][:60]!r}")
+    return found

@@ -1,8 +1,9 @@
 """Helper library of the executable book on platformization and digital labor.
 
 Notebooks start with ``import digital_labor as dl; dl.setup()``, load data with
-``dl.load(name)`` and put computed numbers into their text with ``dl.glue(name, value)``; each
-subject (automation, flows, visibility, …) is a subpackage with its data, model and charts.
+``dl.load(name)``, put computed numbers into their text with ``dl.glue(name, value)`` and show
+tables with ``dl.table(frame, caption=…, source=…, labels=…)``; each subject (automation,
+flows, visibility, …) is a subpackage with its data, model and charts.
 """
 
 from __future__ import annotations
@@ -10,8 +11,9 @@ from __future__ import annotations
 from . import charts
 from .data import DataError, load
 from .notebook import glue
+from .tables import table
 
-__all__ = ["DataError", "glue", "load", "setup"]
+__all__ = ["DataError", "glue", "load", "setup", "table"]
 __version__ = "0.1.0"
 
 

@@ -12,6 +12,8 @@ import html
 import re
 from typing import Any
 
+from . import vega_expr
+
 __all__ = ["DATA_TABLE_CELLS", "data_tables", "values_details"]
 
 DATA_TABLE_CELLS = 500  # a chart's data table keeps at most about this many cells (rows evenly spaced)
@@ -52,6 +54,7 @@ def _views(spec: dict[str, Any]) -> list[dict[str, Any]]:
                     "encoding": _encodings({"encoding": encoding}),
                     "calculate": {t["as"]: t["calculate"] for t in transforms if "calculate" in t},
                     "filters": [t["filter"] for t in transforms if isinstance(t.get("filter"), str)],
+                    "mark": node["mark"].get("type") if isinstance(node["mark"], dict) else node["mark"],
                 }
             )
         for key in ("layer", "hconcat", "vconcat", "concat"):
@@ -116,14 +119,77 @@ def _format_value(value: Any, definition: dict[str, Any]) -> str:
     return f"{value:,.0f}" if abs(value) >= 10_000 else f"{value:.4g}"
 
 
+def _calculated(
+    view: dict[str, Any], rows: list[dict[str, Any]], params: dict[str, tuple[Any, str]]
+) -> tuple[dict[str, list[Any]], set[str]]:
+    """The view's calculated fields it can evaluate on every row, at the parameters' starting
+    values (field -> values, row by row), and the parameters they read."""
+    values = {name: value for name, (value, _) in params.items()}
+    computed: dict[str, list[Any]] = {}
+    read: set[str] = set()
+    for field, expression in view["calculate"].items():
+        try:
+            column = []
+            for row, *done in zip(rows, *computed.values(), strict=True):
+                column.append(vega_expr.evaluate(expression, {**row, **dict(zip(computed, done, strict=True))}, values))
+        except vega_expr.Unsupported:
+            continue
+        computed[field] = column
+        read |= vega_expr.names_read(expression) & set(params)
+    return computed, read
+
+
+def _redundant(fields: dict[str, dict[str, Any]], rows: list[dict[str, Any]]) -> set[str]:
+    """The fields a reader does not need: one that no tooltip names and whose header, or whose
+    value in every row, another tabled field already shows (a bar's start, say)."""
+    dropped: set[str] = set()
+    for name, field in fields.items():
+        if field["tooltip"]:
+            continue
+        others = [other for other in fields if other != name and other not in dropped]
+        header = field["title"] or name
+        same_title = any((fields[other]["title"] or other) == header for other in others[: list(fields).index(name)])
+        repeated = bool(rows) and all(any(row.get(name) == row.get(other) for other in others) for row in rows)
+        if same_title or repeated:
+            dropped.add(name)
+    return dropped
+
+
+def _grid_runs(cells: list[list[str]], x: int, y: int) -> list[list[str]]:
+    """A grid's rows (x by y, an outcome in the other columns), with each run of consecutive x
+    cells that share a y and an outcome given as one row, its x as a range (“0–18”)."""
+
+    def number(text: str) -> tuple[int, float | str]:
+        try:
+            return (0, float(text.replace(",", "")))
+        except ValueError:
+            return (1, text)
+
+    merged: list[list[str]] = []
+    for row in sorted(cells, key=lambda row: (number(row[y]), number(row[x]))):
+        last = merged[-1] if merged else None
+        if (
+            last
+            and last[y] == row[y]
+            and [c for i, c in enumerate(last) if i not in (x, y)] == [c for i, c in enumerate(row) if i not in (x, y)]
+        ):
+            last[x] = last[x].split("–")[0] + "–" + row[x]
+        else:
+            merged.append(list(row))
+    return merged
+
+
 def data_tables(spec: dict[str, Any]) -> list[dict[str, Any]]:
     """The chart's inline data as tables, limited to the fields its views encode.
 
     Views with a tooltip show values only on hover: their datasets are tabled, with the tooltip
     fields first and the other encoded fields after (layout coordinates left out). A chart
-    without tooltips tables every dataset it encodes. Fields computed by a ``calculate`` stand
-    for the dataset fields they read. When every view of a dataset filters it to a slider's
-    value (``param_equals``), the table shows the rows at the slider's starting value.
+    without tooltips tables every dataset it encodes. A field computed by a ``calculate`` is
+    evaluated at the controls' starting values (:mod:`digital_labor.vega_expr`); one it cannot
+    evaluate stands for the dataset fields it reads. A column no tooltip names that repeats
+    another's header or values is left out. When every view of a dataset filters it to a slider's
+    value (``param_equals``), the table shows the rows at the slider's starting value. A grid of
+    rectangles (a region chart) is tabled as runs along its x axis.
     """
     datasets = spec.get("datasets", {})
     views = _views(spec)
@@ -137,7 +203,10 @@ def data_tables(spec: dict[str, Any]) -> list[dict[str, Any]]:
             if not isinstance(rows, list) or not rows or not isinstance(rows[0], dict):
                 continue
             key = name or f"inline-{id(source)}"
-            entry = tabled.setdefault(key, {"rows": rows, "fields": {}, "tooltip": False, "filters": []})
+            entry = tabled.setdefault(
+                key, {"rows": [dict(row) for row in rows], "fields": {}, "tooltip": False, "filters": [], "params": set(), "grid": None}
+            )
+            computed, read_params = _calculated(view, entry["rows"], params)
             columns = set().union(*(row.keys() for row in rows[:50]))
             entry["tooltip"] |= any(channel == "tooltip" for channel, _ in view["encoding"])
             # Positions without an axis (a network's layout, say) are coordinates, not values.
@@ -149,6 +218,11 @@ def data_tables(spec: dict[str, Any]) -> list[dict[str, Any]]:
                 if any_tooltip and channel != "tooltip" and channel not in _LEGEND_CHANNELS and not definition.get("title"):
                     continue
                 field = definition["field"]
+                if field not in columns and field in computed:
+                    for row, value in zip(entry["rows"], computed[field], strict=True):
+                        row[field] = value
+                    columns.add(field)
+                    entry["params"] |= read_params
                 read = (
                     [field]
                     if field in columns
@@ -157,8 +231,17 @@ def data_tables(spec: dict[str, Any]) -> list[dict[str, Any]]:
                 for column in read:
                     title = definition.get("title") if len(read) == 1 and isinstance(definition.get("title"), str) else None
                     known = entry["fields"].get(column)
-                    if known is None or (known["title"] is None and title):
-                        entry["fields"][column] = {"title": title or (known or {}).get("title"), "definition": definition}
+                    # A tooltip's title and format win over an axis's: the table shows values as the tooltip does.
+                    from_tooltip = channel == "tooltip" and known is not None and not known["tooltip"]
+                    if known is None or (known["title"] is None and title) or from_tooltip:
+                        entry["fields"][column] = {
+                            "title": title or (known or {}).get("title"),
+                            "definition": definition,
+                            "tooltip": channel == "tooltip" or bool(known and known["tooltip"]),
+                        }
+            if view["mark"] == "rect":
+                axes = {c: d["field"] for c, d in view["encoding"] if c in ("x", "y") and d.get("type") in ("ordinal", "nominal")}
+                entry["grid"] = (axes["x"], axes["y"]) if len(axes) == 2 else None
             matched = [m for f in view["filters"] for m in (p.match(f.strip()) for p in _PARAM_FILTERS) if m and m["param"] in params]
             entry["filters"].append([(m["field"], m["param"], float(m.groupdict().get("tol") or 1e-9)) for m in matched])
     tables = []
@@ -180,16 +263,23 @@ def data_tables(spec: dict[str, Any]) -> list[dict[str, Any]]:
             if kept:
                 rows = kept
                 note.append(f"at the starting value of the control “{label}” ({value})")
-        fields = list(entry["fields"])
+        if entry["params"] - {param for _, param, _ in common}:
+            starting = ", ".join(f"“{params[p][1]}” {params[p][0]}" for p in sorted(entry["params"]))
+            note.append(f"computed at the controls' starting values ({starting})")
+        dropped = _redundant(entry["fields"], rows)
+        fields = [f for f in entry["fields"] if f not in dropped]
         cells = [[_format_value(row.get(f), entry["fields"][f]["definition"]) for f in fields] for row in rows]
         cells = list(dict.fromkeys(map(tuple, cells)))  # drop rows that repeat once reduced to these fields
+        if entry["grid"] and all(axis in fields for axis in entry["grid"]) and len(fields) > 2:
+            cells = _grid_runs([list(row) for row in cells], fields.index(entry["grid"][0]), fields.index(entry["grid"][1]))
+            note.append("runs of cells with the same outcome in one row")
         total, most = len(cells), max(30, DATA_TABLE_CELLS // max(len(fields), 1))
         if total > most:
             step = -(-total // most)
             cells = cells[::step]
             note.append(f"one row in {step} of {total}")
         headers = [entry["fields"][f]["title"] or f.replace("_", " ") for f in fields]
-        table = {"headers": headers, "rows": cells, "note": "; ".join(note)}
+        table = {"headers": headers, "rows": [list(row) for row in cells], "note": "; ".join(note)}
         if table not in tables:  # two layers drawing the same values (lines and arrows, say) give one table
             tables.append(table)
     return tables
