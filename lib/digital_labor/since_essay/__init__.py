@@ -11,10 +11,10 @@ from .data import (
     EXPOSURE,
     RISK,
     automation_measures,
+    daily_users,
     events,
     events_table,
     meta_year_ends,
-    daily_users,
     worker_counts,
 )
 

@@ -116,7 +116,12 @@ def daily_users() -> pd.DataFrame:
     one series. Columns: ``year``, ``series``, ``millions``, ``dataset``."""
     facebook = load("facebook_daily_users")
     old = pd.DataFrame(
-        {"year": facebook["year"], "series": FACEBOOK_DAU, "millions": facebook["daily_active_users_millions"], "dataset": "facebook_daily_users"}
+        {
+            "year": facebook["year"],
+            "series": FACEBOOK_DAU,
+            "millions": facebook["daily_active_users_millions"],
+            "dataset": "facebook_daily_users",
+        }
     )
     meta = _meta()
     names = {"facebook daily active users": FACEBOOK_DAU, "family daily active people": FAMILY_DAP}
@@ -156,7 +161,10 @@ def meta_year_ends() -> pd.DataFrame:
 
 # The book's words for what each head count in online_labour_context counts.
 CONTEXT_COUNTS = {
-    "freelancer profiles on online labour platforms": ("Kässi et al., v4 (2021)", "freelancer profiles registered on online labour platforms"),
+    "freelancer profiles on online labour platforms": (
+        "Kässi et al., v4 (2021)",
+        "freelancer profiles registered on online labour platforms",
+    ),
     "profiles that ever obtained work": ("Kässi et al., v4 (2021)", "profiles that obtained work through the platform at least once"),
     "significantly active online workers": ("Kässi et al., v4 (2021)", "profiles with at least 10 projects or US$1000 earned"),
 }
@@ -189,7 +197,18 @@ def worker_counts() -> pd.DataFrame:
     )
     later = load("online_work_since2016")
     for row in later[later["unit"] == "people"].itertuples():
-        rows.append(("Kässi et al., preprint (2021)", row.definition, row.value, row.value, row.published[:7], row.status, row.bibkey, "online_work_since2016"))
+        rows.append(
+            (
+                "Kässi et al., preprint (2021)",
+                row.definition,
+                row.value,
+                row.value,
+                row.published[:7],
+                row.status,
+                row.bibkey,
+                "online_work_since2016",
+            )
+        )
     columns = ["estimate", "definition", "low", "high", "published", "status", "bibkey", "dataset"]
     frame = pd.DataFrame(rows, columns=columns).sort_values("low", ignore_index=True)
     frame["label"] = frame["estimate"] + ": " + frame["definition"]
