@@ -16,16 +16,20 @@ __all__ = ["automation_measures_chart", "daily_users_chart", "worker_counts_char
 
 def automation_measures_chart(measures: pd.DataFrame) -> alt.FacetChart:
     """The published shares by year, one panel per kind of measure (risk of automation, exposure
-    to AI), so that the two are never read as one series."""
-    colour, shape = charts.category_scales(list(dict.fromkeys(measures["study"])))
+    to AI), so that the two are never read as one series. Colour and shape give the authors or the
+    institution (the ILO's two studies share theirs; the tooltip names each study)."""
+    measures = measures.assign(author=measures["study"].str.replace(r" \(.*\)$", "", regex=True))
+    colour, shape = charts.category_scales(list(dict.fromkeys(measures["author"])))
     chart = (
         alt.Chart(measures)
         .mark_point(filled=True, size=90, opacity=0.85)
         .encode(
             x=alt.X("year:Q", title="Year of publication", axis=alt.Axis(format="d", tickMinStep=1), scale=alt.Scale(domain=[2012, 2026])),
             y=alt.Y("share_pct:Q", title="Share of jobs, workers or employment (%)", scale=alt.Scale(domain=[0, 100])),
-            color=alt.Color("study:N", title="Study", scale=colour, legend=alt.Legend(orient="bottom", columns=2, labelLimit=300)),
-            shape=alt.Shape("study:N", title="Study", scale=shape),
+            color=alt.Color(
+                "author:N", title="Authors or institution", scale=colour, legend=alt.Legend(orient="bottom", columns=2, labelLimit=300)
+            ),
+            shape=alt.Shape("author:N", title="Authors or institution", scale=shape),
             tooltip=[
                 alt.Tooltip("study:N", title="Study"),
                 alt.Tooltip("year:Q", title="Year", format="d"),
@@ -86,7 +90,7 @@ def daily_users_chart(users: pd.DataFrame) -> alt.Chart:
 
 def worker_counts_chart(counts: pd.DataFrame) -> alt.LayerChart:
     """Each published count of online workers on a logarithmic axis: a bar from low to high for a
-    range, a dot for a point estimate, hollow when its authors superseded it."""
+    range, a dot for a point estimate, with a colour and shape of its own when its authors corrected it."""
     order = list(counts["label"])
     base = alt.Chart(counts).encode(y=alt.Y("label:N", title=None, sort=order, axis=alt.Axis(labelLimit=420)))
     x = alt.X(
@@ -103,7 +107,9 @@ def worker_counts_chart(counts: pd.DataFrame) -> alt.LayerChart:
         alt.Tooltip("status:N", title="Status"),
     ]
     colour, shape = charts.category_scales(["current", "superseded"])
-    ranges = base.mark_rule(strokeWidth=7, opacity=0.6).encode(x=x, x2="high_m:Q", color=alt.Color("status:N", scale=colour, legend=None))
+    ranges = base.mark_rule(strokeWidth=7, opacity=0.6).encode(
+        x=x, x2="high_m:Q", color=alt.Color("status:N", title="Status of the figure", scale=colour)
+    )
     dots = base.mark_point(size=80, filled=True).encode(
         x=x,
         color=alt.Color("status:N", title="Status of the figure", scale=colour, legend=alt.Legend(orient="bottom")),

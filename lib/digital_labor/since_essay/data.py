@@ -186,7 +186,7 @@ def worker_counts() -> pd.DataFrame:
     rows.append(
         (
             "World Bank (2023)",
-            "online gig workers, main to marginal (low and high estimates)",
+            "online gig workers (low and high estimates)",
             low,
             high,
             "2023-09",
