@@ -10,6 +10,7 @@ from .charts import automation_measures_chart, daily_users_chart, worker_counts_
 from .data import (
     EXPOSURE,
     RISK,
+    SKILLS_RISK,
     automation_measures,
     daily_users,
     events,
@@ -27,6 +28,7 @@ __all__ = [
     # data
     "EXPOSURE",
     "RISK",
+    "SKILLS_RISK",
     "automation_measures",
     "daily_users",
     "events",

@@ -9,14 +9,15 @@ import altair as alt
 import pandas as pd
 
 from .. import charts
-from .data import EXPOSURE, FACEBOOK_DAU, FAMILY_DAP, RISK
+from .data import EXPOSURE, FACEBOOK_DAU, FAMILY_DAP, RISK, SKILLS_RISK
 
 __all__ = ["automation_measures_chart", "daily_users_chart", "worker_counts_chart"]
 
 
 def automation_measures_chart(measures: pd.DataFrame) -> alt.FacetChart:
-    """The published shares by year, one panel per kind of measure (risk of automation, exposure
-    to AI), so that the two are never read as one series. Colour and shape give the authors or the
+    """The published shares by year, one panel per kind of measure (the probability models of
+    2013-2018, the OECD's skills-based risk of 2023, exposure to AI), so that they are never read
+    as one series. Colour and shape give the authors or the
     institution (the ILO's two studies share theirs; the tooltip names each study)."""
     measures = measures.assign(author=measures["study"].str.replace(r" \(.*\)$", "", regex=True))
     colour, shape = charts.category_scales(list(dict.fromkeys(measures["author"])))
@@ -39,12 +40,16 @@ def automation_measures_chart(measures: pd.DataFrame) -> alt.FacetChart:
                 alt.Tooltip("confidence:N", title="Confidence"),
             ],
         )
-        .properties(width=250, height=240)
-        .facet(column=alt.Column("measure:N", title=None, sort=[RISK, EXPOSURE], header=alt.Header(labelFontWeight="bold")))
+        .properties(width=170, height=240)
+        .facet(
+            column=alt.Column(
+                "measure:N", title=None, sort=[RISK, SKILLS_RISK, EXPOSURE], header=alt.Header(labelFontWeight="bold", labelLimit=200)
+            )
+        )
     )
     return charts.describe(
         chart,
-        title="Jobs at high risk of automation and workers exposed to AI: two measures, two panels",
+        title="Jobs at high risk of automation and workers exposed to AI: three measures, three panels",
         description="Published shares, by year of publication. "
         + " ".join(
             f"{kind.capitalize()}: "

@@ -16,6 +16,7 @@ __all__ = [
     "ESSAY_YEAR",
     "EXPOSURE",
     "RISK",
+    "SKILLS_RISK",
     "automation_measures",
     "check_events",
     "daily_users",
@@ -26,7 +27,8 @@ __all__ = [
 ]
 
 ESSAY_YEAR = 2016  # the essay's first version
-RISK = "risk of automation"
+RISK = "probability of automation"  # the 2013-2018 estimates of automation_forecasts
+SKILLS_RISK = "high risk by automatable skills"  # the OECD's measure of 2023
 EXPOSURE = "exposure to AI"
 FACEBOOK_DAU = "Facebook daily active users"
 FAMILY_DAP = "daily active people, all Meta apps"
@@ -70,10 +72,11 @@ def events_table(chapter: int) -> pd.DataFrame:
 
 def automation_measures() -> pd.DataFrame:
     """Every published share of jobs or workers at high risk of automation or exposed to AI, one
-    row each: the high-risk estimates of 2013-2018 from ``automation_forecasts`` and the later
-    ones from ``automation_exposure`` (its employment-growth rows are left out: not a share).
+    row each: the high-risk estimates of 2013-2018 from ``automation_forecasts`` (:data:`RISK`)
+    and the later ones from ``automation_exposure`` (:data:`SKILLS_RISK`, :data:`EXPOSURE`; its
+    employment-growth rows are left out: not a share).
 
-    Columns: ``study``, ``year``, ``scope``, ``measure`` (:data:`RISK` or :data:`EXPOSURE`),
+    Columns: ``study``, ``year``, ``scope``, ``measure``,
     ``share_pct``, ``definition``, ``bibkey``, ``confidence``, ``dataset``."""
     forecasts = load("automation_forecasts")
     early = forecasts[forecasts["risk_definition"].str.contains("> 0.7", regex=False)]
@@ -91,7 +94,7 @@ def automation_measures() -> pd.DataFrame:
         }
     )
     later = load("automation_exposure")
-    later = later[later["measure"].isin([RISK, EXPOSURE])].assign(dataset="automation_exposure")
+    later = later[later["measure"].isin([SKILLS_RISK, EXPOSURE])].assign(dataset="automation_exposure")
     later["scope"] = later["scope"].where(later["group"] == "all workers", later["scope"] + ", " + later["group"])
     columns = list(early.columns)
     return pd.concat([early, later[columns]], ignore_index=True).sort_values(["year", "study"], kind="stable", ignore_index=True)
