@@ -62,7 +62,7 @@ def test_risk_and_exposure_are_kept_apart_and_the_growth_check_is_not_a_share():
     assert risk["frey2013"] == 47
     assert risk["arntz2016"] == 9
     assert not measures.loc[measures["measure"] == since_essay.EXPOSURE, "bibkey"].isin(["frey2013", "arntz2016", "nedelkoska2018"]).any()
-    growth = dl.load("automation_exposure").query("measure == 'employment growth 2012-2019'").set_index("group")["share_pct"]
+    growth = dl.load("automation_exposure").query("measure == 'employment growth 2012-2019'").set_index("group")["value_pct"]
     assert growth["occupations at high risk of automation"] < growth["occupations at low risk of automation"]
 
 
@@ -106,6 +106,19 @@ def test_meta_year_ends_take_2024_from_the_existing_dataset_and_compute_ratios()
     assert ends.loc[2023, "employees"] < ends.loc[2022, "employees"] < ends.loc[2025, "employees"] + 10000
     assert ends.loc[2025, "revenue_per_employee_musd"] == pytest.approx(200966 / 78865)
     assert pd.isna(ends.loc[2025, "facebook_dau_m"])
+
+
+def test_facebook_users_per_employee_rose_in_2023_but_stayed_below_2020_so_the_ledger_rows_stand():
+    from digital_labor import firm_scale
+
+    ends = since_essay.meta_year_ends().set_index("year")["users_per_employee"]
+    old = firm_scale.users_employees().set_index("year")["users_per_employee"]
+    assert old[2020] == pytest.approx(47_700, rel=0.01)
+    assert ends[2022] == pytest.approx(34_200, rel=0.01) and ends[2023] == pytest.approx(45_600, rel=0.01)
+    assert ends[2022] < ends[2023] < old[2020]  # one year's rise, still below 2020: not the rise over several years the row asks for
+    assert pd.isna(ends[2025])  # Facebook's own users are no longer reported
+    verdicts = dl.load("claims").set_index("id")["verdict"]
+    assert verdicts["formal-implicit-ratio"] == "contradicted" and verdicts["few-employees-many-users"] == "nuanced"
 
 
 def test_worker_counts_keep_each_definition_and_flag_the_corrected_preprint():

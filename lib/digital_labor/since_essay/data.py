@@ -94,7 +94,11 @@ def automation_measures() -> pd.DataFrame:
         }
     )
     later = load("automation_exposure")
-    later = later[later["measure"].isin([SKILLS_RISK, EXPOSURE])].assign(dataset="automation_exposure")
+    later = (
+        later[later["measure"].isin([SKILLS_RISK, EXPOSURE])]
+        .rename(columns={"value_pct": "share_pct"})
+        .assign(dataset="automation_exposure")
+    )
     later["scope"] = later["scope"].where(later["group"] == "all workers", later["scope"] + ", " + later["group"])
     columns = list(early.columns)
     return pd.concat([early, later[columns]], ignore_index=True).sort_values(["year", "study"], kind="stable", ignore_index=True)
@@ -139,9 +143,11 @@ def daily_users() -> pd.DataFrame:
 
 
 def meta_year_ends() -> pd.DataFrame:
-    """Meta's year-end figures 2022-2025, one row a year: ``family_dap_m``, ``facebook_dau_m``
-    (missing from 2024), ``employees``, ``revenue_musd`` (2024 from ``platform_revenues_recent``),
-    ``revenue_per_employee_musd`` and ``people_per_employee`` (daily active people per employee)."""
+    """Meta's year-end figures 2022-2025, one row a year: ``family_dap_m``, ``facebook_dau_m`` and
+    ``facebook_mau_m`` (missing from 2024), ``employees``, ``revenue_musd`` (2024 from
+    ``platform_revenues_recent``), ``revenue_per_employee_musd``, ``people_per_employee`` (daily
+    active people per employee) and ``users_per_employee`` (Facebook's monthly users per employee,
+    the measure of ``firm_scale.users_employees``)."""
     wide = _meta().pivot(index="year", columns="measure", values="value")
     recent = load("platform_revenues_recent")
     meta_2024 = recent[(recent["company"] == "Meta Platforms") & (recent["fiscal_year"] == 2024)].set_index("quantity")["value"]
@@ -153,12 +159,14 @@ def meta_year_ends() -> pd.DataFrame:
         {
             "family_dap_m": wide["family daily active people"],
             "facebook_dau_m": wide["facebook daily active users"],
+            "facebook_mau_m": wide["facebook monthly active users"],
             "employees": wide["employees"],
             "revenue_musd": wide["revenue"],
         }
     )
     frame["revenue_per_employee_musd"] = frame["revenue_musd"] / frame["employees"]
     frame["people_per_employee"] = frame["family_dap_m"] * 1e6 / frame["employees"]
+    frame["users_per_employee"] = frame["facebook_mau_m"] * 1e6 / frame["employees"]
     return frame.rename_axis("year").reset_index()
 
 
