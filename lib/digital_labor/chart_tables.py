@@ -12,7 +12,7 @@ import html
 import re
 from typing import Any
 
-from . import vega_expr
+from .vega_expr import Unsupported, evaluate, names_read
 
 __all__ = ["DATA_TABLE_CELLS", "data_tables", "values_details"]
 
@@ -131,11 +131,11 @@ def _calculated(
         try:
             column = []
             for row, *done in zip(rows, *computed.values(), strict=True):
-                column.append(vega_expr.evaluate(expression, {**row, **dict(zip(computed, done, strict=True))}, values))
-        except vega_expr.Unsupported:
+                column.append(evaluate(expression, {**row, **dict(zip(computed, done, strict=True))}, values))
+        except Unsupported:
             continue
         computed[field] = column
-        read |= vega_expr.names_read(expression) & set(params)
+        read |= names_read(expression) & set(params)
     return computed, read
 
 

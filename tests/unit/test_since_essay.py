@@ -9,6 +9,7 @@ import pytest
 import digital_labor as dl
 from digital_labor import since_essay
 from digital_labor.data import DataError
+from digital_labor.since_essay import data as since_data
 
 
 @pytest.mark.parametrize("chapter", [1, 2, 4])
@@ -54,14 +55,14 @@ def test_an_event_before_the_essay_is_refused():
 
 def test_risk_and_exposure_are_kept_apart_and_the_growth_check_is_not_a_share():
     measures = since_essay.automation_measures()
-    assert set(measures["measure"]) == {since_essay.RISK, since_essay.SKILLS_RISK, since_essay.EXPOSURE}
+    assert set(measures["measure"]) == {since_data.RISK, since_data.SKILLS_RISK, since_data.EXPOSURE}
     # The OECD's 27 % of 2023 is a skills-based measure of its own, not in the panel of 47 % and 9 %.
-    assert measures.set_index("bibkey").loc["oecd2023eo", "measure"] == since_essay.SKILLS_RISK
-    risk = measures[measures["measure"] == since_essay.RISK].set_index("bibkey")["share_pct"]
+    assert measures.set_index("bibkey").loc["oecd2023eo", "measure"] == since_data.SKILLS_RISK
+    risk = measures[measures["measure"] == since_data.RISK].set_index("bibkey")["share_pct"]
     # The essay-era estimates are all risk, never exposure: 47 % and 9 % are not on the exposure scale.
     assert risk["frey2013"] == 47
     assert risk["arntz2016"] == 9
-    assert not measures.loc[measures["measure"] == since_essay.EXPOSURE, "bibkey"].isin(["frey2013", "arntz2016", "nedelkoska2018"]).any()
+    assert not measures.loc[measures["measure"] == since_data.EXPOSURE, "bibkey"].isin(["frey2013", "arntz2016", "nedelkoska2018"]).any()
     growth = dl.load("automation_exposure").query("measure == 'employment growth 2012-2019'").set_index("group")["value_pct"]
     assert growth["occupations at high risk of automation"] < growth["occupations at low risk of automation"]
 

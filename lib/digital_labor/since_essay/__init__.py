@@ -8,9 +8,6 @@ hold; :mod:`.charts` draws them.
 
 from .charts import automation_measures_chart, daily_users_chart, worker_counts_chart
 from .data import (
-    EXPOSURE,
-    RISK,
-    SKILLS_RISK,
     automation_measures,
     daily_users,
     events,
@@ -26,9 +23,6 @@ __all__ = [
     "daily_users_chart",
     "worker_counts_chart",
     # data
-    "EXPOSURE",
-    "RISK",
-    "SKILLS_RISK",
     "automation_measures",
     "daily_users",
     "events",
