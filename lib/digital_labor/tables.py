@@ -24,6 +24,7 @@ __all__ = ["Table", "TableError", "default_format", "manifest_labels", "table"]
 
 _SCIENTIFIC = re.compile(r"[eEgGn]$")
 _SPEC = re.compile(r"^[,_]?(?:\.\d+)?[df%]?$")
+_YEAR_LABEL = re.compile(r"^(?:fiscal )?year\b", re.IGNORECASE)  # "Year", "Fiscal year"; not "US$ a year" nor "Full-time years"
 MAX_DECIMALS = 4
 PER_VALUE = "per value"  # the format of a column of mixed magnitudes: each number its own decimals
 
@@ -35,11 +36,12 @@ class TableError(ValueError):
 def default_format(values: pd.Series, label: str = "") -> str:
     """A format spec for a numeric column: integers as integers (years without a separator), else
     fixed decimals (as many as the column's values need at three significant digits, one to four),
-    with thousands separators. A column whose magnitudes span three orders or more (figures of
-    different kinds, as published) gets :data:`PER_VALUE`: each value its own decimals."""
+    with thousands separators. A year is a whole column whose label starts with the word "Year" (or "Fiscal year").
+    A column whose magnitudes span three orders or more (figures of different kinds, as published)
+    gets :data:`PER_VALUE`: each value its own decimals."""
     numbers = pd.to_numeric(values, errors="coerce").dropna()
     whole = numbers.empty or bool((numbers == numbers.round()).all())
-    if whole and "year" in label.lower() and numbers.between(1800, 2200).all():
+    if whole and _YEAR_LABEL.match(label.strip()) and numbers.between(1800, 2200).all():
         return ".0f"
     if pd.api.types.is_integer_dtype(values) or whole:
         return ",.0f"
@@ -53,6 +55,8 @@ def default_format(values: pd.Series, label: str = "") -> str:
 def _decimals(value: float) -> int:
     """The decimals a number needs at three significant digits (at most four), trailing zeros dropped."""
     needed = min(MAX_DECIMALS, max(0, 2 - math.floor(math.log10(abs(value)))))
+    if round(value, needed) == 0:  # below the last decimal shown: all of them (the value shows as a bound)
+        return needed
     return next(d for d in range(needed + 1) if round(value, d) == round(value, needed))
 
 
@@ -82,18 +86,34 @@ def manifest_labels(datasets: Iterable[str]) -> dict[str, str]:
     return labels
 
 
+def _tiny(value: float, spec: str) -> str | None:
+    """A nonzero value that ``spec`` would round to zero, as a bound: "< 0.0001" (or "> -0.0001"); else None."""
+    text = format(value, spec)
+    if value == 0 or pd.isna(value) or text.strip("-0.,") != "":
+        return None
+    decimals = int(spec.rpartition(".")[2][:-1] or 0)
+    step = format(10.0**-decimals, f".{decimals}f")
+    return f"< {step}" if value > 0 else f"> -{step}"
+
+
 def _per_value(value: float) -> str:
-    """One number as an integer if it is one, else with three significant digits (one to four decimals)."""
+    """One number as an integer if it is one, else with three significant digits (one to four
+    decimals); a nonzero value below the fourth decimal as a bound (:func:`_tiny`)."""
     if float(value).is_integer():
         return f"{value:,.0f}"
-    return f"{value:,.{max(1, _decimals(value))}f}"
+    spec = f",.{max(1, _decimals(value))}f"
+    return _tiny(value, f",.{MAX_DECIMALS}f") or format(value, spec)
 
 
-def _formatter(spec: str) -> Any:
+def _formatter(spec: str, bound_tiny: bool = False) -> Any:
+    """The function showing one value with ``spec``; with ``bound_tiny`` (the default formats), a
+    nonzero value the spec would show as zero is shown as a bound (:func:`_tiny`)."""
     if spec == PER_VALUE:
         return _per_value
     if spec.endswith("%"):  # "12.3 %", as the book writes a percentage
         return lambda value: format(value, spec)[:-1] + " %"
+    if bound_tiny and spec.endswith("f"):
+        return lambda value: _tiny(value, spec) or format(value, spec)
     return lambda value: format(value, spec)
 
 
@@ -204,11 +224,13 @@ def table(
     for column in shown.columns:
         if pd.api.types.is_datetime64_any_dtype(shown[column]):  # dates as dates, without a time of day
             shown[column] = shown[column].dt.strftime("%Y-%m-%d")
-    styler = shown.style.format({c: _formatter(spec) for c, spec in specs.items()}, na_rep=missing)
+    formatters = {c: _formatter(spec, bound_tiny=c not in formats) for c, spec in specs.items()}
+    escaped = {c: lambda v, show=show: html.escape(show(v), quote=False) for c, show in formatters.items()}
+    styler = shown.style.format(escaped, na_rep=missing, escape="html")  # a cell's text is text, even "< 0.0001"
     styler = styler.format_index(lambda v: labels.get(v, v), axis="columns").hide(axis="index").set_caption(caption)
     text = shown.copy()
-    for column, spec in specs.items():
-        text[column] = text[column].map(lambda v, spec=spec: missing if pd.isna(v) else _formatter(spec)(v))
+    for column, show in formatters.items():
+        text[column] = text[column].map(lambda v, show=show: missing if pd.isna(v) else show(v))
     text = text.rename(columns=labels).fillna(missing).to_string(index=False)
     positions = tuple(i for i, c in enumerate(shown.columns) if c in specs)
     return Table(styler=styler, caption=caption, source=line, number_columns=positions, row_headers=row_headers, text=text)

@@ -165,3 +165,20 @@ def test_dates_show_without_a_time_of_day():
     frame = pd.DataFrame({"date": pd.to_datetime(["2016-08-08", "2018-11-28"])})
     page = table(frame, caption="c", source="s").to_html()
     assert ">2016-08-08<" in page and "00:00" not in page
+
+
+def test_only_a_label_starting_with_year_marks_a_year():
+    years = pd.Series([2016, 2017])
+    assert default_format(years, "Year") == ".0f" and default_format(years, "Fiscal year") == ".0f"
+    assert default_format(years, "Pay (US$ a year)") == ",.0f" and default_format(years, "Full-time years") == ",.0f"
+    page = table(pd.DataFrame({"pay": [2016, 2017]}), caption="c", source="s", labels={"pay": "Pay (US$ a year)"}).to_html()
+    assert ">2,016<" in page
+
+
+def test_a_tiny_nonzero_value_is_not_shown_as_zero():
+    page = table(pd.DataFrame({"value": [0.00002, 0.5, -0.00003, 0.0]}), caption="c", source="s").to_html()
+    assert ">&lt; 0.0001<" in page and ">&gt; -0.0001<" in page and ">0.5<" in page and ">0<" in page
+    close = table(pd.DataFrame({"value": [0.00002, 0.00004]}), caption="c", source="s")
+    assert "< 0.0001" in repr(close) and "0.0000" not in repr(close)
+    chosen = table(pd.DataFrame({"value": [0.00002, 0.5]}), caption="c", source="s", formats={"value": ",.1f"})
+    assert "0.0" in repr(chosen) and "<" not in repr(chosen).split("\n\n")[1]  # a format the page chose is kept
