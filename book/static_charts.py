@@ -10,6 +10,7 @@ view: the same script (``chart-fit.js``) runs here, in V8, and measures vl-conve
 
 from __future__ import annotations
 
+import atexit
 import json
 import math
 import os
@@ -93,6 +94,9 @@ def _layout_engine() -> Any:
 
         context = MiniRacer()
         context.eval(fit_script())
+        # Closed before the interpreter shuts down: a V8 context left open can keep a finished
+        # process from exiting (seen once in a few dozen runs under load).
+        atexit.register(context.close)
         _engine = (os.getpid(), context)
     return _engine[1]
 
