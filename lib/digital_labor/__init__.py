@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from . import charts
 from .data import DataError, load
-from .notebook import glue
+from .notebook import glue, glue_all
 from .tables import table
 
-__all__ = ["DataError", "glue", "load", "setup", "table"]
+__all__ = ["DataError", "glue", "glue_all", "load", "setup", "table"]
 __version__ = "0.1.0"
 
 

@@ -7,12 +7,13 @@ have to install Sphinx and myst-nb.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from IPython.core.formatters import format_display_data
 from IPython.display import display as show
 
-__all__ = ["GLUE_PREFIX", "glue"]
+__all__ = ["GLUE_PREFIX", "glue", "glue_all"]
 
 GLUE_PREFIX = "application/papermill.record/"  # the mime prefix myst-nb reads for hidden values
 
@@ -27,3 +28,12 @@ def glue(name: str, value: Any, display: bool = False) -> None:
     prefix = "" if display else GLUE_PREFIX
     metadata["scrapbook"] = {"name": name, "mime_prefix": prefix}
     show({prefix + mime: data for mime, data in bundle.items()}, raw=True, metadata=metadata)
+
+
+def glue_all(values: Mapping[str, Any]) -> None:
+    """Store each named result of ``values`` for the page's text, as :func:`glue` does for one.
+
+    One call per section keeps a page's glued numbers in one place: ``dl.glue_all({"ch2_gap": gap, ...})``.
+    """
+    for name, value in values.items():
+        glue(name, value)

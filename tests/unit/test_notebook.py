@@ -49,3 +49,16 @@ def test_glue_stores_a_numpy_scalar_as_the_number_the_text_formats():
     assert data["application/papermill.record/text/plain"] == "1.32"  # not "np.float64(1.32)", which {glue:text} cannot format
     ((data, _),) = displayed(lambda: dl.glue("count", np.int64(7)))
     assert data["application/papermill.record/text/plain"] == "7"
+
+
+def test_glue_all_glues_each_named_result_in_order_as_glue_does():
+    values = {"first": 1.5, "second": "text", "third": 3}
+    together = displayed(lambda: dl.glue_all(values))
+    one_by_one = displayed(lambda: [dl.glue(name, value) for name, value in values.items()])
+    assert together == one_by_one
+    assert [metadata["scrapbook"]["name"] for _, metadata in together] == list(values)
+
+
+def test_glue_all_refuses_a_bad_name_before_the_text_reads_it():
+    with pytest.raises(ValueError, match="'bad name'"):
+        dl.glue_all({"good": 1, "bad name": 2})
