@@ -67,7 +67,10 @@ def calls(tree: ast.AST) -> list[ast.Call]:
 def builds_altair_chart(tree: ast.AST) -> bool:
     """A call ``alt.Chart(...)`` (or ``alt.Chart(...).mark_…``), not a library builder."""
     return any(
-        isinstance(call.func, ast.Attribute) and call.func.attr == "Chart" and isinstance(call.func.value, ast.Name) and call.func.value.id == "alt"
+        isinstance(call.func, ast.Attribute)
+        and call.func.attr == "Chart"
+        and isinstance(call.func.value, ast.Name)
+        and call.func.value.id == "alt"
         for call in calls(tree)
     )
 
@@ -107,7 +110,9 @@ def test_a_model_page_defines_its_core_in_an_open_cell_that_a_later_cell_uses(pa
 def test_a_chapter_builds_a_chart_and_shapes_data_in_open_cells(chapter):
     open_trees = [tree for path in PAGES if path.parent.name == chapter for tags, tree in code_cells(path) if is_open(tags)]
     assert any(builds_altair_chart(tree) for tree in open_trees), f"{chapter}: no open cell builds an altair chart (alt.Chart)"
-    assert any(shapes_data(tree) for tree in open_trees), f"{chapter}: no open cell shapes data with pandas ({', '.join(sorted(DATA_STEPS))})"
+    assert any(shapes_data(tree) for tree in open_trees), (
+        f"{chapter}: no open cell shapes data with pandas ({', '.join(sorted(DATA_STEPS))})"
+    )
 
 
 @pytest.mark.parametrize("path", PAGES, ids=page_id)
@@ -117,7 +122,9 @@ def test_a_section_hides_at_most_one_cell(path):
         cells = jupytext.reads("\n".join(["---", "jupytext: {text_representation: {format_name: myst}}", "---", section]), fmt="myst").cells
         removed = [cell for cell in cells if cell.cell_type == "code" and "remove-cell" in cell.metadata.get("tags", [])]
         heading = section.splitlines()[0] if number else "(before the first section)"
-        assert len(removed) <= 1, f"{page_id(path)}.md, section {heading!r}: {len(removed)} removed cells; glue its results in one cell (dl.glue_all)"
+        assert len(removed) <= 1, (
+            f"{page_id(path)}.md, section {heading!r}: {len(removed)} removed cells; glue its results in one cell (dl.glue_all)"
+        )
 
 
 @pytest.mark.parametrize("path", PAGES, ids=page_id)

@@ -59,7 +59,13 @@ def imported_packages(folder: Path) -> dict[str, set[str]]:
     return found
 
 
-DISTRIBUTION_OF = {"yaml": "pyyaml", "vl_convert": "vl-convert-python", "IPython": "ipython", "py_mini_racer": "mini-racer"}
+DISTRIBUTION_OF = {
+    "yaml": "pyyaml",
+    "myst_nb": "myst-nb",
+    "vl_convert": "vl-convert-python",
+    "IPython": "ipython",
+    "py_mini_racer": "mini-racer",
+}
 
 
 def test_the_library_imports_only_its_base_dependencies_and_the_build_its_extras():
