@@ -1,5 +1,9 @@
 """Tests for the occupation- versus task-based automation simulation."""
 
+import ast
+from pathlib import Path
+
+import jupytext
 import numpy as np
 import pandas as pd
 import pytest
@@ -19,6 +23,36 @@ from digital_labor.automation.model import occupations, share_at_high_risk
 from digital_labor.claims import Finding
 
 SMALL = AutomationEconomy(n_occupations=120, workers_per_occupation=20)
+PAGE = Path(__file__).resolve().parents[2] / "chapters" / "01-platforms-and-the-firm" / "automation-forecasts.md"
+
+
+def page_definition(path: Path, name: str):
+    """The function or class ``name`` as an open cell of the page defines it, executed on its own."""
+    for cell in jupytext.read(path).cells:
+        if cell.cell_type != "code" or any(tag.startswith(("hide-", "remove-")) for tag in cell.metadata.get("tags", [])):
+            continue
+        for node in ast.parse(cell.source).body:
+            if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and node.name == name:
+                scope: dict = {}
+                exec(compile(ast.Module(body=[node], type_ignores=[]), str(path), "exec"), scope)
+                return scope[name]
+    raise AssertionError(f"{path.name}: no open cell defines {name}")
+
+
+def test_the_pages_scoring_rule_is_the_librarys():
+    page_rule = page_definition(PAGE, "worker_score")
+    occupation, personal = np.array([0.05, 0.4, 0.95]), np.array([0.5, 0.2, 0.6])
+    for h in (0.0, 0.3, 1.0):
+        np.testing.assert_allclose(page_rule(occupation, personal, h), automation.worker_score(occupation, personal, h))
+    pd.testing.assert_frame_equal(risk_by_heterogeneity(SMALL, [0.0, 0.5], score=page_rule), risk_by_heterogeneity(SMALL, [0.0, 0.5]))
+
+
+def test_a_changed_scoring_rule_changes_the_simulation():
+    def occupation_only(occupation_score, personal_mix_score, h):
+        return occupation_score
+
+    risk = risk_by_heterogeneity(SMALL, [0.5], score=occupation_only).set_index("method")["share_at_high_risk_pct"]
+    assert risk[TASK_BASED] == risk[OCCUPATION_BASED]
 
 
 def test_without_heterogeneity_both_methods_agree():
@@ -140,7 +174,6 @@ def test_forecast_bands_split_high_risk_from_change():
     change = bands[bands["risk_band"] == RISK_BANDS[1]]
     assert list(change["share_of_jobs_pct"]) == [32]
     assert bands["label"].nunique() == 3
-    assert subtitle(automation.estimates_chart(bands)).startswith("Source: Estimates of the share of jobs")
 
 
 def test_score_distribution_sums_to_100_and_matches_high_risk_share():

@@ -1,5 +1,9 @@
 """Tests for the make-or-buy (Coase, Williamson) model."""
 
+import ast
+from pathlib import Path
+
+import jupytext
 import numpy as np
 import pytest
 from scipy import optimize
@@ -14,6 +18,7 @@ from digital_labor.firm_boundary import (
 )
 from digital_labor.firm_boundary.model import cost_curves, hierarchy_cost, market_cost, with_platform
 
+PAGE = Path(__file__).resolve().parents[2] / "chapters" / "01-platforms-and-the-firm" / "firm-boundary.md"
 INTERIOR_CASES = [
     GovernanceCosts(),
     GovernanceCosts(market_fixed=0.5, market_slope=3.0, hierarchy_fixed=1.7, hierarchy_slope=0.2),
@@ -118,3 +123,36 @@ def test_boundary_grid_is_consistent_with_the_model():
     chart = firm_boundary.firm_boundary_chart(curves, density, shares)
     assert "(a simulation, not data)" in subtitle(chart)
     assert chart.to_dict()["params"][0]["bind"]["max"] == 100
+
+
+def page_definition(path: Path, name: str):
+    """The function or class ``name`` as an open cell of the page defines it, executed on its own."""
+    for cell in jupytext.read(path).cells:
+        if cell.cell_type != "code" or any(tag.startswith(("hide-", "remove-")) for tag in cell.metadata.get("tags", [])):
+            continue
+        for node in ast.parse(cell.source).body:
+            if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and node.name == name:
+                scope: dict = {}
+                exec(compile(ast.Module(body=[node], type_ignores=[]), str(path), "exec"), scope)
+                return scope[name]
+    raise AssertionError(f"{path.name}: no open cell defines {name}")
+
+
+CLIPPED_CASES = [
+    GovernanceCosts(market_fixed=3.0, market_slope=4.0, hierarchy_fixed=1.0, hierarchy_slope=1.0),  # crossing below 0
+    GovernanceCosts(market_fixed=0.0, market_slope=2.0, hierarchy_fixed=5.0, hierarchy_slope=1.0),  # crossing above 1
+]
+
+
+@pytest.mark.parametrize("costs", INTERIOR_CASES + CLIPPED_CASES)
+def test_the_pages_boundary_is_the_librarys(costs):
+    page_boundary = page_definition(PAGE, "boundary")
+    assert page_boundary(costs) == pytest.approx(boundary(costs))
+    transactions = SpecificityDistribution()
+    assert share_made_in_house(costs, transactions, boundary_rule=page_boundary) == pytest.approx(share_made_in_house(costs, transactions))
+
+
+def test_a_changed_boundary_rule_changes_the_grid():
+    costs, transactions = GovernanceCosts(), SpecificityDistribution()
+    _, _, shares = firm_boundary.boundary_grid(costs, transactions, [0, 50], boundary_rule=lambda _: 0.0)
+    assert list(shares["in_house_share_pct"]) == pytest.approx([100.0, 100.0])

@@ -1,7 +1,10 @@
 """Tests for the two-sided platform pricing model (Armstrong 2006)."""
 
+import ast
 from dataclasses import replace
+from pathlib import Path
 
+import jupytext
 import numpy as np
 import pandas as pd
 import pytest
@@ -16,6 +19,7 @@ from digital_labor.two_sided import (
 )
 from digital_labor.two_sided.model import NoInteriorOptimum
 
+PAGE = Path(__file__).resolve().parents[2] / "chapters" / "01-platforms-and-the-firm" / "who-pays.md"
 MARKETS = [
     TwoSidedMarket(),
     TwoSidedMarket(alpha_users=0.2, alpha_advertisers=-0.3, cost_users=0.0, value_users=0.8),
@@ -217,3 +221,40 @@ def test_default_market_users_pay_less_than_advertisers_and_the_condition_says_t
     assert 0 < prices["price_users"] < prices["price_advertisers"]
     terms = two_sided.users_price_terms(market)
     assert terms["cross_side_gain"] < terms["cost_and_markup"]
+
+
+def page_definition(path: Path, name: str):
+    """The function or class ``name`` as an open cell of the page defines it, executed on its own."""
+    for cell in jupytext.read(path).cells:
+        if cell.cell_type != "code" or any(tag.startswith(("hide-", "remove-")) for tag in cell.metadata.get("tags", [])):
+            continue
+        for node in ast.parse(cell.source).body:
+            if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and node.name == name:
+                scope: dict = {}
+                exec(compile(ast.Module(body=[node], type_ignores=[]), str(path), "exec"), scope)
+                return scope[name]
+    raise AssertionError(f"{path.name}: no open cell defines {name}")
+
+
+@pytest.mark.parametrize("market", MARKETS)
+def test_the_pages_pricing_rule_is_the_librarys(market):
+    page_rule = page_definition(PAGE, "armstrong_prices")
+    for n_users, n_advertisers in ((0.2, 0.7), (0.5, 0.5), (0.9, 0.1)):
+        assert page_rule(market, n_users, n_advertisers) == pytest.approx(two_sided.armstrong_prices(market, n_users, n_advertisers))
+    assert optimal_prices(market, pricing_rule=page_rule) == pytest.approx(optimal_prices(market))
+
+
+@pytest.mark.parametrize("market", MARKETS)
+def test_armstrongs_rule_prices_the_optimum_as_the_demand_curves_do(market):
+    closed, numeric = optimal_prices(market), optimal_prices_numeric(market)
+    for key in closed:
+        assert closed[key] == pytest.approx(numeric[key], abs=1e-6)
+
+
+def test_a_changed_pricing_rule_changes_the_price_map():
+    def no_cross_side_discount(market, n_users, n_advertisers):
+        return market.cost_users + market.spread_users * n_users, market.cost_advertisers + market.spread_advertisers * n_advertisers
+
+    grid = price_map([0.5], [-0.1], pricing_rule=no_cross_side_discount)
+    default = price_map([0.5], [-0.1])
+    assert grid["price_users"].iloc[0] > default["price_users"].iloc[0]

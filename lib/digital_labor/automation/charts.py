@@ -1,4 +1,4 @@
-"""Charts of the automation debate: the timeline of forecasts, the estimates, the simulation.
+"""Charts of the automation debate: the timeline of forecasts and the simulation (the page draws the estimates).
 
 Every builder takes frames (from :mod:`digital_labor.automation.data` or the simulation) and
 returns a chart that went through :func:`digital_labor.charts.describe`. The interactive chart
@@ -11,12 +11,11 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from ..charts import PALETTE, category_scales, describe, param_equals
+from ..charts import category_scales, describe, param_equals
 from ..prose import ordinal, plural
-from .data import RISK_BANDS
 from .model import OCCUPATION_BASED, TASK_BASED
 
-__all__ = ["estimates_chart", "prophecies_timeline", "risk_model_chart"]
+__all__ = ["prophecies_timeline", "risk_model_chart"]
 
 _AUTOMATION_MODEL = "synthetic economy of occupations made of tasks"
 CLAIM_KINDS = ["prophecy", "theoretical argument", "quantitative estimate", "counter-argument"]
@@ -60,52 +59,6 @@ def _by_century(table: pd.DataFrame) -> str:
         kinds = ", ".join(f"{count} {plural(kind, count)}" for kind, count in rows["claim_kind"].value_counts(sort=False).items())
         parts.append(f"{len(rows)} in the {ordinal(int(century))} century ({kinds}: {', '.join(rows['label'])})")
     return "; ".join(parts)
-
-
-def estimates_chart(bands: pd.DataFrame) -> alt.Chart:
-    """Stacked horizontal bars: share of jobs at high risk (and at risk of change) per study."""
-    colours = alt.Scale(domain=list(RISK_BANDS), range=[PALETTE[3], PALETTE[4]])
-    order = bands.sort_values("year")["label"].drop_duplicates().tolist()
-    band_order = f"indexof({list(RISK_BANDS)!r}, datum.risk_band)"
-    base = (
-        alt.Chart(bands)
-        .transform_calculate(band_order=band_order)
-        .encode(
-            y=alt.Y("label:N", title=None, sort=order, axis=alt.Axis(labelLimit=420)),
-            x=alt.X("share_of_jobs_pct:Q", title="Share of jobs (%)", stack="zero", scale=alt.Scale(domain=[0, 60])),
-            order=alt.Order("band_order:Q"),
-        )
-    )
-    legend = alt.Legend(orient="bottom", labelLimit=320)
-    # A dashed outline marks the second band, so that colour is not its only mark.
-    dashes = alt.Scale(domain=list(RISK_BANDS), range=[[1, 0], [5, 3]])
-    bars = base.mark_bar(height=26, stroke="black", strokeWidth=1).encode(
-        color=alt.Color("risk_band:N", title="Risk band", scale=colours, legend=legend),
-        strokeDash=alt.StrokeDash("risk_band:N", title="Risk band", scale=dashes, legend=legend),
-        tooltip=[
-            alt.Tooltip("study:N", title="Study"),
-            alt.Tooltip("year:Q", title="Year", format="d"),
-            alt.Tooltip("scope:N", title="Coverage"),
-            alt.Tooltip("risk_definition:N", title="Definition"),
-            alt.Tooltip("share_of_jobs_pct:Q", title="Share of jobs (%)"),
-        ],
-    )
-    labels = base.mark_text(align="right", dx=-6, color="black", fontWeight="bold").encode(
-        text=alt.Text("share_of_jobs_pct:Q", format=".0f"),
-        x=alt.X("share_of_jobs_pct:Q", stack="zero"),
-    )
-    chart = (bars + labels).properties(width=560, height=150)
-    return describe(
-        chart,
-        title="Jobs at high risk of automation: one occupation-based and two task-based estimates",
-        description="Horizontal stacked bars, one per study: "
-        + "; ".join(
-            f"{row.study} ({row.year}), {row.method}, {row.scope}: {row.share_of_jobs_pct:.0f} per cent, {row.risk_band}"
-            for row in bands.sort_values(["year", "risk_band"]).itertuples()
-        )
-        + ".",
-        datasets=["automation_forecasts"],
-    )
 
 
 def _heterogeneity_slider(risk: pd.DataFrame) -> alt.Parameter:

@@ -40,6 +40,7 @@ assumption that personal mixes are unrelated to the occupation, not an
 estimate of anything.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -59,6 +60,7 @@ __all__ = [
     "score_distribution",
     "share_at_high_risk",
     "simulate_workers",
+    "worker_score",
 ]
 
 OCCUPATION_BASED = "occupation-based"
@@ -68,6 +70,9 @@ _CENTRE_SHAPE = 0.5
 _EMPLOYMENT_CONCENTRATION = 2.0
 _CALIBRATION_LOG_RANGE = (np.log(0.01), np.log(100.0))
 _CALIBRATION_STEPS = 60
+
+# A worker's own score from their occupation's score, their personal mix's score and h.
+ScoreRule = Callable[[np.ndarray, np.ndarray, float], np.ndarray]
 
 
 @dataclass(frozen=True)
@@ -221,13 +226,20 @@ def _personal_mix_scores(params: AutomationEconomy) -> np.ndarray:
     return rng.dirichlet(alphas, size=n_workers) @ _task_scores(params)
 
 
-def simulate_workers(params: AutomationEconomy, heterogeneity: float) -> pd.DataFrame:
+def worker_score(occupation_score: np.ndarray, personal_mix_score: np.ndarray, heterogeneity: float) -> np.ndarray:
+    """A worker's own score: ``(1 - h) * occupation_score + h * personal_mix_score``."""
+    return (1 - heterogeneity) * occupation_score + heterogeneity * personal_mix_score
+
+
+def simulate_workers(params: AutomationEconomy, heterogeneity: float, score: ScoreRule = worker_score) -> pd.DataFrame:
     """Simulate every worker's automation score for a heterogeneity ``h``.
 
     ``heterogeneity`` is the share of working time (0 to 1) spent on a
     personal task mix rather than on the occupation's core tasks. The same
     seed gives the same draws for every ``h``, so results for different
-    ``h`` are directly comparable.
+    ``h`` are directly comparable. ``score`` turns the occupation's score,
+    the personal mix's score and ``h`` into the worker's own score
+    (:func:`worker_score` unless a page passes its own rule).
 
     Columns: ``worker``, ``occupation``, ``employment_weight`` (share of total
     employment the simulated worker stands for; sums to 1),
@@ -247,7 +259,7 @@ def simulate_workers(params: AutomationEconomy, heterogeneity: float) -> pd.Data
             "occupation_score": occupation_score,
             "personal_mix_score": personal,
             "heterogeneity": heterogeneity,
-            "worker_score": (1 - heterogeneity) * occupation_score + heterogeneity * personal,
+            "worker_score": score(occupation_score, personal, heterogeneity),
         }
     )
 
@@ -296,15 +308,17 @@ def share_at_high_risk(workers: pd.DataFrame, threshold: float = 0.7) -> pd.Seri
     return pd.Series(shares, name="share_at_high_risk_pct").rename_axis("method")
 
 
-def risk_by_heterogeneity(params: AutomationEconomy, heterogeneities: list[float] | np.ndarray) -> pd.DataFrame:
+def risk_by_heterogeneity(
+    params: AutomationEconomy, heterogeneities: list[float] | np.ndarray, score: ScoreRule = worker_score
+) -> pd.DataFrame:
     """High-risk shares for several heterogeneities, in long form.
 
-    Uses ``params.threshold``. Columns: ``heterogeneity``, ``method``,
+    Uses ``params.threshold`` and the scoring rule ``score`` (see :func:`simulate_workers`). Columns: ``heterogeneity``, ``method``,
     ``share_at_high_risk_pct`` (two rows per heterogeneity), ready for a chart
     with a slider on ``heterogeneity``.
     """
     frames = [
-        share_at_high_risk(simulate_workers(params, h), params.threshold).reset_index().assign(heterogeneity=float(h))
+        share_at_high_risk(simulate_workers(params, h, score), params.threshold).reset_index().assign(heterogeneity=float(h))
         for h in heterogeneities
     ]
     return pd.concat(frames, ignore_index=True)[["heterogeneity", "method", "share_at_high_risk_pct"]]
@@ -323,11 +337,12 @@ def score_distribution(
     params: AutomationEconomy,
     heterogeneities: list[float] | np.ndarray,
     n_bins: int = 20,
+    score: ScoreRule = worker_score,
 ) -> pd.DataFrame:
     """Employment (%) by automation score under each method, binned, in long form.
 
     The occupation-based score is the occupation's; the task-based score is
-    the worker's own. Bins split [0, 1] into ``n_bins`` equal intervals.
+    the worker's own, from the rule ``score`` (see :func:`simulate_workers`). Bins split [0, 1] into ``n_bins`` equal intervals.
     Columns: ``heterogeneity``, ``method``, ``bin_start``, ``bin_end``,
     ``employment_pct`` (sums to 100 per heterogeneity and method). Small
     enough to chart with a slider on ``heterogeneity``.
@@ -337,7 +352,7 @@ def score_distribution(
     columns = {OCCUPATION_BASED: "occupation_score", TASK_BASED: "worker_score"}
     frames = []
     for h in heterogeneities:
-        workers = simulate_workers(params, h)
+        workers = simulate_workers(params, h, score)
         for method, column in columns.items():
             counts, _ = np.histogram(workers[column], bins=edges, weights=workers["employment_weight"])
             frames.append(

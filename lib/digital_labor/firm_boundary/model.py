@@ -20,6 +20,7 @@ cost ``m1``. This moves ``k*`` up, so more transactions are bought on the
 market (outsourced to the crowd) instead of being made in house.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -134,13 +135,17 @@ def with_platform(costs: GovernanceCosts, search_cost_cut: float, safeguard_cut:
     )
 
 
-def share_made_in_house(costs: GovernanceCosts, specificity: SpecificityDistribution) -> float:
+BoundaryRule = Callable[[GovernanceCosts], float]
+
+
+def share_made_in_house(costs: GovernanceCosts, specificity: SpecificityDistribution, boundary_rule: BoundaryRule = boundary) -> float:
     """Share (0 to 1) of transactions organised inside the firm.
 
     It is the probability that a transaction's specificity exceeds the
-    boundary: ``1 - F(k*)`` with ``F`` the Beta CDF.
+    boundary: ``1 - F(k*)`` with ``F`` the Beta CDF. ``boundary_rule`` gives
+    k* from the costs (:func:`boundary` unless a page passes its own rule).
     """
-    return float(stats.beta.sf(boundary(costs), specificity.a, specificity.b))
+    return float(stats.beta.sf(boundary_rule(costs), specificity.a, specificity.b))
 
 
 def cost_curves(costs: GovernanceCosts, n_points: int = 101) -> pd.DataFrame:
@@ -164,11 +169,12 @@ def in_house_share_by_platform_cut(
     specificity: SpecificityDistribution,
     search_cost_cuts: list[float] | np.ndarray,
     safeguard_cut: float = 0.0,
+    boundary_rule: BoundaryRule = boundary,
 ) -> pd.DataFrame:
     """In-house share as a function of the platform's cut in search costs.
 
     Columns: ``search_cost_cut_pct``, ``safeguard_cut_pct``,
-    ``boundary_specificity`` (k*), ``in_house_share_pct``.
+    ``boundary_specificity`` (k*, from ``boundary_rule``), ``in_house_share_pct``.
     """
     rows = []
     for cut in search_cost_cuts:
@@ -177,8 +183,8 @@ def in_house_share_by_platform_cut(
             {
                 "search_cost_cut_pct": 100 * float(cut),
                 "safeguard_cut_pct": 100 * float(safeguard_cut),
-                "boundary_specificity": boundary(platform_costs),
-                "in_house_share_pct": 100 * share_made_in_house(platform_costs, specificity),
+                "boundary_specificity": boundary_rule(platform_costs),
+                "in_house_share_pct": 100 * share_made_in_house(platform_costs, specificity, boundary_rule),
             }
         )
     return pd.DataFrame(rows)
@@ -189,6 +195,7 @@ def boundary_grid(
     specificity: SpecificityDistribution,
     search_cost_cuts_pct: list[int] | np.ndarray,
     n_points: int = 11,
+    boundary_rule: BoundaryRule = boundary,
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Precomputed frames for the interactive make-or-buy chart, one slice per platform cut.
 
@@ -198,7 +205,7 @@ def boundary_grid(
       (``n_points`` values of k per curve);
     * ``density``: ``asset_specificity`` and ``density`` (the Beta pdf of the firm's
       transactions; the chart splits it at the boundary of the selected cut);
-    * ``shares``: the output of ``in_house_share_by_platform_cut``, cuts in whole percent.
+    * ``shares``: the output of ``in_house_share_by_platform_cut`` (with ``boundary_rule``), cuts in whole percent.
     """
     cuts = [int(cut) for cut in search_cost_cuts_pct]
     curves = pd.concat(
@@ -207,6 +214,6 @@ def boundary_grid(
     )[["search_cost_cut_pct", "asset_specificity", "governance", "cost"]]
     k = np.linspace(0.0, 1.0, 201)
     density = pd.DataFrame({"asset_specificity": k, "density": stats.beta.pdf(k, specificity.a, specificity.b)})
-    shares = in_house_share_by_platform_cut(costs, specificity, [cut / 100 for cut in cuts])
+    shares = in_house_share_by_platform_cut(costs, specificity, [cut / 100 for cut in cuts], boundary_rule=boundary_rule)
     shares["search_cost_cut_pct"] = shares["search_cost_cut_pct"].round().astype(int)
     return curves, density, shares

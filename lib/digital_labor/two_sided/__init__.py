@@ -8,6 +8,7 @@ from .charts import price_heatmap, prices_by_externality_chart
 from .findings import multi_sided_prices
 from .model import (
     TwoSidedMarket,
+    armstrong_prices,
     optimal_prices,
     optimal_prices_numeric,
     price_map,
@@ -26,6 +27,7 @@ __all__ = [
     "multi_sided_prices",
     # model
     "TwoSidedMarket",
+    "armstrong_prices",
     "optimal_prices",
     "optimal_prices_numeric",
     "price_map",

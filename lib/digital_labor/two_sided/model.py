@@ -56,6 +56,7 @@ of Anderson and Coate (2005); Rochet and Tirole (2003) price per transaction
 (usage fees), which this membership model does not have.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -68,6 +69,7 @@ from ..params import require
 __all__ = [
     "NoInteriorOptimum",
     "TwoSidedMarket",
+    "armstrong_prices",
     "optimal_prices",
     "optimal_prices_numeric",
     "price_map",
@@ -139,9 +141,23 @@ def _implied_prices(market: TwoSidedMarket, n_users: float, n_advertisers: float
     return price_users, price_advertisers
 
 
-def _outcome(market: TwoSidedMarket, n_users: float, n_advertisers: float) -> dict[str, float]:
-    """Prices, participation and profit at the given participation levels."""
-    price_users, price_advertisers = _implied_prices(market, n_users, n_advertisers)
+def armstrong_prices(market: TwoSidedMarket, n_users: float, n_advertisers: float) -> tuple[float, float]:
+    """Armstrong's pricing rule at participation ``(n_u, n_a)``: ``p_i = f_i - alpha_j n_j + t_i n_i``.
+
+    Each side's price is its cost, minus what its members bring to the other side, plus a
+    mark-up. At the profit-maximising participation it equals the price read off the demand curves.
+    """
+    price_users = market.cost_users - market.alpha_advertisers * n_advertisers + market.spread_users * n_users
+    price_advertisers = market.cost_advertisers - market.alpha_users * n_users + market.spread_advertisers * n_advertisers
+    return price_users, price_advertisers
+
+
+PricingRule = Callable[[TwoSidedMarket, float, float], tuple[float, float]]
+
+
+def _outcome(market: TwoSidedMarket, n_users: float, n_advertisers: float, pricing_rule: PricingRule = _implied_prices) -> dict[str, float]:
+    """Prices (from ``pricing_rule``), participation and profit at the given participation levels."""
+    price_users, price_advertisers = pricing_rule(market, n_users, n_advertisers)
     profit = n_users * (price_users - market.cost_users) + n_advertisers * (price_advertisers - market.cost_advertisers)
     values = (price_users, price_advertisers, n_users, n_advertisers, profit)
     return {key: float(value) for key, value in zip(_OUTCOME_KEYS, values)}
@@ -163,10 +179,11 @@ def _scaled_solution(
     return margin, scaled_users, scaled_advertisers
 
 
-def optimal_prices(market: TwoSidedMarket) -> dict[str, float]:
+def optimal_prices(market: TwoSidedMarket, pricing_rule: PricingRule = armstrong_prices) -> dict[str, float]:
     """Profit-maximising prices from the closed form (interior solution).
 
-    Returns ``price_users``, ``price_advertisers``, ``participation_users``,
+    The optimal participations solve the first-order conditions; ``pricing_rule`` prices them
+    (:func:`armstrong_prices` unless a page passes its own rule). Returns ``price_users``, ``price_advertisers``, ``participation_users``,
     ``participation_advertisers`` and ``profit``. Raises
     ``NoInteriorOptimum`` (a ``ValueError``) if the second-order condition
     fails or if the optimum would put either side's participation at 0 or 1.
@@ -179,7 +196,7 @@ def optimal_prices(market: TwoSidedMarket) -> dict[str, float]:
     n_users, n_advertisers = scaled_users / margin, scaled_advertisers / margin
     if not (0 < n_users < 1 and 0 < n_advertisers < 1):
         raise NoInteriorOptimum("optimal participation is not strictly between 0 and 1 on both sides")
-    return _outcome(market, n_users, n_advertisers)
+    return _outcome(market, n_users, n_advertisers, pricing_rule)
 
 
 def optimal_prices_numeric(market: TwoSidedMarket) -> dict[str, float]:
@@ -187,7 +204,7 @@ def optimal_prices_numeric(market: TwoSidedMarket) -> dict[str, float]:
 
     Maximises profit over participation levels in [0, 1] x [0, 1] (bounded
     L-BFGS-B from a 3 x 3 grid of starting points, best result kept), then
-    reads prices off the demand curves. Unlike ``optimal_prices`` it also
+    reads prices off the demand curves (not a pricing rule: it checks one). Unlike ``optimal_prices`` it also
     returns corner solutions. Same keys as ``optimal_prices``.
     """
 
@@ -213,11 +230,12 @@ def price_map(
     alpha_advertisers_values: list[float] | np.ndarray,
     alpha_users_values: list[float] | np.ndarray,
     base: TwoSidedMarket = TwoSidedMarket(),
+    pricing_rule: PricingRule = armstrong_prices,
 ) -> pd.DataFrame:
     """Optimal prices over a grid of externalities, in long form (for a heatmap).
 
     One row per (``alpha_advertisers``, ``alpha_users``) pair, other
-    parameters taken from ``base``. Columns: ``alpha_advertisers``,
+    parameters taken from ``base``, prices from ``pricing_rule`` (see :func:`optimal_prices`). Columns: ``alpha_advertisers``,
     ``alpha_users``, ``interior`` (False where no interior optimum exists;
     then the remaining columns are NaN), ``price_users``,
     ``price_advertisers``, ``participation_users``,
@@ -227,7 +245,7 @@ def price_map(
     for alpha_a in alpha_advertisers_values:
         for alpha_u in alpha_users_values:
             market = replace(base, alpha_advertisers=float(alpha_a), alpha_users=float(alpha_u))
-            rows.append({"alpha_advertisers": float(alpha_a), "alpha_users": float(alpha_u)} | _interior_outcome(market))
+            rows.append({"alpha_advertisers": float(alpha_a), "alpha_users": float(alpha_u)} | _interior_outcome(market, pricing_rule))
     return pd.DataFrame(rows)
 
 
@@ -243,10 +261,10 @@ def price_signs(grid: pd.DataFrame, column: str = "price_users", tolerance: floa
     return pd.Series(signs, index=grid.index, name=f"{column}_sign")
 
 
-def _interior_outcome(market: TwoSidedMarket) -> dict[str, float | bool]:
+def _interior_outcome(market: TwoSidedMarket, pricing_rule: PricingRule = armstrong_prices) -> dict[str, float | bool]:
     """``optimal_prices`` plus an ``interior`` flag; NaN values if none exists."""
     try:
-        return {"interior": True} | optimal_prices(market)
+        return {"interior": True} | optimal_prices(market, pricing_rule)
     except NoInteriorOptimum:
         return {"interior": False} | dict.fromkeys(_OUTCOME_KEYS, np.nan)
 
