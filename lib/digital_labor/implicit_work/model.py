@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
-from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -95,15 +94,23 @@ class ImplicitWork:
         require(0 < self.days_per_year <= 366, "days_per_year must be in (0, 366].")
 
 
+Quantity = float | np.ndarray | pd.Series  # one value, or one per draw
+
+
 def ratio_rule(
-    users: Any, minutes_per_day: Any, productive_share: Any, employees: Any, hours_per_fte_year: Any = 2000.0, days_per_year: Any = 365.0
-) -> Any:
+    users: Quantity,
+    minutes_per_day: Quantity,
+    productive_share: Quantity,
+    employees: Quantity,
+    hours_per_fte_year: Quantity = 2000.0,
+    days_per_year: Quantity = 365.0,
+) -> Quantity:
     """Full-time equivalents of productive time per employee: the model's arithmetic, on numbers or
     on arrays alike (the default ``rule`` of the functions of this module)."""
     return users * minutes_per_day / 60 * days_per_year * productive_share / hours_per_fte_year / employees
 
 
-RatioRule = Callable[..., Any]  # a function with ratio_rule's keyword arguments
+RatioRule = Callable[..., Quantity]  # a function with ratio_rule's keyword arguments
 
 
 def implicit_ratio(work: ImplicitWork, rule: RatioRule = ratio_rule) -> float:
@@ -233,9 +240,10 @@ def monte_carlo(
     ranges: dict[str, tuple[float, float]] | None = None,
     rule: RatioRule = ratio_rule,
 ) -> pd.DataFrame:
-    """The ratio (by ``rule``, applied to the columns of draws) for ``draws`` joint draws of every uncertain parameter over ``ranges`` (default
-    :func:`joint_ranges`; keys ``users_fraction``, ``minutes_per_day``, ``productive_share``,
-    ``hours_per_fte_year``), from a generator seeded with ``seed``.
+    """The ratio (by ``rule``, applied to the columns of draws) for ``draws`` joint draws of every
+    uncertain parameter over ``ranges`` (default :func:`joint_ranges`; keys ``users_fraction``,
+    ``minutes_per_day``, ``productive_share``, ``hours_per_fte_year``), from a generator seeded
+    with ``seed``.
 
     Users are drawn between the year's daily and monthly active users; minutes and hours in a
     full-time year uniformly; the productive share uniformly on a log scale. Columns: the drawn
