@@ -2,10 +2,28 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import jupytext
 import pytest
 
 from digital_labor import attention_value as av
 from digital_labor.attention_value.model import hours_in_period, revenue_per_hour
+
+PAGE = Path(__file__).resolve().parents[2] / "chapters" / "02-value-capture" / "user-hour.md"
+
+
+def _page_rule():
+    """The rule the page defines in an open cell (no tags)."""
+    cells = [
+        c.source
+        for c in jupytext.read(PAGE).cells
+        if c.cell_type == "code" and not c.metadata.get("tags") and "def per_user_hour(" in c.source
+    ]
+    assert len(cells) == 1, f"{PAGE.name}: {len(cells)} open cells define per_user_hour"
+    namespace: dict = {}
+    exec(cells[0], namespace)
+    return namespace["per_user_hour"]
 
 
 def test_arpu_has_the_length_of_each_period():
@@ -106,3 +124,27 @@ def test_user_hour_page_converts_local_minimum_wages_as_chapter_3_does():
     assert "leaves them out rather than guess" not in page
     assert "attention_value.minimum_wage_hours(" in page and "net_usd_per_hour" in page
     assert "FACEBOOK_TIME_2021" in page  # the 2021 hour is also computed with a 2021 time figure
+
+
+def test_the_pages_rule_is_the_librarys_revenue_per_hour():
+    """Issue 26, item 1: the page states the model's rule in an open cell; it must not drift from the library's."""
+    rule = _page_rule()
+    for amount, days, minutes in ((13.54, 92, 50), (1.22, 92, 40.0), (60.57, 92, 120), (24.96, 365, 19.6 * 60 * 12 / 365)):
+        assert rule(amount, days, minutes) == pytest.approx(revenue_per_hour(amount, days, minutes))
+    assert av.hourly_value(50, rule=rule)[["usd_per_hour", "net_usd_per_hour"]].equals(
+        av.hourly_value(50)[["usd_per_hour", "net_usd_per_hour"]]
+    )
+
+
+def test_a_rule_passed_in_changes_every_result():
+    """The page's rule reaches the machinery: a rule that halves the hour's value halves every value and doubles every hour count."""
+
+    def half(amount_usd, days, minutes_per_day):
+        return revenue_per_hour(amount_usd, days, minutes_per_day) / 2
+
+    hourly, base = av.hourly_value(50, rule=half), av.hourly_value(50)
+    assert hourly["usd_per_hour"].to_numpy() == pytest.approx(base["usd_per_hour"].to_numpy() / 2)
+    assert hourly["net_usd_per_hour"].to_numpy() == pytest.approx(base["net_usd_per_hour"].to_numpy() / 2)
+    wages = av.minimum_wage_hours(50, rule=half)
+    assert wages["hours_revenue"].to_numpy() == pytest.approx(2 * av.minimum_wage_hours(50)["hours_revenue"].to_numpy())
+    assert av.region_gap("2021-Q4", 50, 75, rule=lambda a, d, m: a) == pytest.approx(av.arpu_value("2021-Q4", "US & Canada") / 3.43)

@@ -6,10 +6,14 @@ assumption drawn from published figures (:data:`~digital_labor.attention_value.F
 bounds, and :data:`~digital_labor.attention_value.FACEBOOK_TIME_2021`). See
 :data:`HOURLY_VALUE_ASSUMPTIONS`. :func:`minimum_wage_hours` sets local minimum wages, converted to
 US$ an hour as chapter 3 converts them (:func:`digital_labor.microwork.current_minimum_wages`),
-beside the hour of a user of the same Facebook region.
+beside the hour of a user of the same Facebook region. Each of them takes a ``rule`` with the
+signature of :func:`revenue_per_hour` (its default), so that a page can state the rule in its own
+cell and pass it on.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import pandas as pd
 
@@ -64,28 +68,31 @@ def revenue_per_hour(arpu_usd: float, days: float, minutes_per_day: float) -> fl
     return arpu_usd / hours_in_period(days, minutes_per_day)
 
 
-def hourly_value(minutes_per_day: float, table: pd.DataFrame | None = None) -> pd.DataFrame:
+HourlyRule = Callable[[float, float, float], float]  # (US$ per user in a period, days, minutes a day) -> US$ per user-hour
+
+
+def hourly_value(minutes_per_day: float, table: pd.DataFrame | None = None, rule: HourlyRule = revenue_per_hour) -> pd.DataFrame:
     """Every row of :func:`~digital_labor.attention_value.arpu` (or ``table``) with its hours
     (``hours``), revenue per user-hour (``usd_per_hour``) and, where the table has net income per
-    user, net income per user-hour (``net_usd_per_hour``) at ``minutes_per_day``."""
+    user, net income per user-hour (``net_usd_per_hour``) at ``minutes_per_day``, both by ``rule``."""
     frame = (arpu() if table is None else table).copy()
     frame["hours"] = [hours_in_period(days, minutes_per_day) for days in frame["days"]]
-    frame["usd_per_hour"] = [revenue_per_hour(a, d, minutes_per_day) for a, d in zip(frame["arpu_usd"], frame["days"])]
+    frame["usd_per_hour"] = [rule(a, d, minutes_per_day) for a, d in zip(frame["arpu_usd"], frame["days"])]
     if "net_income_per_user" in frame:
-        frame["net_usd_per_hour"] = frame["net_income_per_user"] / frame["hours"]
+        frame["net_usd_per_hour"] = [rule(n, d, minutes_per_day) for n, d in zip(frame["net_income_per_user"], frame["days"])]
     return frame
 
 
-def minimum_wage_hours(minutes_per_day: float, period: str = "2021-Q4") -> pd.DataFrame:
+def minimum_wage_hours(minutes_per_day: float, period: str = "2021-Q4", rule: HourlyRule = revenue_per_hour) -> pd.DataFrame:
     """Each general minimum wage of :func:`digital_labor.microwork.current_minimum_wages` (US$ an
     hour, chapter 3's conversion) beside the revenue and net income per user-hour of its country's
-    Facebook region in ``period``, with the hours of a user's time it takes to bring in one hour of
+    Facebook region in ``period`` (by ``rule``), with the hours of a user's time it takes to bring in one hour of
     that wage (``hours_revenue``, ``hours_net``).
 
     Columns: ``label``, ``country_iso3``, ``region``, ``effective``, ``wage_usd_per_hour``,
     ``usd_per_hour``, ``net_usd_per_hour``, ``hours_revenue``, ``hours_net``.
     """
-    hourly = hourly_value(minutes_per_day)
+    hourly = hourly_value(minutes_per_day, rule=rule)
     by_region = hourly[hourly["period"] == period].set_index("region")
     require(not by_region.empty, f"No ARPU for the period {period}.")
     wages = current_minimum_wages()
@@ -101,12 +108,17 @@ def minimum_wage_hours(minutes_per_day: float, period: str = "2021-Q4") -> pd.Da
 
 
 def region_gap(
-    period: str, minutes_high: float = 1.0, minutes_low: float = 1.0, high: str = "US & Canada", low: str = "Rest of World"
+    period: str,
+    minutes_high: float = 1.0,
+    minutes_low: float = 1.0,
+    high: str = "US & Canada",
+    low: str = "Rest of World",
+    rule: HourlyRule = revenue_per_hour,
 ) -> float:
     """How many times an hour of a ``high``-region user is worth an hour of a ``low``-region user.
 
     With equal times (the default) the times cancel and the gap is the ratio of ARPUs; a reader
-    can give each region its own minutes a day.
+    can give each region its own minutes a day. Each hour's value is computed by ``rule``.
     """
     frame = arpu()
     rows = frame[frame["period"] == period].set_index("region")
@@ -114,6 +126,4 @@ def region_gap(
     if missing:
         raise KeyError(f"No ARPU for {', '.join(missing)} in {period}.")
     days = float(rows.loc[high, "days"])
-    return revenue_per_hour(float(rows.loc[high, "arpu_usd"]), days, minutes_high) / revenue_per_hour(
-        float(rows.loc[low, "arpu_usd"]), days, minutes_low
-    )
+    return rule(float(rows.loc[high, "arpu_usd"]), days, minutes_high) / rule(float(rows.loc[low, "arpu_usd"]), days, minutes_low)

@@ -149,8 +149,9 @@ def capitalisation_chart(rankings: pd.DataFrame, summary: pd.DataFrame) -> alt.L
         ),
     )
     dots = base.mark_point(filled=True, size=110).encode(
-        color=alt.Color("group:N", title=None, scale=colour, legend=alt.Legend(orient="top")),
-        shape=alt.Shape("group:N", title=None, scale=shape),
+        # Titled for the table of values; the legend needs no title.
+        color=alt.Color("group:N", title="Group of firms", scale=colour, legend=alt.Legend(orient="top", title=None)),
+        shape=alt.Shape("group:N", title="Group of firms", scale=shape, legend=alt.Legend(orient="top", title=None)),
         tooltip=[
             alt.Tooltip("ranking:N", title="Ranking"),
             alt.Tooltip("firm:N", title="Firm"),

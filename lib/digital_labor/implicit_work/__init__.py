@@ -3,12 +3,12 @@ firm's own employees (the essay's ratio of formal employment to implicit work), 
 ratio for a retailer's self-service customers.
 
 :mod:`.data` reads Facebook's daily users and Walmart's customer visits; :mod:`.model` holds the
-ratio model, labelled as one, its one-at-a-time sensitivity and its joint (Monte Carlo) band;
-:mod:`.charts` draws them. The claims ledger rules on the essay's shift with Facebook's series
+ratio model, labelled as one, its one-at-a-time sensitivity and its joint (Monte Carlo) draws;
+:mod:`.charts` draws them (the page draws the joint band itself). The claims ledger rules on the essay's shift with Facebook's series
 (:func:`digital_labor.firm_scale.formal_implicit_shift`): the model measures a level, not a change.
 """
 
-from .charts import firm_comparison_chart, implicit_ratio_chart, joint_band_chart, sensitivity_chart
+from .charts import firm_comparison_chart, implicit_ratio_chart, sensitivity_chart
 from .data import daily_users, walmart_figure
 from .model import (
     DEFAULT_PRODUCTIVE_SHARE,
@@ -18,10 +18,7 @@ from .model import (
     SEED,
     facebook_case,
     firm_comparison,
-    implicit_fte,
-    implicit_hours,
     implicit_ratio,
-    joint_band,
     joint_corners,
     monte_carlo,
     ratio_by_year,
@@ -36,7 +33,6 @@ __all__ = [
     # charts
     "firm_comparison_chart",
     "implicit_ratio_chart",
-    "joint_band_chart",
     "sensitivity_chart",
     # data
     "daily_users",
@@ -49,10 +45,7 @@ __all__ = [
     "SEED",
     "facebook_case",
     "firm_comparison",
-    "implicit_fte",
-    "implicit_hours",
     "implicit_ratio",
-    "joint_band",
     "joint_corners",
     "monte_carlo",
     "ratio_by_year",

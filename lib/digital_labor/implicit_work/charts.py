@@ -1,6 +1,5 @@
 """Charts of the implicit-work model: the ratio over the years with sliders, its sensitivity to
-each assumption (a tornado), the joint uncertainty (a Monte Carlo band), and a platform against a
-retailer."""
+each assumption (a tornado), and a platform against a retailer (the page draws the joint band)."""
 
 from __future__ import annotations
 
@@ -10,7 +9,7 @@ import pandas as pd
 from .. import charts
 from .model import DEFAULT_PRODUCTIVE_SHARE, DEFAULT_USERS, RATIO_ASSUMPTIONS
 
-__all__ = ["firm_comparison_chart", "implicit_ratio_chart", "joint_band_chart", "sensitivity_chart"]
+__all__ = ["firm_comparison_chart", "implicit_ratio_chart", "sensitivity_chart"]
 
 _RATIO_MODEL = "implicit-work ratio = users' productive hours in full-time equivalents / the firm's employees"
 FIRMS = ["Facebook", "Walmart"]
@@ -82,43 +81,6 @@ def implicit_ratio_chart(
         ),
         datasets=["facebook_users_employees", "facebook_daily_users", "social_media_time"],
         model=_RATIO_MODEL,
-    )
-
-
-def joint_band_chart(band: pd.DataFrame, *, quantiles: tuple[float, float] = (0.05, 0.95), draws: int) -> alt.LayerChart:
-    """The ratio by year at the defaults (line) inside the band of a joint Monte Carlo draw (shaded:
-    ``low`` to ``high``; dashed: ``median``); ``band`` is a
-    :func:`~digital_labor.implicit_work.joint_band` frame."""
-    base = alt.Chart(band).encode(x=alt.X("year:O", title="Year"))
-    y_title = "Implicit work per employee (full-time equivalents, log scale)"
-    area = base.mark_area(opacity=0.3, color=charts.PALETTE[4]).encode(
-        y=alt.Y("low:Q", title=y_title, scale=alt.Scale(type="log"), axis=alt.Axis(values=LOG_TICKS, labelExpr=charts.COUNT_LABELS)),
-        y2="high:Q",
-        tooltip=[
-            alt.Tooltip("year:O", title="Year"),
-            alt.Tooltip("low:Q", title=f"{quantiles[0]:.0%} of draws below", format=",.0f"),
-            alt.Tooltip("median:Q", title="Median of the draws", format=",.0f"),
-            alt.Tooltip("high:Q", title=f"{quantiles[1]:.0%} of draws below", format=",.0f"),
-            alt.Tooltip("ratio:Q", title="At the default values", format=",.0f"),
-        ],
-    )
-    median = base.mark_line(color=charts.PALETTE[4], strokeDash=[4, 3]).encode(y="median:Q")
-    line = base.mark_line(color=charts.PALETTE[0], point=True).encode(y="ratio:Q")
-    chart = alt.layer(area, median, line).properties(width=520, height=280)
-    return charts.describe(
-        chart,
-        title="All the assumptions at once: the ratio's joint band (a model)",
-        description=(
-            f"Band chart by year, log scale: the shaded band holds the middle {quantiles[1] - quantiles[0]:.0%} of {draws:,} joint draws "
-            "of users counted (daily to monthly active), minutes a day, productive share and hours in a full-time year; the "
-            "dashed line is their median and the solid line the ratio at the default values. "
-            + "; ".join(
-                f"{int(r.year)}: {r.low:,.0f} to {r.high:,.0f}, median {r.median:,.0f}, default {r.ratio:,.0f}" for r in band.itertuples()
-            )
-            + f". {RATIO_ASSUMPTIONS}"
-        ),
-        datasets=["facebook_users_employees", "facebook_daily_users", "social_media_time"],
-        model=_RATIO_MODEL + "; parameters drawn jointly (seeded Monte Carlo)",
     )
 
 

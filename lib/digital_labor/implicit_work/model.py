@@ -5,14 +5,17 @@ wage) and implicit work (unrecognised, barely or not paid). Nobody measures the 
 book builds it from stated assumptions (:data:`RATIO_ASSUMPTIONS`): users × minutes a day × the
 productive share of that time × days a year gives hours; hours / hours in a full-time year give
 full-time equivalents (FTE); FTE / employees give the ratio. The same arithmetic applied to a
-retailer's self-service customers gives the ratio for a traditional firm. :func:`sensitivity`
-moves one parameter at a time; :func:`monte_carlo` draws all of them at once over
-:data:`JOINT_RANGES` (seeded), and :func:`joint_band` gives the band by year.
+retailer's self-service customers gives the ratio for a traditional firm. :func:`ratio_rule` is
+that arithmetic; every function here takes a ``rule`` of the same signature (default
+:func:`ratio_rule`), so that a page can state the rule in its own cell and pass it on.
+:func:`sensitivity` moves one parameter at a time; :func:`monte_carlo` draws all of them at once
+over :data:`JOINT_RANGES` (seeded).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -33,14 +36,12 @@ __all__ = [
     "ImplicitWork",
     "facebook_case",
     "firm_comparison",
-    "implicit_fte",
-    "implicit_hours",
     "implicit_ratio",
-    "joint_band",
     "joint_corners",
     "joint_ranges",
     "monte_carlo",
     "ratio_by_year",
+    "ratio_rule",
     "sensitivity",
     "sensitivity_ranges",
     "time_range",
@@ -93,19 +94,28 @@ class ImplicitWork:
         require(0 < self.days_per_year <= 366, "days_per_year must be in (0, 366].")
 
 
-def implicit_hours(work: ImplicitWork) -> float:
-    """Hours of productive contribution a year."""
-    return work.users * work.minutes_per_day / 60 * work.days_per_year * work.productive_share
+Quantity = float | np.ndarray | pd.Series  # one value, or one per draw
 
 
-def implicit_fte(work: ImplicitWork) -> float:
-    """Full-time equivalents of productive contribution."""
-    return implicit_hours(work) / work.hours_per_fte_year
+def ratio_rule(
+    users: Quantity,
+    minutes_per_day: Quantity,
+    productive_share: Quantity,
+    employees: Quantity,
+    hours_per_fte_year: Quantity = 2000.0,
+    days_per_year: Quantity = 365.0,
+) -> Quantity:
+    """Full-time equivalents of productive time per employee: the model's arithmetic, on numbers or
+    on arrays alike (the default ``rule`` of the functions of this module)."""
+    return users * minutes_per_day / 60 * days_per_year * productive_share / hours_per_fte_year / employees
 
 
-def implicit_ratio(work: ImplicitWork) -> float:
-    """Full-time equivalents of implicit work per employee of the firm."""
-    return implicit_fte(work) / work.employees
+RatioRule = Callable[..., Quantity]  # a function with ratio_rule's keyword arguments
+
+
+def implicit_ratio(work: ImplicitWork, rule: RatioRule = ratio_rule) -> float:
+    """Full-time equivalents of implicit work per employee of the firm, by ``rule``."""
+    return float(rule(**asdict(work)))
 
 
 def time_range() -> tuple[float, float, float]:
@@ -140,13 +150,17 @@ def facebook_case(
 
 
 def ratio_by_year(
-    minutes: float | None = None, productive_share: float = DEFAULT_PRODUCTIVE_SHARE, users: str = DEFAULT_USERS
+    minutes: float | None = None,
+    productive_share: float = DEFAULT_PRODUCTIVE_SHARE,
+    users: str = DEFAULT_USERS,
+    rule: RatioRule = ratio_rule,
 ) -> pd.DataFrame:
     """Facebook's daily and monthly users, employees, implicit FTE and ratio (for the ``users``
-    counted) for every year of the data."""
+    counted, by ``rule``) for every year of the data."""
     rows = []
     for year in users_employees()["year"]:
         case = facebook_case(int(year), minutes, productive_share, users=users)
+        ratio = implicit_ratio(case, rule)
         rows.append(
             {
                 "year": int(year),
@@ -154,8 +168,8 @@ def ratio_by_year(
                 "monthly_users": facebook_case(int(year), users="monthly").users,
                 "users": case.users,
                 "employees": case.employees,
-                "implicit_fte": implicit_fte(case),
-                "ratio": implicit_ratio(case),
+                "implicit_fte": ratio * case.employees,
+                "ratio": ratio,
             }
         )
     return pd.DataFrame(rows)
@@ -173,9 +187,9 @@ def sensitivity_ranges(year: int = 2016) -> dict[str, tuple[float, float]]:
     }
 
 
-def sensitivity(base: ImplicitWork, ranges: dict[str, tuple[float, float]] | None = None) -> pd.DataFrame:
-    """One-at-a-time sensitivity of the ratio (a tornado): each parameter set to its low and high
-    value, the others kept at ``base``. Default ranges: time from :func:`time_range`, productive
+def sensitivity(base: ImplicitWork, ranges: dict[str, tuple[float, float]] | None = None, rule: RatioRule = ratio_rule) -> pd.DataFrame:
+    """One-at-a-time sensitivity of the ratio (by ``rule``, a tornado): each parameter set to its low
+    and high value, the others kept at ``base``. Default ranges: time from :func:`time_range`, productive
     share :data:`PRODUCTIVE_SHARE_RANGE`, hours per FTE year :data:`HOURS_PER_FTE_RANGE`.
 
     Columns: ``parameter``, ``label``, ``low``, ``high`` (parameter values), ``ratio_low``,
@@ -203,12 +217,12 @@ def sensitivity(base: ImplicitWork, ranges: dict[str, tuple[float, float]] | Non
                 "label": labels.get(name, name),
                 "low": low,
                 "high": high,
-                "ratio_low": implicit_ratio(replace(base, **{name: low})),
-                "ratio_high": implicit_ratio(replace(base, **{name: high})),
+                "ratio_low": implicit_ratio(replace(base, **{name: low}), rule),
+                "ratio_high": implicit_ratio(replace(base, **{name: high}), rule),
             }
         )
     frame = pd.DataFrame(rows)
-    frame["base_ratio"] = implicit_ratio(base)
+    frame["base_ratio"] = implicit_ratio(base, rule)
     frame["swing"] = (frame["ratio_high"] - frame["ratio_low"]).abs()
     return frame.sort_values("swing", ascending=False, ignore_index=True)
 
@@ -220,11 +234,16 @@ def joint_ranges() -> dict[str, tuple[float, float]]:
 
 
 def monte_carlo(
-    year: int = 2016, draws: int = 20_000, seed: int = SEED, ranges: dict[str, tuple[float, float]] | None = None
+    year: int = 2016,
+    draws: int = 20_000,
+    seed: int = SEED,
+    ranges: dict[str, tuple[float, float]] | None = None,
+    rule: RatioRule = ratio_rule,
 ) -> pd.DataFrame:
-    """The ratio for ``draws`` joint draws of every uncertain parameter over ``ranges`` (default
-    :func:`joint_ranges`; keys ``users_fraction``, ``minutes_per_day``, ``productive_share``,
-    ``hours_per_fte_year``), from a generator seeded with ``seed``.
+    """The ratio (by ``rule``, applied to the columns of draws) for ``draws`` joint draws of every
+    uncertain parameter over ``ranges`` (default :func:`joint_ranges`; keys ``users_fraction``,
+    ``minutes_per_day``, ``productive_share``, ``hours_per_fte_year``), from a generator seeded
+    with ``seed``.
 
     Users are drawn between the year's daily and monthly active users; minutes and hours in a
     full-time year uniformly; the productive share uniformly on a log scale. Columns: the drawn
@@ -250,45 +269,25 @@ def monte_carlo(
             "hours_per_fte_year": rng.uniform(*ranges["hours_per_fte_year"], draws),
         }
     )
-    frame["ratio"] = (
-        frame["users"] * frame["minutes_per_day"] / 60 * 365 * frame["productive_share"] / frame["hours_per_fte_year"] / daily.employees
+    frame["ratio"] = rule(
+        users=frame["users"],
+        minutes_per_day=frame["minutes_per_day"],
+        productive_share=frame["productive_share"],
+        employees=daily.employees,
+        hours_per_fte_year=frame["hours_per_fte_year"],
     )
     return frame
 
 
-def joint_corners(year: int = 2016) -> tuple[float, float]:
-    """The lowest and highest ratio over :data:`JOINT_RANGES`: every parameter at the end of its
-    range that lowers (raises) the ratio at once."""
+def joint_corners(year: int = 2016, rule: RatioRule = ratio_rule) -> tuple[float, float]:
+    """The lowest and highest ratio (by ``rule``) over :data:`JOINT_RANGES`: every parameter at the
+    end of its range that lowers (raises) the ratio at once."""
     ranges = joint_ranges()
     low = facebook_case(year, ranges["minutes_per_day"][0], ranges["productive_share"][0], ranges["hours_per_fte_year"][1], users="daily")
     high = facebook_case(
         year, ranges["minutes_per_day"][1], ranges["productive_share"][1], ranges["hours_per_fte_year"][0], users="monthly"
     )
-    return implicit_ratio(low), implicit_ratio(high)
-
-
-def joint_band(
-    draws: int = 20_000,
-    seed: int = SEED,
-    quantiles: tuple[float, float] = (0.05, 0.95),
-    ranges: dict[str, tuple[float, float]] | None = None,
-) -> pd.DataFrame:
-    """For every year of the data, the ratio at the defaults and the median and ``quantiles`` of
-    :func:`monte_carlo` over ``ranges`` (same seed each year). Columns: ``year``, ``ratio``
-    (defaults), ``low``, ``median``, ``high``."""
-    rows = []
-    for row in ratio_by_year().itertuples():
-        ratios = monte_carlo(int(row.year), draws, seed, ranges)["ratio"]
-        rows.append(
-            {
-                "year": int(row.year),
-                "ratio": row.ratio,
-                "low": float(ratios.quantile(quantiles[0])),
-                "median": float(ratios.median()),
-                "high": float(ratios.quantile(quantiles[1])),
-            }
-        )
-    return pd.DataFrame(rows)
+    return implicit_ratio(low, rule), implicit_ratio(high, rule)
 
 
 def _consumer_work(visits_per_week: float, minutes_per_visit: float, employees: float, hours_per_fte_year: float = 2000.0) -> ImplicitWork:
@@ -314,31 +313,19 @@ def firm_comparison(
     minutes_per_visit: tuple[float, ...] = (2.0, 5.0, 10.0),
     shares: tuple[float, ...] = (0.05, DEFAULT_PRODUCTIVE_SHARE, 0.25, 1.0),
     year: int = 2016,
+    rule: RatioRule = ratio_rule,
 ) -> pd.DataFrame:
-    """Implicit FTE per employee for Facebook (``year``, at several productive shares) and for
-    Walmart (2016, at several minutes of self-service per visit). Columns: ``firm``,
+    """Implicit FTE per employee (by ``rule``) for Facebook (``year``, at several productive shares)
+    and for Walmart (2016, at several minutes of self-service per visit). Columns: ``firm``,
     ``scenario``, ``implicit_fte``, ``employees``, ``ratio``."""
+    facebook = [facebook_case(year, productive_share=share) for share in shares]
+    walmart = [walmart_case(minutes) for minutes in minutes_per_visit]
+    cases = [("Facebook", f"{case.productive_share:.0%} of {case.minutes_per_day:g} minutes a day productive", case) for case in facebook]
+    cases += [("Walmart", f"{case.minutes_per_day:g} minutes of self-service per visit", case) for case in walmart]
     rows = []
-    for share in shares:
-        case = facebook_case(year, productive_share=share)
+    for firm, scenario, case in cases:
+        ratio = implicit_ratio(case, rule)
         rows.append(
-            {
-                "firm": "Facebook",
-                "scenario": f"{share:.0%} of {case.minutes_per_day:g} minutes a day productive",
-                "implicit_fte": implicit_fte(case),
-                "employees": case.employees,
-                "ratio": implicit_ratio(case),
-            }
-        )
-    for minutes in minutes_per_visit:
-        case = walmart_case(minutes)
-        rows.append(
-            {
-                "firm": "Walmart",
-                "scenario": f"{minutes:g} minutes of self-service per visit",
-                "implicit_fte": implicit_fte(case),
-                "employees": case.employees,
-                "ratio": implicit_ratio(case),
-            }
+            {"firm": firm, "scenario": scenario, "implicit_fte": ratio * case.employees, "employees": case.employees, "ratio": ratio}
         )
     return pd.DataFrame(rows)
