@@ -270,3 +270,11 @@ def test_the_simulation_takes_another_rule_of_who_posts_the_work_and_checks_it()
     assert equal.median_hourly > mw.simulate_pay(SMALL).median_hourly  # low payers no longer post most of the work
     with pytest.raises(ValueError, match="task_shares must return one share per requester"):
         mw.simulate_pay(SMALL, task_shares=lambda rates, market: rates)
+
+
+def test_the_minimum_wage_chart_s_table_names_its_colour_field():
+    """Issue 26, item 5: the value table showed the raw field name 'below' as a header."""
+    from digital_labor import chart_tables
+
+    (table,) = chart_tables.data_tables(mw.minimum_wage_chart(mw.current_minimum_wages()).to_dict())
+    assert table["headers"][-1] == "Against the MTurk median" and "below" not in table["headers"]

@@ -153,8 +153,9 @@ def minimum_wage_chart(wages: pd.DataFrame, microwork_median: float = 2.0) -> al
     )
     dots = base.mark_point(filled=True, size=80).encode(
         x=x,
-        color=alt.Color("below:N", title=None, scale=colour),
-        shape=alt.Shape("below:N", title=None, scale=shape),
+        # Titled for the table of values; the legend needs no title.
+        color=alt.Color("below:N", title="Against the MTurk median", scale=colour, legend=alt.Legend(title=None)),
+        shape=alt.Shape("below:N", title="Against the MTurk median", scale=shape, legend=alt.Legend(title=None)),
         tooltip=[
             alt.Tooltip("label:N", title="Minimum wage"),
             alt.Tooltip("value:Q", title="As published", format=",.2f"),
