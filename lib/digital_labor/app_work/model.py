@@ -132,12 +132,9 @@ def app_work_minutes(hour: DriverHour, definition: str = NARROW) -> float:
     return time_budget(hour)[definition]
 
 
-def claim_holds(hour: DriverHour, definition: str = NARROW, *, budget: Budget = time_budget) -> bool:
-    """Does app work take more of the hour than driving (P2 + P3 + cruising)? ``budget`` splits the
-    hour (default :func:`time_budget`; a page can pass its own)."""
-    require(definition in (NARROW, BROAD), f"definition must be '{NARROW}' or '{BROAD}'.")
-    minutes = budget(hour)
-    return minutes[definition] > minutes["driving"]
+def claim_holds(hour: DriverHour, definition: str = NARROW) -> bool:
+    """Does app work take more of the hour than driving (P2 + P3 + cruising)?"""
+    return app_work_minutes(hour, definition) > time_budget(hour)["driving"]
 
 
 def break_even_app_minutes(
@@ -235,11 +232,9 @@ def claim_grid(
     p2_pct: float | None = None,
     while_waiting: float = WHILE_WAITING,
     cruising: float | None = None,
-    *,
-    budget: Budget = time_budget,
 ) -> pd.DataFrame:
     """Where the claim holds: a grid of shares with a passenger × minutes of app work, with the
-    definitions under which app work exceeds driving (``budget`` as in :func:`claim_holds`)."""
+    definitions under which app work exceeds driving."""
     p3_values = np.arange(20, 71, 2.0) if p3_values is None else np.asarray(p3_values, dtype=float)
     app_values = np.arange(0, 61, 2.0) if app_values is None else np.asarray(app_values, dtype=float)
     p2 = default_p2() if p2_pct is None else p2_pct
@@ -248,7 +243,7 @@ def claim_grid(
     for p3 in p3_values:
         for minutes in app_values:
             hour = DriverHour(float(p3), p2, float(minutes), while_waiting, c)
-            narrow, broad = claim_holds(hour, NARROW, budget=budget), claim_holds(hour, BROAD, budget=budget)
+            narrow, broad = claim_holds(hour, NARROW), claim_holds(hour, BROAD)
             region = "under both definitions" if narrow else ("only if parked waiting counts as app work" if broad else "under neither")
             rows.append(
                 {"p3_pct": float(p3), "app_minutes": float(minutes), "narrow_holds": narrow, "broad_holds": broad, "region": region}
