@@ -79,3 +79,25 @@ def test_both_panels_draw_their_marks_and_label_counts_in_words():
     assert bars and all(float(width) > 0 for _, width in bars)
     labels = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
     assert "1,000" in labels and not [label for label in labels if re.fullmatch(r"[\d.]+[kMG]", label)]
+
+
+def test_the_page_s_labour_hours_is_the_library_s_and_drives_the_scenarios():
+    """The humans-in-AI page writes the hours equation in an open cell and passes it to the scenarios."""
+    from pathlib import Path
+
+    import jupytext
+
+    page = Path(__file__).resolve().parents[2] / "chapters" / "03-uber-to-facebook" / "humans-in-ai.md"
+    (source,) = [c.source for c in jupytext.read(page).cells if c.cell_type == "code" and "def labour_hours(" in c.source]
+    namespace = {"annotation_labour": al}
+    exec(source, namespace)
+    page_hours = namespace["labour_hours"]
+    for job in (
+        al.AnnotationJob(items=3600, labels_per_item=2, seconds_per_label=1, redundancy=3),
+        al.imagenet_job("high"),
+        al.AnnotationJob(0),
+    ):
+        assert page_hours(job) == al.labour_hours(job)
+    assert al.imagenet_scenarios(RATES, hours=page_hours).equals(al.imagenet_scenarios(RATES))
+    doubled = al.imagenet_scenarios(RATES, hours=lambda job: 2 * al.labour_hours(job))
+    assert list(doubled["fte_years"]) == pytest.approx(list(2 * al.imagenet_scenarios(RATES)["fte_years"]))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
 
@@ -150,3 +151,23 @@ def test_finding_and_ledger_verdict():
     assert row["verdict"] == "contradicted"
     assert "more than half" in row["comment"]
     assert "henao2017" in row["evidence"]
+
+
+def test_the_page_s_time_budget_is_the_library_s():
+    """The app-work page writes the time budget in an open cell and passes it to the budget chart;
+    it must agree with the library's, which the ledger uses."""
+    import jupytext
+
+    page = Path(__file__).resolve().parents[2] / "chapters" / "03-uber-to-facebook" / "app-work.md"
+    (source,) = [c.source for c in jupytext.read(page).cells if c.cell_type == "code" and "def time_budget(" in c.source]
+    namespace = {"app_work": aw}
+    exec(source, namespace)
+    page_budget = namespace["time_budget"]
+    for hour in (
+        aw.DriverHour(40, 13),
+        aw.DriverHour(30, 20, 20.0, 1.0, 0.5),
+        aw.DriverHour(60, 10, 2.0, 0.0, 1.0),
+        aw.DriverHour(10, 5, 40.0),
+    ):
+        assert page_budget(hour) == pytest.approx(aw.time_budget(hour))
+    assert aw.budget_chart(aw.phase_budgets(), budget=page_budget).to_dict() == aw.budget_chart(aw.phase_budgets()).to_dict()

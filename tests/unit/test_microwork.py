@@ -4,7 +4,10 @@ minimum wages in US$, charts and findings."""
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
+import jupytext
+import numpy as np
 import pytest
 
 import digital_labor as dl
@@ -12,6 +15,15 @@ from digital_labor import microwork as mw
 from digital_labor.microwork.data import exchange_rate, minimum_wages_usd
 
 SMALL = mw.MicroworkMarket(workers=300, tasks=60_000, requesters=200)
+PAY_PAGE = Path(__file__).resolve().parents[2] / "chapters" / "03-uber-to-facebook" / "microwork-pay.md"
+
+
+def page_function(name: str):
+    """The function ``name`` as the pay page defines it in its open cell (run with the page's imports)."""
+    (source,) = [c.source for c in jupytext.read(PAY_PAGE).cells if c.cell_type == "code" and f"def {name}(" in c.source]
+    namespace = {"np": np, "microwork": mw}
+    exec(source, namespace)
+    return namespace[name]
 
 
 def test_published_figures_are_read_from_the_data():
@@ -125,8 +137,6 @@ def test_charts_are_labelled_and_described():
     simulation = mw.simulate_pay(SMALL)
     spec = mw.pay_distribution_chart(simulation).to_dict()
     assert "Model:" in " ".join(spec["title"]["subtitle"]) and f"median is US$ {simulation.median_hourly:.2f}" in spec["description"]
-    gap = mw.gap_chart(mw.gap_steps(simulation)).to_dict()
-    assert "The average requester's offer: US$ 11.00" in gap["description"]
     wages = mw.minimum_wage_chart(mw.current_minimum_wages()).to_dict()
     assert (
         "Model:" in " ".join(wages["title"]["subtitle"]) and "United States: all covered non-exempt employees 7.25" in wages["description"]
@@ -242,3 +252,29 @@ def test_the_crowd_sizes_axis_reads_a_billion_in_words():
 
     labels = re.findall(r"<text[^>]*>([^<]*)</text>", vlc.vegalite_to_svg(mw.crowd_sizes_chart(mw.crowd_sizes()).to_dict()))
     assert "1 billion" in labels and "10 million" in labels and "1G" not in labels
+
+
+def test_the_pay_page_s_rule_of_who_posts_the_work_is_the_library_s():
+    """The page shows the rule in an open cell and passes it to the simulation; the two must not drift."""
+    task_shares = page_function("task_shares")
+    rng = np.random.default_rng(0)
+    for market in (mw.MicroworkMarket(), mw.MicroworkMarket(volume_exponent=0.0), mw.MicroworkMarket(volume_exponent=2.086)):
+        rates = rng.lognormal(2.0, 1.0, 50)
+        assert task_shares(rates, market) == pytest.approx(mw.requester_task_shares(rates, market))
+    assert mw.simulate_pay(SMALL, task_shares=task_shares).median_hourly == mw.simulate_pay(SMALL).median_hourly
+
+
+def test_the_simulation_takes_another_rule_of_who_posts_the_work_and_checks_it():
+    equal = mw.simulate_pay(SMALL, task_shares=lambda rates, market: np.full(len(rates), 1 / len(rates)))
+    assert equal.median_hourly == mw.simulate_pay(replace(SMALL, volume_exponent=0.0)).median_hourly
+    assert equal.median_hourly > mw.simulate_pay(SMALL).median_hourly  # low payers no longer post most of the work
+    with pytest.raises(ValueError, match="task_shares must return one share per requester"):
+        mw.simulate_pay(SMALL, task_shares=lambda rates, market: rates)
+
+
+def test_the_minimum_wage_chart_s_table_names_its_colour_field():
+    """Issue 26, item 5: the value table showed the raw field name 'below' as a header."""
+    from digital_labor import chart_tables
+
+    (table,) = chart_tables.data_tables(mw.minimum_wage_chart(mw.current_minimum_wages()).to_dict())
+    assert table["headers"][-1] == "Against the MTurk median" and "below" not in table["headers"]

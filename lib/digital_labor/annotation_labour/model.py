@@ -9,6 +9,7 @@ is an assumption (:data:`IMAGENET_ASSUMPTIONS`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -79,31 +80,38 @@ def imagenet_job(scenario: str = "central") -> AnnotationJob:
     return AnnotationJob(items=items, labels_per_item=1.0, seconds_per_label=seconds, redundancy=REDUNDANCY[scenario])
 
 
-def imagenet_scenarios(rates: dict[str, float], workers: float | None = None, years: float | None = None) -> pd.DataFrame:
+def imagenet_scenarios(
+    rates: dict[str, float],
+    workers: float | None = None,
+    years: float | None = None,
+    *,
+    hours: Callable[[AnnotationJob], float] = labour_hours,
+) -> pd.DataFrame:
     """Hours, full-time years, hours per worker, full-time workers over the labelling period and
     the wage bill at each hourly rate of ``rates`` (name → US$ an hour), for each scenario.
 
-    ``workers`` and ``years`` default to the published 49,000 workers and 2.5 years (low confidence)."""
+    ``workers`` and ``years`` default to the published 49,000 workers and 2.5 years (low confidence);
+    ``hours`` turns a job into hours of labelling (default :func:`labour_hours`; a page can pass its own)."""
     workers = imagenet_figure("Mechanical Turk workers involved", "wikipediaimagenet") if workers is None else workers
     years = imagenet_figure("labelling duration") if years is None else years
     kept = imagenet_figure("images in the full database")
     rows = []
     for scenario in REDUNDANCY:
         job = imagenet_job(scenario)
-        hours = labour_hours(job)
+        job_hours = hours(job)
         row = {
             "scenario": scenario,
             "items": job.items,
             "seconds_per_label": job.seconds_per_label,
             "redundancy": job.redundancy,
-            "hours": hours,
-            "fte_years": full_time_years(hours),
-            "hours_per_worker": hours / workers,
-            "full_time_workers": full_time_years(hours) / years,
-            "seconds_per_kept_image": hours * 3600 / kept,
+            "hours": job_hours,
+            "fte_years": full_time_years(job_hours),
+            "hours_per_worker": job_hours / workers,
+            "full_time_workers": full_time_years(job_hours) / years,
+            "seconds_per_kept_image": job_hours * 3600 / kept,
         }
         for name, rate in rates.items():
-            row[f"wages_{name}"] = price_labour(hours, rate)
+            row[f"wages_{name}"] = price_labour(job_hours, rate)
         rows.append(row)
     table = pd.DataFrame(rows)
     table.attrs.update(workers=workers, years=years, kept_images=kept, hours_per_year=HOURS_PER_FULL_TIME_YEAR)

@@ -8,7 +8,7 @@ import pandas as pd
 
 from .. import charts
 from .data import TIME
-from .model import APP_MINUTES, APP_WORK_ASSUMPTIONS, WHILE_WAITING, DriverHour, default_cruising, time_budget
+from .model import APP_MINUTES, APP_WORK_ASSUMPTIONS, WHILE_WAITING, Budget, DriverHour, default_cruising, time_budget
 
 __all__ = ["budget_chart", "claim_region_chart", "utilisation_chart"]
 
@@ -102,17 +102,23 @@ def utilisation_chart(shares: pd.DataFrame) -> alt.LayerChart:
 
 
 def budget_chart(
-    budgets: pd.DataFrame, app_minutes: float = APP_MINUTES, while_waiting: float = WHILE_WAITING, cruising: float | None = None
+    budgets: pd.DataFrame,
+    app_minutes: float = APP_MINUTES,
+    while_waiting: float = WHILE_WAITING,
+    cruising: float | None = None,
+    *,
+    budget: Budget = time_budget,
 ) -> alt.Chart:
     """Minutes of a logged-in hour by activity for each published three-phase budget (a
     :func:`~digital_labor.app_work.phase_budgets` frame), with the assumed app work. The waiting
     phase is all cruising where the study says so, else ``cruising`` (default
-    :func:`~digital_labor.app_work.default_cruising`) of it."""
+    :func:`~digital_labor.app_work.default_cruising`) of it. ``budget`` splits each hour (default
+    :func:`~digital_labor.app_work.time_budget`)."""
     share = default_cruising() if cruising is None else cruising
     rows = []
     for r in budgets.itertuples():
         c = 1.0 if r.p1_cruising else share
-        b = time_budget(DriverHour(r.p3_pct, r.p2_pct, app_minutes, while_waiting, c))
+        b = budget(DriverHour(r.p3_pct, r.p2_pct, app_minutes, while_waiting, c))
         label = _two_lines(r.study, r.city, r.service)
         for order, (activity, minutes) in enumerate(
             (

@@ -14,6 +14,7 @@ parked, logged in and waiting for the app (*broad*).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -28,6 +29,7 @@ __all__ = [
     "APP_WORK_ASSUMPTIONS",
     "BROAD",
     "NARROW",
+    "Budget",
     "DriverHour",
     "WHILE_WAITING",
     "app_work_minutes",
@@ -119,6 +121,9 @@ def time_budget(hour: DriverHour) -> dict[str, float]:
         BROAD: hour.app_minutes + parked - during_wait,
     }
     return {key: float(value) for key, value in budget.items()}
+
+
+Budget = Callable[[DriverHour], dict[str, float]]  # an hour's parameters -> minutes by activity, as :func:`time_budget`
 
 
 def app_work_minutes(hour: DriverHour, definition: str = NARROW) -> float:

@@ -9,7 +9,6 @@ microtask market, and the funnel from registered to active workers); :mod:`.char
 from .charts import (
     crowd_funnel_chart,
     crowd_sizes_chart,
-    gap_chart,
     minimum_wage_chart,
     pay_distribution_chart,
     pay_sensitivity_chart,
@@ -36,6 +35,7 @@ from .model import (
     gap_steps,
     pay_sensitivity,
     published_pay,
+    requester_task_shares,
     simulate_pay,
     what_registered_may_mean,
 )
@@ -45,7 +45,6 @@ __all__ = [
     # charts
     "crowd_funnel_chart",
     "crowd_sizes_chart",
-    "gap_chart",
     "minimum_wage_chart",
     "pay_distribution_chart",
     "pay_sensitivity_chart",
@@ -73,6 +72,7 @@ __all__ = [
     "gap_steps",
     "pay_sensitivity",
     "published_pay",
+    "requester_task_shares",
     "simulate_pay",
     "what_registered_may_mean",
 ]

@@ -1,4 +1,4 @@
-"""Charts of microwork: the simulated distribution of hourly pay, the gap from offer to pay, the
+"""Charts of microwork: the simulated distribution of hourly pay, the
 simulation's sensitivity, minimum wages in US$, the funnel of workers and the platforms' sizes.
 
 Every builder takes frames (from :mod:`digital_labor.microwork` data or models) and returns a
@@ -18,7 +18,6 @@ from .model import PAY_ASSUMPTIONS, PaySimulation
 __all__ = [
     "crowd_funnel_chart",
     "crowd_sizes_chart",
-    "gap_chart",
     "minimum_wage_chart",
     "pay_distribution_chart",
     "pay_sensitivity_chart",
@@ -80,32 +79,6 @@ def pay_distribution_chart(simulation: PaySimulation, minimum_wage: float = 7.25
             f"between US$ {simulation.workers['hourly'].quantile(0.1):.2f} (10th percentile) and "
             f"{simulation.workers['hourly'].quantile(0.9):.2f} (90th). {PAY_ASSUMPTIONS}"
         ),
-        datasets=["microwork"],
-        model=_PAY_MODEL,
-    )
-
-
-def gap_chart(steps: pd.DataFrame) -> alt.LayerChart:
-    """From the average offer to the median worker's pay, one bar per step (a
-    :func:`~digital_labor.microwork.gap_steps` frame)."""
-    y = alt.Y("step:N", title=None, sort=alt.EncodingSortField("order"), axis=alt.Axis(labelLimit=260))
-    base = alt.Chart(steps).encode(y=y)
-    bars = base.mark_bar(color=charts.PALETTE[0], height=20).encode(
-        x=alt.X("usd_per_hour:Q", title="US$ per hour", scale=alt.Scale(domain=[0, max(12.0, float(steps["usd_per_hour"].max()) + 1)])),
-        tooltip=[
-            alt.Tooltip("step:N", title="Step"),
-            alt.Tooltip("usd_per_hour:Q", title="US$ per hour", format=".2f"),
-            alt.Tooltip("why:N", title="Why it falls"),
-        ],
-    )
-    text = base.mark_text(align="left", dx=4, fontSize=11).encode(x="usd_per_hour:Q", text=alt.Text("usd_per_hour:Q", format=".2f"))
-    chart = alt.layer(bars, text).properties(width=440, height=36 * len(steps))
-    return charts.describe(
-        chart,
-        title="From the average offer to the median pay, one mechanism at a time (a model)",
-        description="Bar chart, one bar per step of the simulation: "
-        + "; ".join(f"{r.step}: US$ {r.usd_per_hour:.2f} ({r.why})" for r in steps.itertuples())
-        + ".",
         datasets=["microwork"],
         model=_PAY_MODEL,
     )
@@ -180,8 +153,9 @@ def minimum_wage_chart(wages: pd.DataFrame, microwork_median: float = 2.0) -> al
     )
     dots = base.mark_point(filled=True, size=80).encode(
         x=x,
-        color=alt.Color("below:N", title=None, scale=colour),
-        shape=alt.Shape("below:N", title=None, scale=shape),
+        # Titled for the table of values; the legend needs no title.
+        color=alt.Color("below:N", title="Against the MTurk median", scale=colour, legend=alt.Legend(title=None)),
+        shape=alt.Shape("below:N", title="Against the MTurk median", scale=shape, legend=alt.Legend(title=None)),
         tooltip=[
             alt.Tooltip("label:N", title="Minimum wage"),
             alt.Tooltip("value:Q", title="As published", format=",.2f"),

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -32,6 +33,7 @@ __all__ = [
     "gap_steps",
     "pay_sensitivity",
     "published_pay",
+    "requester_task_shares",
     "simulate_pay",
     "what_registered_may_mean",
 ]
@@ -140,6 +142,15 @@ class PaySimulation:
         return float(100 * (self.workers["hourly"] > wage).mean())
 
 
+def requester_task_shares(rates: np.ndarray, market: MicroworkMarket) -> np.ndarray:
+    """Each requester's share of the tasks posted, ∝ its hourly rate ** -volume_exponent: lower payers post more."""
+    volume = rates**-market.volume_exponent
+    return volume / volume.sum()
+
+
+TaskShares = Callable[[np.ndarray, MicroworkMarket], np.ndarray]  # (requesters' rates, market) -> shares of the tasks
+
+
 def _task_counts(market: MicroworkMarket, rng: np.random.Generator) -> np.ndarray:
     weights = rng.lognormal(0.0, market.tasks_spread, market.workers)
     counts = np.maximum(1, np.floor(weights / weights.sum() * market.tasks)).astype(int)
@@ -147,10 +158,11 @@ def _task_counts(market: MicroworkMarket, rng: np.random.Generator) -> np.ndarra
     return counts
 
 
-def simulate_pay(market: MicroworkMarket | None = None) -> PaySimulation:
+def simulate_pay(market: MicroworkMarket | None = None, *, task_shares: TaskShares = requester_task_shares) -> PaySimulation:
     """Simulate the market (seeded: the same parameters give the same numbers); see :data:`PAY_ASSUMPTIONS`.
 
-    Each worker draws its tasks from the requesters, with probabilities ∝ share of tasks ×
+    ``task_shares`` is the rule that says who posts the work (default :func:`requester_task_shares`);
+    a page can pass its own. Each worker draws its tasks from the requesters, with probabilities ∝ share of tasks ×
     rate ** selectivity; each task is returned (half its time, unpaid) or submitted, and a
     submitted task is paid unless rejected; the worker's searching time is added so that it is
     the drawn share of all its time. Hourly earnings = pay / all hours.
@@ -164,8 +176,11 @@ def simulate_pay(market: MicroworkMarket | None = None) -> PaySimulation:
         else np.full(market.requesters, market.mean_offer)
     )
     rates *= market.mean_offer / rates.mean()  # the sample's mean is the published average exactly
-    volume = rates**-market.volume_exponent
-    task_share = volume / volume.sum()
+    task_share = np.asarray(task_shares(rates, market), dtype=float)
+    require(
+        task_share.shape == rates.shape and (task_share >= 0).all() and np.isclose(task_share.sum(), 1.0),
+        f"task_shares must return one share per requester ({market.requesters}), none negative, adding up to 1.",
+    )
     counts = _task_counts(market, rng)
     selectivity = rng.exponential(market.selectivity, market.workers) if market.selectivity > 0 else np.zeros(market.workers)
     worker = np.repeat(np.arange(market.workers), counts)
@@ -267,12 +282,15 @@ ALTERNATIVE_CALIBRATIONS: dict[str, MicroworkMarket] = {
 }
 
 
-def alternative_calibrations(calibrations: dict[str, MicroworkMarket] | None = None) -> pd.DataFrame:
+def alternative_calibrations(
+    calibrations: dict[str, MicroworkMarket] | None = None, *, task_shares: TaskShares = requester_task_shares
+) -> pd.DataFrame:
     """Each calibration's parameters, the two figures it must reproduce, and how it shares out the gap
-    (:func:`gap_attribution`): the data cannot tell them apart if all hit the targets."""
+    (:func:`gap_attribution`): the data cannot tell them apart if all hit the targets. ``task_shares``
+    as in :func:`simulate_pay`."""
     rows = []
     for name, market in (calibrations or ALTERNATIVE_CALIBRATIONS).items():
-        simulation = simulate_pay(market)
+        simulation = simulate_pay(market, task_shares=task_shares)
         rows.append(
             {
                 "calibration": name,
@@ -285,9 +303,15 @@ def alternative_calibrations(calibrations: dict[str, MicroworkMarket] | None = N
     return pd.DataFrame(rows)
 
 
-def pay_sensitivity(base: MicroworkMarket | None = None, ranges: dict[str, tuple[float, float]] | None = None) -> pd.DataFrame:
+def pay_sensitivity(
+    base: MicroworkMarket | None = None,
+    ranges: dict[str, tuple[float, float]] | None = None,
+    *,
+    task_shares: TaskShares = requester_task_shares,
+) -> pd.DataFrame:
     """The median hourly pay and the share above US$7.25 with one assumption at a time at the low
-    and high ends of its range (:data:`_PAY_RANGES`), the others at ``base``."""
+    and high ends of its range (:data:`_PAY_RANGES`), the others at ``base``; ``task_shares`` as in
+    :func:`simulate_pay`."""
     base = base or MicroworkMarket()
     rows = []
     for name, (low, high) in (ranges or _PAY_RANGES).items():
@@ -297,7 +321,7 @@ def pay_sensitivity(base: MicroworkMarket | None = None, ranges: dict[str, tuple
             changes = {name: value}
             if name == "search_share":
                 changes["search_spread"] = min(base.search_spread, 0.9 * float(np.sqrt(value * (1 - value))))
-            results[end] = simulate_pay(replace(base, **changes))
+            results[end] = simulate_pay(replace(base, **changes), task_shares=task_shares)
         rows.append(
             {
                 "parameter": name,
