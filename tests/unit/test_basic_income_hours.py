@@ -87,12 +87,17 @@ def test_explorer_offers_every_base_of_the_grid(people, monkeypatch):
     carried = bi.explorer_table(people, shares, float(bases["revenue_musd"].max()))
     spec = bi.explorer_with_bases(carried, bases, gini_before=0.46, base=bi.DEFAULT_BASE).to_dict()
     params = {p["name"]: p for p in spec["params"]}
-    assert params["base"]["bind"]["labels"] == bases["label"].tolist()
-    assert params["base"]["bind"]["options"][-1] == 1.0  # the GAFAM, the grid's headline base
-    assert params["base"]["value"] == pytest.approx(bi.base_factors(bases)[bi.DEFAULT_BASE], rel=1e-6)
+    labels = bases.set_index("base")["label"]
+    # The menu's values are the bases' labels (the value tables' note shows the choice, not a factor);
+    # the payout expression turns the chosen label into its factor.
+    assert params["base"]["bind"]["options"] == bases["label"].tolist()
+    assert params["base"]["value"] == labels[bi.DEFAULT_BASE]
+    factors = bi.base_factors(bases)
+    assert f"base === '{labels[bi.DEFAULT_BASE]}' ? {factors[bi.DEFAULT_BASE]:.6f}" in json.dumps(spec)
+    assert f"{factors['gafam']:.6f}) * rate" in json.dumps(spec)  # the GAFAM, the grid's headline base, is the last choice
     assert params["rate"]["bind"]["max"] == pytest.approx(100 * RATES[-1])  # the grid's highest rate can be set
     assert params["rate"]["bind"]["step"] == pytest.approx(100 * (RATES[1] - RATES[0]))
-    assert "base * rate * (rule === 'per_click'" in json.dumps(spec)
+    assert ") * rate * (rule === 'pay per click'" in json.dumps(spec)
     assert len(json.dumps(spec)) < 150_000
     with pytest.raises(ValueError, match="Unknown base"):
         bi.explorer_with_bases(carried, bases, gini_before=0.46, base="nothing")

@@ -10,7 +10,6 @@ claims ledger its rows.
 from .charts import (
     EXPLORER_RATES,
     base_factors,
-    bases_chart,
     concentration_chart,
     explorer_table,
     explorer_with_bases,
@@ -38,6 +37,7 @@ from .model import (
     gini,
     grid,
     lorenz,
+    payout_shares,
     per_person,
     rate_reaching,
     rule_shares,
@@ -49,7 +49,6 @@ from .model import (
 __all__ = [
     # charts
     "EXPLORER_RATES",
-    "bases_chart",
     "concentration_chart",
     "base_factors",
     "explorer_with_bases",
@@ -78,6 +77,7 @@ __all__ = [
     "gini",
     "grid",
     "lorenz",
+    "payout_shares",
     "per_person",
     "rate_reaching",
     "rule_shares",

@@ -1,4 +1,4 @@
-"""Charts of the basic-income model: the tax bases, maps of the payouts, concentration curves,
+"""Charts of the basic-income model: maps of the payouts, concentration curves,
 North-South transfers, a summary of the grid, and the explorer that recomputes a scenario in the page.
 
 Every builder takes frames from :mod:`digital_labor.basic_income` and returns a chart that went
@@ -13,11 +13,11 @@ import altair as alt
 import pandas as pd
 
 from .. import charts
+from ..params import require
 from .model import ASSUMPTIONS, RATES, RULES
 
 __all__ = [
     "EXPLORER_RATES",
-    "bases_chart",
     "concentration_chart",
     "base_factors",
     "explorer_with_bases",
@@ -30,6 +30,7 @@ __all__ = [
 _MODEL = "a digital basic income financed by a tax on platform revenue, paid out by four rules"
 DATASETS = ["platform_firms_recent", "facebook_arpu", "countries"]
 RULE_LABELS = list(RULES.values())
+DEFINITION_LABELS = {"un_developed": "UN (former developed regions)", "wb_high_income": "World Bank (high income)"}
 # The slider runs over the grid's own rates (% of revenue): lowest non-zero, highest, step.
 EXPLORER_RATES = (round(100 * float(RATES[1]), 2), round(100 * float(RATES[-1]), 2), round(100 * float(RATES[1] - RATES[0]), 2))
 MAP_DOMAIN = [0.05, 200]  # US$ per person per year on the explorer's log colour scale
@@ -39,30 +40,6 @@ def _rule_scales() -> tuple[alt.Scale, alt.Scale]:
     colour, _ = charts.category_scales(RULE_LABELS)
     dashes = alt.Scale(domain=RULE_LABELS, range=[[1, 0], [6, 3], [2, 2], [8, 2, 2, 2]])
     return colour, dashes
-
-
-def bases_chart(bases: pd.DataFrame) -> alt.Chart:
-    """Bars: the revenue (US$ billion, fiscal 2024) of each tax base (a :func:`~digital_labor.basic_income.tax_bases` frame)."""
-    table = bases.assign(revenue_busd=bases["revenue_musd"] / 1000)
-    base = alt.Chart(table).encode(y=alt.Y("label:N", title=None, sort=None))
-    bars = base.mark_bar(color=charts.PALETTE[0]).encode(
-        x=alt.X("revenue_busd:Q", title="Revenue, fiscal 2024 (US$ billion)"),
-        tooltip=[
-            alt.Tooltip("label:N", title="Base"),
-            alt.Tooltip("lines:N", title="Revenue lines"),
-            alt.Tooltip("revenue_busd:Q", title="US$ billion", format=",.1f"),
-        ],
-    )
-    text = base.mark_text(align="left", dx=4, fontSize=11).encode(x="revenue_busd:Q", text=alt.Text("revenue_busd:Q", format=",.0f"))
-    chart = (bars + text).properties(width=440, height=30 * len(table))
-    return charts.describe(
-        chart,
-        title="Four tax bases: what the platforms earned in fiscal 2024",
-        description="Horizontal bars, revenue in US$ billion: "
-        + "; ".join(f"{r.label} ({r.lines}): {r.revenue_busd:,.1f}" for r in table.itertuples())
-        + ".",
-        datasets=["platform_firms_recent"],
-    )
 
 
 def payout_map(frame: pd.DataFrame, *, measure: str = "usd_per_person", title: str, log: bool = True) -> alt.LayerChart:
@@ -143,6 +120,7 @@ def concentration_chart(curves: pd.DataFrame) -> alt.LayerChart:
 def transfer_chart(transfers: pd.DataFrame) -> alt.FacetChart:
     """Bars: the net transfer from North to South (US$ million a year) by rule, one panel per
     North/South definition. ``transfers`` has ``rule`` (label), ``definition`` and ``transfer_musd``."""
+    transfers = transfers.assign(definition=transfers["definition"].replace(DEFINITION_LABELS))
     base = alt.Chart(transfers).encode(y=alt.Y("rule:N", title=None, sort=RULE_LABELS))
     bars = base.mark_bar(color=charts.PALETTE[1]).encode(
         x=alt.X("transfer_musd:Q", title="Net transfer from North to South (US$ million a year)"),
@@ -224,10 +202,18 @@ def explorer_table(countries: pd.DataFrame, shares: pd.DataFrame, base_musd: flo
     return frame.round({"gdp_pc_ppp": 0, "price_level": 4, **{rule: 5 for rule in RULES}})
 
 
+def _choice(param: alt.Parameter, values: dict[str, str]) -> str:
+    """Vega expression that reads a menu whose options are labels: the value of the chosen label."""
+    quoted = [label for label in values if "'" in label]
+    require(not quoted, f"Menu labels cannot hold a single quote: {quoted}.")
+    *first, (last_label, last) = values.items()
+    return "(" + "".join(f"{param.name} === '{label}' ? {value} : " for label, value in first) + f"{last})"
+
+
 def _payout_expression(rate: alt.Parameter, rule: alt.Parameter) -> str:
-    """Vega expression of the payout at the controls' rate and rule (US$ per person per year)."""
-    choice = " : ".join(f"{rule.name} === '{key}' ? datum.{key}" for key in list(RULES)[:-1]) + f" : datum.{list(RULES)[-1]}"
-    return f"{rate.name} * ({choice})"
+    """Vega expression of the payout at the controls' rate and rule (US$ per person per year); the
+    rule menu's value is the rule's label."""
+    return f"{rate.name} * " + _choice(rule, {label: f"datum.{key}" for key, label in RULES.items()})
 
 
 def _explorer_map(table: pd.DataFrame, payout: str, width: int) -> alt.LayerChart:
@@ -338,13 +324,13 @@ def explorer_with_bases(
     labels = bases.set_index("base").loc[factors.index, "label"].tolist()
     low, high, step = EXPLORER_RATES
     rate = alt.param(name="rate", value=rate_pct, bind=alt.binding_range(min=low, max=high, step=step, name="Tax rate (% of revenue): "))
-    chosen = alt.param(name="rule", value=rule, bind=alt.binding_select(options=list(RULES), labels=RULE_LABELS, name="Rule: "))
+    # The menus' values are their labels, so that a reader (and the value tables' note) sees the choice, not a code.
+    chosen = alt.param(name="rule", value=RULES[rule], bind=alt.binding_select(options=RULE_LABELS, name="Rule: "))
     scale = alt.param(
-        name="base",
-        value=float(factors[base]),
-        bind=alt.binding_select(options=factors.round(6).tolist(), labels=labels, name="Tax base: "),
+        name="base", value=labels[list(factors.index).index(base)], bind=alt.binding_select(options=labels, name="Tax base: ")
     )
-    payout = f"{scale.name} * {_payout_expression(rate, chosen)}"
+    factor = _choice(scale, {label: f"{value:.6f}" for label, value in zip(labels, factors)})
+    payout = f"{factor} * {_payout_expression(rate, chosen)}"
     chart = (
         alt.hconcat(_explorer_map(table, payout, 420), _explorer_lorenz(table, payout, gini_before))
         .add_params(rate, chosen, scale)

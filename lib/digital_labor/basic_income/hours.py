@@ -51,10 +51,13 @@ def weighted_median(values: np.ndarray, weights: np.ndarray) -> float:
     return float(values[order][np.searchsorted(cumulative, cumulative[-1] / 2)])
 
 
-def payout_hours(chosen: list[tuple[str, float]] | None = None, countries: pd.DataFrame | None = None) -> pd.DataFrame:
+def payout_hours(
+    chosen: list[tuple[str, float]] | None = None, countries: pd.DataFrame | None = None, *, shares: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """One row per scenario and rule: the payout (US$ per person per year) to the world's median person
     and in the best-paid country (named), and in hours of microwork pay: the median person's at each wage
-    of :func:`microwork_wages`, the best-paid country's at the median wage."""
+    of :func:`microwork_wages`, the best-paid country's at the median wage. ``shares`` (a
+    :func:`~digital_labor.basic_income.rule_shares` frame for ``countries``) replaces the library's rules when given."""
     table = model_countries() if countries is None else countries
     bases = tax_bases().set_index("base")
     chosen = scenarios() if chosen is None else chosen
@@ -65,7 +68,7 @@ def payout_hours(chosen: list[tuple[str, float]] | None = None, countries: pd.Da
     rows = []
     for base, rate in chosen:
         for rule, label in RULES.items():
-            amounts = per_person(float(bases.loc[base, "revenue_musd"]), rate, rule, table)[0]
+            amounts = per_person(float(bases.loc[base, "revenue_musd"]), rate, rule, table, shares=shares)[0]
             middle = weighted_median(amounts, population)
             best = "all equal" if np.ptp(amounts) < 1e-9 * amounts.max() else table["name"].iloc[int(np.argmax(amounts))]
             rows.append(

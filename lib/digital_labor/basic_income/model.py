@@ -9,6 +9,7 @@ attributes it, in one of two ways (:data:`ATTRIBUTIONS`); who bears the tax is a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -32,6 +33,7 @@ __all__ = [
     "gini",
     "grid",
     "lorenz",
+    "payout_shares",
     "per_person",
     "rate_reaching",
     "rule_shares",
@@ -107,24 +109,46 @@ def attributed_revenue(
     return region_share * gdp / gdp_in_region
 
 
-def rule_shares(
-    countries: pd.DataFrame | None = None, arpu_period: str = ARPU_PERIOD, attribution: str = DEFAULT_ATTRIBUTION
-) -> pd.DataFrame:
-    """Each country's share of the tax paid out under each rule (columns :data:`RULES`, summing to 1)
-    and ``origin``, its share of the revenue under ``attribution`` (which equals the territorial rule)."""
-    table = model_countries() if countries is None else countries
-    per_user = _per_user(arpu_period)
-    population = table["population"].to_numpy(dtype=float)
-    weight = population * table["facebook_region"].map(per_user).to_numpy(dtype=float)
-    origin = attributed_revenue(table, arpu_period, attribution)
-    price_weight = population * table["price_level"].to_numpy(dtype=float)
-    shares = {
-        "per_click": weight / weight.sum(),
+def payout_shares(population: np.ndarray, per_user: np.ndarray, price_level: np.ndarray, origin: np.ndarray) -> dict[str, np.ndarray]:
+    """The four rules: each country's share of the tax (each rule's shares sum to 1), from its
+    population, its region's revenue per user, its price level and its share of the revenue (``origin``)."""
+    return {
+        "per_click": population * per_user / (population * per_user).sum(),
         "territorial": origin,
         "flat": population / population.sum(),
-        "ppp": price_weight / price_weight.sum(),
+        "ppp": population * price_level / (population * price_level).sum(),
     }
-    return pd.DataFrame({"iso3": table["iso3"].to_numpy(), **shares, "origin": origin})
+
+
+SharesRule = Callable[[np.ndarray, np.ndarray, np.ndarray, np.ndarray], dict[str, np.ndarray]]
+
+
+def rule_shares(
+    countries: pd.DataFrame | None = None,
+    arpu_period: str = ARPU_PERIOD,
+    attribution: str = DEFAULT_ATTRIBUTION,
+    *,
+    rules: SharesRule = payout_shares,
+) -> pd.DataFrame:
+    """Each country's share of the tax paid out under each rule (columns :data:`RULES`, summing to 1)
+    and ``origin``, its share of the revenue under ``attribution`` (which equals the territorial rule).
+
+    ``rules`` computes the shares (default :func:`payout_shares`); a page can pass its own version."""
+    table = model_countries() if countries is None else countries
+    per_user = table["facebook_region"].map(_per_user(arpu_period)).to_numpy(dtype=float)
+    origin = attributed_revenue(table, arpu_period, attribution)
+    shares = rules(table["population"].to_numpy(dtype=float), per_user, table["price_level"].to_numpy(dtype=float), origin)
+    missing = [rule for rule in RULES if rule not in shares]
+    require(not missing, f"The rules function returned no shares for {missing}; it must return one array per rule of {list(RULES)}.")
+    return pd.DataFrame({"iso3": table["iso3"].to_numpy(), **{rule: shares[rule] for rule in RULES}, "origin": origin})
+
+
+def _checked_shares(table: pd.DataFrame, attribution: str, shares: pd.DataFrame | None) -> pd.DataFrame:
+    """``shares`` (a :func:`rule_shares` frame) if given, checked against the countries; else the library's."""
+    if shares is None:
+        return rule_shares(table, attribution=attribution)
+    require(list(shares["iso3"]) == list(table["iso3"]), "shares must list the same countries as countries, in order.")
+    return shares
 
 
 def _share_matrix(shares: pd.DataFrame, rules: tuple[str, ...]) -> np.ndarray:
@@ -139,24 +163,37 @@ def per_person(
     rule: str,
     countries: pd.DataFrame | None = None,
     attribution: str = DEFAULT_ATTRIBUTION,
+    *,
+    shares: pd.DataFrame | None = None,
 ) -> np.ndarray:
-    """US$ per person per year in each country under ``rule`` for each rate (shape: rates × countries)."""
+    """US$ per person per year in each country under ``rule`` for each rate (shape: rates × countries).
+
+    ``shares`` (a :func:`rule_shares` frame for ``countries``) replaces the library's rules when given."""
     require(base_musd >= 0, "base_musd must be zero or more.")
     rates = np.atleast_1d(np.asarray(rates, dtype=float))
     require(bool(((rates >= 0) & (rates <= 1)).all()), "rates must be between 0 and 1 (a share of revenue).")
     table = model_countries() if countries is None else countries
-    share = _share_matrix(rule_shares(table, attribution=attribution), (rule,))[0]
+    share = _share_matrix(_checked_shares(table, attribution, shares), (rule,))[0]
     return rates[:, None] * base_musd * 1e6 * share[None, :] / table["population"].to_numpy(dtype=float)[None, :]
 
 
 def scenario(
-    base_musd: float, rate: float, rule: str, countries: pd.DataFrame | None = None, attribution: str = DEFAULT_ATTRIBUTION
+    base_musd: float,
+    rate: float,
+    rule: str,
+    countries: pd.DataFrame | None = None,
+    attribution: str = DEFAULT_ATTRIBUTION,
+    *,
+    shares: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """One scenario, country by country: the payout (US$ and PPP$ per person per year), as a share of
-    GDP per person, and the tax raised on the revenue attributed to the country (US$ million)."""
+    GDP per person, and the tax raised on the revenue attributed to the country (US$ million).
+
+    ``shares`` (a :func:`rule_shares` frame for ``countries``) replaces the library's rules when given."""
     table = model_countries() if countries is None else countries
-    amount = per_person(base_musd, rate, rule, table, attribution)[0]
-    origin = attributed_revenue(table, attribution=attribution)
+    shares = _checked_shares(table, attribution, shares)
+    amount = per_person(base_musd, rate, rule, table, attribution, shares=shares)[0]
+    origin = shares["origin"].to_numpy()
     frame = table[
         [
             "iso3",
@@ -244,15 +281,19 @@ def rate_reaching(
     group: str = "Low income",
     countries: pd.DataFrame | None = None,
     attribution: str = DEFAULT_ATTRIBUTION,
+    *,
+    shares: pd.DataFrame | None = None,
 ) -> float:
     """The tax rate (a share of revenue) at which the payout to the countries of a World Bank income
-    ``group``, together, equals ``target_pct`` % of their GDP (infinite if the rule pays them nothing)."""
+    ``group``, together, equals ``target_pct`` % of their GDP (infinite if the rule pays them nothing).
+
+    ``shares`` (a :func:`rule_shares` frame for ``countries``) replaces the library's rules when given."""
     require(target_pct >= 0, "target_pct must be zero or more.")
     require(base_musd > 0, "base_musd must be positive.")
     table = model_countries() if countries is None else countries
     members = (table["income_group"] == group).to_numpy()
     require(bool(members.any()), f"No country in the income group '{group}'.")
-    share = _share_matrix(rule_shares(table, attribution=attribution), (rule,))[0][members].sum()
+    share = _share_matrix(_checked_shares(table, attribution, shares), (rule,))[0][members].sum()
     if share == 0:
         return float("inf")
     return float(target_pct / 100 * table["gdp_usd"].to_numpy()[members].sum() / (base_musd * 1e6 * share))
@@ -324,8 +365,7 @@ def grid(
     bases = tax_bases() if bases is None else bases
     rates = np.asarray(rates, dtype=float)
     require(bool(((rates >= 0) & (rates <= 1)).all()), "rates must be between 0 and 1 (a share of revenue).")
-    shares = rule_shares(table) if shares is None else shares
-    require(list(shares["iso3"]) == list(table["iso3"]), "shares must list the same countries as countries, in order.")
+    shares = _checked_shares(table, DEFAULT_ATTRIBUTION, shares)
     matrix = _share_matrix(shares, tuple(rules))  # (rules, countries)
     population = table["population"].to_numpy(dtype=float)
     raised = bases["revenue_musd"].to_numpy(dtype=float)[:, None] * rates[None, :]  # (bases, rates), US$ million

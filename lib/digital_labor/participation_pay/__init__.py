@@ -16,6 +16,7 @@ from .model import (
     microsoft_rewards,
     money_walks,
     notification_interval,
+    payout_per_hour,
     revenue_share_payout,
 )
 
@@ -38,5 +39,6 @@ __all__ = [
     "microsoft_rewards",
     "money_walks",
     "notification_interval",
+    "payout_per_hour",
     "revenue_share_payout",
 ]

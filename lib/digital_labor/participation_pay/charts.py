@@ -6,6 +6,7 @@ import altair as alt
 import pandas as pd
 
 from .. import charts
+from ..params import require
 from .model import PAYOUT_ASSUMPTIONS
 
 __all__ = ["payout_chart"]
@@ -20,10 +21,12 @@ def payout_chart(payouts: pd.DataFrame, *, share: float, minutes_per_day: float)
     slider = alt.param(
         name="share", value=round(100 * share), bind=alt.binding_range(min=10, max=100, step=5, name="Share of revenue paid out (%): ")
     )
+    require(share > 0, "share must be positive: the slider scales the payout at that share.")
+    # The payouts at the slider's share: the page's payouts scaled by the slider over their share.
     table = payouts.assign(
         row=payouts["period"] + " · " + payouts["region"],
-        full_cents=100 * payouts["arpu_usd"] / payouts["hours"],
-        full_year=payouts["arpu_usd"] * 365 / payouts["days"],
+        full_cents=payouts["cents_per_hour"] / share,
+        full_year=payouts["usd_per_year"] / share,
     )
     periods = sorted(table["period"].unique())
     colour, shape = charts.category_scales(periods)

@@ -7,9 +7,12 @@ as in :mod:`digital_labor.attention_value`. See :data:`PAYOUT_ASSUMPTIONS`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 
 from ..attention_value import hourly_value
+from ..attention_value.model import hours_in_period
 from ..params import require
 from .data import scheme_value
 
@@ -21,6 +24,7 @@ __all__ = [
     "microsoft_rewards",
     "money_walks",
     "notification_interval",
+    "payout_per_hour",
     "revenue_share_payout",
 ]
 
@@ -34,15 +38,27 @@ PAYOUT_ASSUMPTIONS = (
 )
 
 
-def revenue_share_payout(share: float, minutes_per_day: float, table: pd.DataFrame | None = None) -> pd.DataFrame:
+def payout_per_hour(share: float, arpu_usd: float, days: float, minutes_per_day: float) -> float:
+    """US$ an hour: ``share`` of a period's revenue per user, spread over the hours spent on the apps in the period."""
+    return share * arpu_usd / hours_in_period(days, minutes_per_day)
+
+
+def revenue_share_payout(
+    share: float,
+    minutes_per_day: float,
+    table: pd.DataFrame | None = None,
+    *,
+    per_hour: Callable[[float, float, float, float], float] = payout_per_hour,
+) -> pd.DataFrame:
     """Every row of :func:`~digital_labor.attention_value.arpu` (or ``table``) with what paying out
-    ``share`` of it would give: per user per year (``usd_per_year``) and per hour (``usd_per_hour``, ``cents_per_hour``).
+    ``share`` of it would give: per hour (``usd_per_hour``, ``cents_per_hour``, by ``per_hour``,
+    default :func:`payout_per_hour`) and per user per year (``usd_per_year``, those hours' pay over a year).
     The firm's net income per hour is dropped: a payout is a share of revenue, not of profit."""
     require(0 <= share <= 1, "share must be between 0 and 1.")
     frame = hourly_value(minutes_per_day, table).drop(columns="net_usd_per_hour", errors="ignore")
-    frame["usd_per_year"] = share * frame["arpu_usd"] * 365 / frame["days"]
-    frame["usd_per_hour"] = share * frame["usd_per_hour"]
+    frame["usd_per_hour"] = [per_hour(share, a, d, minutes_per_day) for a, d in zip(frame["arpu_usd"], frame["days"])]
     frame["cents_per_hour"] = 100 * frame["usd_per_hour"]
+    frame["usd_per_year"] = frame["usd_per_hour"] * frame["hours"] * 365 / frame["days"]
     return frame
 
 
