@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -148,11 +148,25 @@ def restore_reach_cost(fans: float, reach_before_pct: float, reach_after_pct: fl
     return posts_per_month * lost / 1000 * cpm_usd
 
 
+# The pay-per-be-viewed rule: (fans, reach before %, reach after %, CPM US$, posts a month) -> US$ a month.
+CostRule = Callable[[float, float, float, float, float], float]
+
+
 def break_even_cpm(
-    monthly_budget_usd: float, fans: float, reach_before_pct: float, reach_after_pct: float, posts_per_month: float = 30
+    monthly_budget_usd: float,
+    fans: float,
+    reach_before_pct: float,
+    reach_after_pct: float,
+    posts_per_month: float = 30,
+    *,
+    cost: CostRule = restore_reach_cost,
 ) -> float:
-    """The CPM (US$) at which restoring reach costs exactly ``monthly_budget_usd`` a month."""
-    per_dollar_cpm = restore_reach_cost(fans, reach_before_pct, reach_after_pct, 1.0, posts_per_month)
+    """The CPM (US$) at which restoring reach costs exactly ``monthly_budget_usd`` a month.
+
+    ``cost`` is the model's rule (:func:`restore_reach_cost` unless a reader passes another); it
+    must be proportional to the CPM, as the model's is.
+    """
+    per_dollar_cpm = cost(fans, reach_before_pct, reach_after_pct, 1.0, posts_per_month)
     if per_dollar_cpm == 0:
         return float("inf")
     return monthly_budget_usd / per_dollar_cpm
@@ -163,18 +177,21 @@ def restore_reach_grid(
     posts_per_month: float = 30,
     start: str = "2013-10",
     end: str = "2014-02",
+    *,
+    cost: CostRule = restore_reach_cost,
 ) -> pd.DataFrame:
     """The views a page must buy each month to restore its reach, by page group and fan count.
 
     The reach before and after are the data's values for ``start`` and ``end``. The monthly cost
     at a CPM of ``c`` US$ is ``views_bought_per_month / 1000 × c``, which a chart can compute for
-    any price (:func:`~digital_labor.visibility.restore_reach_chart` does, with a slider).
+    any price (:func:`~digital_labor.visibility.restore_reach_chart` does, with a slider). The views
+    are the ``cost`` rule's at a CPM of US$ 1 (:func:`restore_reach_cost` unless a reader passes another).
     """
     rows = []
     for group in (ALL_PAGES, LARGE_PAGES):
         before, after = reach_at(start, group), reach_at(end, group)
         for count in fans:
-            views = 1000 * restore_reach_cost(count, before, after, 1.0, posts_per_month)
+            views = 1000 * cost(count, before, after, 1.0, posts_per_month)
             rows.append(
                 {
                     "page_group": group,
@@ -193,18 +210,21 @@ def restore_reach_by_cpm(
     posts_per_month: float = 30,
     start: str = "2013-10",
     end: str = "2014-02",
+    *,
+    cost: CostRule = restore_reach_cost,
 ) -> pd.DataFrame:
     """Monthly cost of restoring reach for each (page group, fans) case at each price of ``cpms``.
 
     ``cpms`` has a ``cpm_usd`` column (e.g. :func:`~digital_labor.visibility.cpm_benchmarks`);
-    its other columns are kept, so each cost stays next to the benchmark it uses.
+    its other columns are kept, so each cost stays next to the benchmark it uses. ``cost`` is the
+    model's rule (:func:`restore_reach_cost` unless a reader passes another).
     """
     rows = []
     for group, fans in cases:
         before, after = reach_at(start, group), reach_at(end, group)
         for _, price in cpms.iterrows():
-            cost = restore_reach_cost(fans, before, after, float(price["cpm_usd"]), posts_per_month)
-            rows.append({**price.to_dict(), "page_group": group, "fans": float(fans), "monthly_cost_usd": cost})
+            monthly = cost(fans, before, after, float(price["cpm_usd"]), posts_per_month)
+            rows.append({**price.to_dict(), "page_group": group, "fans": float(fans), "monthly_cost_usd": monthly})
     return pd.DataFrame(rows)
 
 
