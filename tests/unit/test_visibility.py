@@ -69,6 +69,15 @@ def test_inshoring_scenarios_multiply_items_by_seconds():
         v.inshoring_scenarios(low_share=0)
 
 
+def test_the_page_s_hours_rule_is_the_library_s_and_the_scenarios_use_the_rule_given():
+    page_hours = run_page_cells("def unpaid_hours(", visibility=v)["unpaid_hours"]
+    for items, seconds in [(0, 20), (1e9, 20), (4.4e8, 5), (123_456, 0.5)]:
+        assert page_hours(items, seconds) == pytest.approx(unpaid_hours(items, seconds))
+    doubled = v.inshoring_scenarios(hours=lambda items, seconds: 2 * unpaid_hours(items, seconds))
+    assert doubled["fte_years_high"].to_numpy() == pytest.approx(2 * v.inshoring_scenarios()["fte_years_high"].to_numpy())
+    assert v.captcha_time_check(hours=lambda items, seconds: 0.0)["hours_computed"] == 0
+
+
 def test_captcha_figures_are_consistent_with_ten_seconds_each():
     check = v.captcha_time_check()
     assert check["hours_computed"] == pytest.approx(60e6 * 10 / 3600)

@@ -71,11 +71,18 @@ def full_time_years(hours: float, hours_per_year: float = HOURS_PER_FULL_TIME_YE
     return hours / hours_per_year
 
 
-def inshoring_scenarios(low_share: float = 0.5, hours_per_year: float = HOURS_PER_FULL_TIME_YEAR) -> pd.DataFrame:
+# The inshoring rule: (items, seconds per item) -> hours of work.
+HoursRule = Callable[[float, float], float]
+
+
+def inshoring_scenarios(
+    low_share: float = 0.5, hours_per_year: float = HOURS_PER_FULL_TIME_YEAR, *, hours: HoursRule = unpaid_hours
+) -> pd.DataFrame:
     """Hours and full-time years of unpaid work in Quick, Draw! and reCAPTCHA (a model).
 
     The items and the high scenario's seconds per item are published figures
-    (``dataset_annotation``); the low scenario takes ``low_share`` of those seconds. See
+    (``dataset_annotation``); the low scenario takes ``low_share`` of those seconds. ``hours`` is
+    the model's rule (:func:`unpaid_hours` unless a reader passes another). See
     :data:`INSHORING_ASSUMPTIONS`.
     """
     require(0 < low_share <= 1, "low_share must be in (0, 1].")
@@ -103,22 +110,23 @@ def inshoring_scenarios(low_share: float = 0.5, hours_per_year: float = HOURS_PE
                 "items": items,
                 "seconds_low": low,
                 "seconds_high": high,
-                "hours_low": unpaid_hours(items, low),
-                "hours_high": unpaid_hours(items, high),
-                "fte_years_low": full_time_years(unpaid_hours(items, low), hours_per_year),
-                "fte_years_high": full_time_years(unpaid_hours(items, high), hours_per_year),
+                "hours_low": hours(items, low),
+                "hours_high": hours(items, high),
+                "fte_years_low": full_time_years(hours(items, low), hours_per_year),
+                "fte_years_high": full_time_years(hours(items, high), hours_per_year),
             }
         )
     return pd.DataFrame(rows)
 
 
-def captcha_time_check() -> dict[str, float]:
-    """The reCAPTCHA project's daily figures redone: CAPTCHAs a day × seconds each, in hours,
-    against the hours a day it states."""
+def captcha_time_check(*, hours: HoursRule = unpaid_hours) -> dict[str, float]:
+    """The reCAPTCHA project's daily figures redone: CAPTCHAs a day × seconds each, in hours (by
+    the ``hours`` rule, :func:`unpaid_hours` unless a reader passes another), against the hours a
+    day it states."""
     solved = annotation_value("CAPTCHA (all)", "CAPTCHAs solved by humans")
     seconds = annotation_value("CAPTCHA (all)", "time per CAPTCHA")
     stated = annotation_value("CAPTCHA (all)", "human time spent solving CAPTCHAs")
-    return {"captchas_per_day": solved, "seconds_each": seconds, "hours_computed": unpaid_hours(solved, seconds), "hours_stated": stated}
+    return {"captchas_per_day": solved, "seconds_each": seconds, "hours_computed": hours(solved, seconds), "hours_stated": stated}
 
 
 # -- pay-per-be-viewed ----------------------------------------------------------------------
