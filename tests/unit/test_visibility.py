@@ -15,7 +15,7 @@ import pytest
 import digital_labor as dl
 from digital_labor import visibility as v
 from digital_labor.claims import Finding, claim
-from digital_labor.visibility.model import month_end_returns, restore_reach_cost, unpaid_hours
+from digital_labor.visibility.model import least_squares, month_end_returns, restore_reach_cost, unpaid_hours
 
 PAGE = Path(__file__).resolve().parents[2] / "chapters" / "04-planetary-inequalities" / "market-for-visibility.md"
 
@@ -245,6 +245,22 @@ def test_market_model_recovers_a_known_beta_and_a_planted_shock():
         v.market_model(_synthetic_prices(2.0, 0.5), index="dax")
     renamed = _synthetic_prices(2.0, 0.5).rename(columns={"nasdaq_composite": "dji"})
     assert v.market_model(renamed, index="dji").index == "dji"
+
+
+def test_the_page_s_estimator_is_the_library_s_and_the_market_model_uses_the_one_given():
+    page_fit = run_page_cells("def least_squares(", np=np)["least_squares"]
+    rng = np.random.default_rng(7)
+    for _ in range(3):
+        x = rng.normal(0, 4, 16)
+        y = 0.8 + 1.6 * x + rng.normal(0, 2, 16)
+        assert page_fit(x, y) == pytest.approx(least_squares(x, y))
+    joined = v.prices_with_index()
+    assert v.market_model(joined, fit=page_fit).car_pct == pytest.approx(v.market_model(joined).car_pct)
+    flat = v.market_model(joined, fit=lambda x, y: (0.0, 0.0))
+    assert flat.beta == 0 and flat.car_pct == pytest.approx(
+        flat.returns.loc[flat.returns["period"] == "essay's window", "facebook_pct"].sum()
+    )
+    assert v.market_model_range(joined, fit=lambda x, y: (0.0, 0.0))["beta"].isin([0.0, 1.0]).all()  # 1: the market-adjusted rows
 
 
 def test_market_model_on_the_real_series():

@@ -34,6 +34,7 @@ __all__ = [
     "captcha_time_check",
     "full_time_years",
     "inshoring_scenarios",
+    "least_squares",
     "market_adjusted_change",
     "market_model",
     "market_model_range",
@@ -301,11 +302,21 @@ class MarketModel:
     t_stat: float
 
 
-def _fit(x: np.ndarray, y: np.ndarray, benchmark: str) -> tuple[float, float, float, float]:
+def least_squares(index_pct: np.ndarray, facebook_pct: np.ndarray) -> tuple[float, float]:
+    """Alpha and beta of the line ``facebook = alpha + beta × index`` fitted by least squares."""
+    beta, alpha = np.polyfit(index_pct, facebook_pct, 1)
+    return float(alpha), float(beta)
+
+
+# The market model's estimator: (index returns %, Facebook returns %) -> (alpha, beta).
+Estimator = Callable[[np.ndarray, np.ndarray], tuple[float, float]]
+
+
+def _fit(x: np.ndarray, y: np.ndarray, benchmark: str, fit: Estimator = least_squares) -> tuple[float, float, float, float]:
     """alpha, beta, residual sd and beta's standard error under a benchmark of :data:`BENCHMARKS`."""
     if benchmark == "market-adjusted":
         return 0.0, 1.0, float(np.sqrt(((y - x) ** 2).sum() / len(x))), float("nan")
-    beta, alpha = np.polyfit(x, y, 1)
+    alpha, beta = fit(x, y)
     sd = float(np.sqrt(((y - alpha - beta * x) ** 2).sum() / (len(x) - 2)))
     beta_se = sd / float(np.sqrt(((x - x.mean()) ** 2).sum()))
     return (0.0 if benchmark == "zero alpha" else float(alpha)), float(beta), sd, beta_se
@@ -317,6 +328,8 @@ def market_model(
     estimation: tuple[str, str] = ("2012-06", "2013-09"),
     window: tuple[str, str] = ("2013-10", "2014-02"),
     benchmark: str = "market model",
+    *,
+    fit: Estimator = least_squares,
 ) -> MarketModel:
     """Fit Facebook's monthly returns on an index's over ``estimation`` months; abnormal returns after.
 
@@ -326,7 +339,8 @@ def market_model(
     independent, equally variable errors: with so few months it is a rough gauge, not a test to
     lean on. ``benchmark`` (one of :data:`BENCHMARKS`) can fix alpha at zero, or alpha at zero
     and beta at one (then the estimation months only give the residual spread, and beta's
-    standard error is NaN).
+    standard error is NaN). ``fit`` estimates alpha and beta (:func:`least_squares` unless a
+    reader passes another); the residual spread and beta's standard error follow from its line.
     """
     require(benchmark in BENCHMARKS, f"benchmark must be one of {list(BENCHMARKS)}, not {benchmark!r}.")
     require(
@@ -340,7 +354,7 @@ def market_model(
     require(len(est) >= 3, "the estimation period needs at least three monthly returns.")
     require(win_mask.any(), "the window holds no monthly return in the data.")
     require(pd.Period(estimation[1]) < pd.Period(window[0]), "the estimation period must end before the window.")
-    alpha, beta, sd, beta_se = _fit(est[index].to_numpy(), est["facebook"].to_numpy(), benchmark)
+    alpha, beta, sd, beta_se = _fit(est[index].to_numpy(), est["facebook"].to_numpy(), benchmark, fit)
     frame = pd.DataFrame(
         {
             "date": returns["date"],
@@ -423,16 +437,18 @@ def market_model_range(
     table: pd.DataFrame,
     specifications: Iterable[MarketSpec] = MARKET_SPECIFICATIONS,
     window: tuple[str, str] = ("2013-10", "2014-02"),
+    *,
+    fit: Estimator = least_squares,
 ) -> pd.DataFrame:
     """The window's cumulative abnormal return under each specification, one row each.
 
     Columns: ``specification``, ``description``, ``index``, ``benchmark``, ``estimation``
     ('YYYY-MM to YYYY-MM'), ``months``, ``alpha_pct``, ``beta``, ``beta_se``, ``car_pct`` and
-    ``t_stat`` (see :func:`market_model`).
+    ``t_stat`` (see :func:`market_model`, which ``fit`` is passed to).
     """
     rows = []
     for spec in specifications:
-        fitted = market_model(table, spec.index, spec.estimation, window, spec.benchmark)
+        fitted = market_model(table, spec.index, spec.estimation, window, spec.benchmark, fit=fit)
         rows.append(
             {
                 "specification": spec.label,
