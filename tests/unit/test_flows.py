@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
 
 from digital_labor import charts, countries, flows, geo
-from digital_labor.flows.model import distances_km, kernel_matrix, north_south_flows, pool_kernel, pool_weights
+from digital_labor.chart_tables import data_tables
+from digital_labor.flows.model import distances_km, gravity_kernel, kernel_matrix, north_south_flows, pool_kernel, pool_weights
 
 
 @pytest.fixture(scope="module")
@@ -214,3 +216,50 @@ def test_pairs_inside_a_weighted_pool_get_the_home_bias():
     members = pool_weights(["USA", "GBR", "IND", "AUS"])
     without, with_bias = (pool_kernel(members, members, distance_decay=2, home_bias=gamma) for gamma in (0, 1))
     assert with_bias - without == pytest.approx((np.e - 1) * float((members**2).sum()))
+
+
+def page_cell_namespace(page: str, name: str) -> dict:
+    """Run the open cell of a chapter page that defines ``name``, with NumPy, and return its names."""
+    import jupytext
+
+    path = Path(__file__).resolve().parents[2] / "chapters" / page
+    cells = [cell for cell in jupytext.read(path).cells if cell.cell_type == "code" and f"def {name}(" in cell.source]
+    assert len(cells) == 1 and not cell_tags(cells[0]), f"{page}: expected one open cell defining {name}"
+    namespace = {"np": np}
+    exec(cells[0].source, namespace)
+    return namespace
+
+
+def cell_tags(cell) -> list[str]:
+    return cell.metadata.get("tags", [])
+
+
+def test_the_page_s_kernel_is_the_library_s():
+    page_kernel = page_cell_namespace("04-planetary-inequalities/flows-of-microwork.md", "gravity_kernel")["gravity_kernel"]
+    distance = np.array([[0.0, 1_000.0, 8_000.0], [12_500.0, 0.0, 19_000.0]])
+    same = np.array([[True, False, False], [False, True, False]])
+    for beta, gamma in [(0.0, 0.0), (2.0, 1.0), (4.0, 2.0), (0.5, 0.0)]:
+        assert page_kernel(distance, same, beta, gamma) == pytest.approx(gravity_kernel(distance, same, beta, gamma))
+
+
+def test_flow_matrix_uses_the_kernel_it_is_given(shares):
+    default = flows.flow_matrix(shares, distance_decay=2.0, home_bias=1.0)
+    assert flows.flow_matrix(shares, distance_decay=2.0, home_bias=1.0, kernel=gravity_kernel)["flow"].to_numpy() == pytest.approx(
+        default["flow"].to_numpy()
+    )
+
+    def no_home_bias(distance_km, same_country, distance_decay, home_bias):
+        return gravity_kernel(distance_km, same_country, distance_decay, 0.0)
+
+    other = flows.flow_matrix(shares, distance_decay=2.0, home_bias=1.0, kernel=no_home_bias)
+    assert other["flow"].to_numpy() == pytest.approx(flows.flow_matrix(shares, distance_decay=2.0)["flow"].to_numpy())
+    us_domestic = "buyer == 'USA' and worker == 'USA'"
+    assert other.query(us_domestic)["flow"].sum() < default.query(us_domestic)["flow"].sum()
+    with pytest.raises(ValueError, match="kernel must be finite"):
+        flows.flow_matrix(shares, kernel=lambda d, s, b, g: -np.ones_like(d))
+
+
+def test_node_link_legend_names_the_definition_in_words():
+    spec = flows.node_link_chart(flows.flow_matrix(), countries.north_south("un_developed")).to_dict()
+    headers = [header for table in data_tables(spec) for header in table["headers"]]
+    assert "Group (UN definition)" in headers and not any("_" in header for header in headers)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from digital_labor import DataError, charts, labour_geography
+from digital_labor.chart_tables import data_tables
 from digital_labor.claims import Finding
 from digital_labor.labour_geography.oli import COLUMNS, OLI_WORKER_SCHEMA
 
@@ -216,3 +217,9 @@ def test_representation_chart_labels_countries_with_the_index_groups():
 def test_ranking_overlap_lists_shared_missed_and_unexpected_codes():
     overlap = labour_geography.ranking_overlap(["IND", "BGD", "USA"], ["PHL", "IND", "BGD"])
     assert overlap == {"shared": ["IND", "BGD"], "missed": ["PHL"], "unexpected": ["USA"], "overlap": 2, "size": 3}
+
+
+def test_north_south_chart_value_table_has_titled_columns():
+    summary = labour_geography.north_south_summary({"workers": "oli_supply_2017"})
+    headers = [header for table in data_tables(labour_geography.north_south_chart(summary).to_dict()) for header in table["headers"]]
+    assert headers == ["Series", "North/South definition", "Group", "% of the series"]

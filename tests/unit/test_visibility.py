@@ -4,14 +4,34 @@ market, and click-farm figures."""
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
+import altair as alt
+import jupytext
 import numpy as np
 import pandas as pd
 import pytest
 
+import digital_labor as dl
 from digital_labor import visibility as v
 from digital_labor.claims import Finding, claim
-from digital_labor.visibility.model import month_end_returns, restore_reach_cost, unpaid_hours
+from digital_labor.visibility.model import least_squares, month_end_returns, restore_reach_cost, unpaid_hours
+
+PAGE = Path(__file__).resolve().parents[2] / "chapters" / "04-planetary-inequalities" / "market-for-visibility.md"
+
+
+def run_page_cells(*markers: str, **names) -> dict:
+    """Run the page's open cells that contain each marker, in order, with ``names``; return the names they leave."""
+    cells = [cell for cell in jupytext.read(PAGE).cells if cell.cell_type == "code"]
+    namespace = dict(names)
+    for marker in markers:
+        found = [cell for cell in cells if marker in cell.source]
+        assert len(found) == 1, f"{PAGE.name}: expected one cell containing {marker!r}"
+        tags = found[0].metadata.get("tags", [])
+        assert not any(tag.startswith(("hide-", "remove-")) for tag in tags), f"{PAGE.name}: the cell with {marker!r} is not open"
+        exec(found[0].source, namespace)
+    return namespace
+
 
 # -- inshoring ------------------------------------------------------------------------------
 
@@ -49,6 +69,15 @@ def test_inshoring_scenarios_multiply_items_by_seconds():
         v.inshoring_scenarios(low_share=0)
 
 
+def test_the_page_s_hours_rule_is_the_library_s_and_the_scenarios_use_the_rule_given():
+    page_hours = run_page_cells("def unpaid_hours(", visibility=v)["unpaid_hours"]
+    for items, seconds in [(0, 20), (1e9, 20), (4.4e8, 5), (123_456, 0.5)]:
+        assert page_hours(items, seconds) == pytest.approx(unpaid_hours(items, seconds))
+    doubled = v.inshoring_scenarios(hours=lambda items, seconds: 2 * unpaid_hours(items, seconds))
+    assert doubled["fte_years_high"].to_numpy() == pytest.approx(2 * v.inshoring_scenarios()["fte_years_high"].to_numpy())
+    assert v.captcha_time_check(hours=lambda items, seconds: 0.0)["hours_computed"] == 0
+
+
 def test_captcha_figures_are_consistent_with_ten_seconds_each():
     check = v.captcha_time_check()
     assert check["hours_computed"] == pytest.approx(60e6 * 10 / 3600)
@@ -82,6 +111,27 @@ def test_restore_cost_is_linear_and_zero_without_a_decline():
     assert restore_reach_cost(2_000_000, 4.04, 2.11, 5.0, 30) == pytest.approx(2 * one)
     assert restore_reach_cost(1_000_000, 4.04, 2.11, 10.0, 30) == pytest.approx(2 * one)
     assert restore_reach_cost(1_000_000, 2.0, 3.0, 5.0) == 0
+
+
+def test_the_page_s_cost_rule_is_the_library_s():
+    page_cost = run_page_cells("def restore_reach_cost(")["restore_reach_cost"]
+    for case in [(1_000_000, 4.04, 2.11, 5.0, 30), (10_000, 12.05, 6.15, 1.95, 30), (10_000, 2.0, 3.0, 5.0, 30), (500, 8.0, 1.0, 0.5, 4)]:
+        assert page_cost(*case) == pytest.approx(restore_reach_cost(*case))
+    assert page_cost(1_000_000, 4.04, 2.11, 5.0) == pytest.approx(restore_reach_cost(1_000_000, 4.04, 2.11, 5.0))
+
+
+def test_the_cost_machinery_uses_the_rule_it_is_given():
+    def doubled(*args):
+        return 2 * restore_reach_cost(*args)
+
+    bench = v.cpm_benchmarks()
+    assert v.restore_reach_by_cpm(bench, cost=doubled)["monthly_cost_usd"].to_numpy() == pytest.approx(
+        2 * v.restore_reach_by_cpm(bench)["monthly_cost_usd"].to_numpy()
+    )
+    assert v.restore_reach_grid(cost=doubled)["views_bought_per_month"].to_numpy() == pytest.approx(
+        2 * v.restore_reach_grid()["views_bought_per_month"].to_numpy()
+    )
+    assert v.break_even_cpm(10.0, 10_000, 12.05, 6.15, cost=doubled) == pytest.approx(v.break_even_cpm(10.0, 10_000, 12.05, 6.15) / 2)
 
 
 def test_break_even_cpm_inverts_the_cost():
@@ -195,6 +245,22 @@ def test_market_model_recovers_a_known_beta_and_a_planted_shock():
         v.market_model(_synthetic_prices(2.0, 0.5), index="dax")
     renamed = _synthetic_prices(2.0, 0.5).rename(columns={"nasdaq_composite": "dji"})
     assert v.market_model(renamed, index="dji").index == "dji"
+
+
+def test_the_page_s_estimator_is_the_library_s_and_the_market_model_uses_the_one_given():
+    page_fit = run_page_cells("def least_squares(", np=np)["least_squares"]
+    rng = np.random.default_rng(7)
+    for _ in range(3):
+        x = rng.normal(0, 4, 16)
+        y = 0.8 + 1.6 * x + rng.normal(0, 2, 16)
+        assert page_fit(x, y) == pytest.approx(least_squares(x, y))
+    joined = v.prices_with_index()
+    assert v.market_model(joined, fit=page_fit).car_pct == pytest.approx(v.market_model(joined).car_pct)
+    flat = v.market_model(joined, fit=lambda x, y: (0.0, 0.0))
+    assert flat.beta == 0 and flat.car_pct == pytest.approx(
+        flat.returns.loc[flat.returns["period"] == "essay's window", "facebook_pct"].sum()
+    )
+    assert v.market_model_range(joined, fit=lambda x, y: (0.0, 0.0))["beta"].isin([0.0, 1.0]).all()  # 1: the market-adjusted rows
 
 
 def test_market_model_on_the_real_series():
@@ -340,7 +406,7 @@ def test_market_model_chart_is_a_fit_to_data_not_a_simulation_and_not_colour_onl
         lambda: v.organic_reach_chart(v.organic_reach()),
         lambda: v.rise_by_start_chart(v.rise_by_start("2014-02-28")),
         lambda: v.rise_by_start_chart(v.rise_by_start("2014-02-28"), index=v.abnormal_by_start("2014-02-28")),
-        lambda: v.index_comparison_chart(v.prices_with_index()),
+        lambda: run_page_cells("levels = ", "index_chart = ", pd=pd, alt=alt, dl=dl, joined=v.prices_with_index())["index_chart"],
     ],
 )
 def test_data_charts_cite_their_datasets_and_describe_themselves(build):
@@ -358,8 +424,10 @@ def test_rise_chart_describes_the_windows_and_draws_the_index_too():
     assert "NASDAQ Composite and S&P 500" in " ".join(spec["title"]["subtitle"])
 
 
-def test_index_comparison_is_rebased_at_the_start_of_the_window():
-    spec = v.index_comparison_chart(v.prices_with_index()).to_dict()
+def test_the_page_s_index_comparison_is_rebased_at_the_start_of_the_window():
+    page = run_page_cells("levels = ", "index_chart = ", pd=pd, alt=alt, dl=dl, joined=v.prices_with_index())
+    assert len(page["levels"]) == 3 * len(v.prices_with_index())
+    spec = page["index_chart"].to_dict()
     values = next(rows for rows in spec["datasets"].values() if "level" in rows[0])
     at_base = {row["series"]: row["level"] for row in values if str(row["date"]).startswith("2013-10-01")}
     assert at_base == pytest.approx({"Facebook": 100.0, "NASDAQ Composite": 100.0, "S&P 500": 100.0})

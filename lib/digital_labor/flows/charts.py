@@ -15,6 +15,7 @@ from .model import REST_OF_WORLD, flow_graph, strengths, top_corridors
 __all__ = ["flow_map", "node_link_chart"]
 
 GEOGRAPHY = ["online_labour_geography"]
+_DEFINITION_NAMES = {"un_developed": "UN", "wb_high_income": "World Bank"}  # the North/South definitions, for a legend
 # The book's convention: a flow runs buyer → worker, the way tasks are sent and pay travels.
 _FLOW_MODEL = "doubly constrained gravity model of flows from buyer to worker countries (tasks and pay), fitted to published margins"
 
@@ -97,6 +98,7 @@ def node_link_chart(flows: pd.DataFrame, groups: pd.Series, *, parameters: str =
     its name says which definition, as the legend will.
     """
     labels, definition = groups, str(groups.name).removeprefix("north_south_")
+    legend = f"Group ({_DEFINITION_NAMES.get(definition, definition)} definition)"
     nodes = strengths(flow_graph(flows))
     nodes["strength_pct"] = 100 * (nodes["out_strength"] + nodes["in_strength"])
     nodes["group"] = [labels.get(c) if labels.get(c) in ("North", "South") else "unclassified" for c in nodes["iso3"]]
@@ -130,8 +132,8 @@ def node_link_chart(flows: pd.DataFrame, groups: pd.Series, *, parameters: str =
         .encode(
             x=x,
             y=y,
-            color=alt.Color("group:N", title=f"Group ({definition})", scale=colour),
-            shape=alt.Shape("group:N", title=f"Group ({definition})", scale=shape),
+            color=alt.Color("group:N", title=legend, scale=colour),
+            shape=alt.Shape("group:N", title=legend, scale=shape),
             tooltip=[
                 alt.Tooltip("name:N", title="Country"),
                 alt.Tooltip("side:N", title="As"),

@@ -33,6 +33,7 @@ its corridors, which only contract-level data could check.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from functools import lru_cache
 
 import networkx as nx
@@ -48,6 +49,8 @@ __all__ = [
     "distances_km",
     "flow_graph",
     "flow_matrix",
+    "gravity_kernel",
+    "Kernel",
     "POOLS",
     "kernel_matrix",
     "market_shares",
@@ -166,39 +169,58 @@ def pool_weights(named: list[str], pool: str = "population", side: str = "worker
     return weights / weights.sum()
 
 
-def _kernel(distance: np.ndarray, same: np.ndarray, distance_decay: float, home_bias: float) -> np.ndarray:
-    return np.exp(-distance_decay * distance / 10_000) * np.where(same, math.exp(home_bias), 1.0)
+def gravity_kernel(distance_km: np.ndarray, same_country: np.ndarray, distance_decay: float, home_bias: float) -> np.ndarray:
+    """The attraction ``K(i, j)`` between buyer and worker countries: ``exp(−β · d / 10,000 km) · exp(γ · [i = j])``.
+
+    ``distance_km`` and ``same_country`` are arrays of the same shape (a pair's distance, and
+    whether it is one country's own market); ``distance_decay`` is β and ``home_bias`` is γ.
+    """
+    return np.exp(-distance_decay * np.asarray(distance_km) / 10_000) * np.where(same_country, math.exp(home_bias), 1.0)
 
 
-def pool_kernel(rows: pd.Series, columns: pd.Series, *, distance_decay: float, home_bias: float = 0.0) -> float:
+Kernel = Callable[[np.ndarray, np.ndarray, float, float], np.ndarray]  # (distance_km, same_country, β, γ) -> K
+
+
+def pool_kernel(
+    rows: pd.Series, columns: pd.Series, *, distance_decay: float, home_bias: float = 0.0, kernel: Kernel = gravity_kernel
+) -> float:
     """Mean kernel between two weighted groups of countries: ``Σ_k Σ_l w_k v_l K(k, l)``.
 
     ``rows`` and ``columns`` map ISO3 codes to weights summing to 1 (a single country is a
     weight of 1 on it). This is the attraction between a pool and a country (or another pool) if
     the pool's work were spread over its members in proportion to their weights. Domestic pairs
-    (``k = l``) get the home bias, as between named countries.
+    (``k = l``) get the home bias, as between named countries. ``kernel`` is the rule for one pair
+    (:func:`gravity_kernel` unless a reader passes another).
     """
     require(math.isclose(rows.sum(), 1) and math.isclose(columns.sum(), 1), "pool weights must each sum to 1")
     world = _world_distances()
     distance = world.loc[rows.index, columns.index].to_numpy()
     same = rows.index.to_numpy()[:, None] == columns.index.to_numpy()[None, :]
-    return float(rows.to_numpy() @ _kernel(distance, same, distance_decay, home_bias) @ columns.to_numpy())
+    return float(rows.to_numpy() @ kernel(distance, same, distance_decay, home_bias) @ columns.to_numpy())
 
 
 def kernel_matrix(
-    buyers: list[str], workers: list[str], *, distance_decay: float, home_bias: float, pool: str = "population"
+    buyers: list[str],
+    workers: list[str],
+    *,
+    distance_decay: float,
+    home_bias: float,
+    pool: str = "population",
+    kernel: Kernel = gravity_kernel,
 ) -> np.ndarray:
     """The kernel ``K(i, j)`` between buyer and worker nodes, with the rest of the world as a pool.
 
-    Between named countries, ``exp(−β · distance / 10,000 km) · exp(γ · [i = j])``; a pair that
-    involves a pool gets :func:`pool_kernel` over the pool's members (see :data:`POOLS`).
+    Between named countries, ``kernel`` (by default :func:`gravity_kernel`,
+    ``exp(−β · distance / 10,000 km) · exp(γ · [i = j])``); a pair that involves a pool gets
+    :func:`pool_kernel` over the pool's members (see :data:`POOLS`).
     """
     require(pool in POOLS, f"pool must be one of {list(POOLS)}, not {pool!r}")
     distance = distances_km(list(dict.fromkeys([*buyers, *workers]))).loc[buyers, workers].to_numpy()
     same = (np.array(buyers)[:, None] == np.array(workers)[None, :]) & (np.array(buyers)[:, None] != REST_OF_WORLD)
-    kernel = _kernel(np.nan_to_num(distance), same, distance_decay, home_bias)
+    attraction = np.asarray(kernel(np.nan_to_num(distance), same, distance_decay, home_bias), dtype=float)
+    require(attraction.shape == distance.shape, f"the kernel must return one value per pair, shape {distance.shape}")
     if pool == "neutral":
-        return np.where(np.isnan(distance), 1.0, kernel)
+        return np.where(np.isnan(distance), 1.0, attraction)
     groups = {
         "buyer": pool_weights([c for c in buyers if c != REST_OF_WORLD], pool, "buyer"),
         "worker": pool_weights([c for c in workers if c != REST_OF_WORLD], pool, "worker"),
@@ -210,10 +232,10 @@ def kernel_matrix(
     for i, buyer in enumerate(buyers):
         for j, worker in enumerate(workers):
             if REST_OF_WORLD in (buyer, worker):
-                kernel[i, j] = pool_kernel(
-                    members(buyer, "buyer"), members(worker, "worker"), distance_decay=distance_decay, home_bias=home_bias
+                attraction[i, j] = pool_kernel(
+                    members(buyer, "buyer"), members(worker, "worker"), distance_decay=distance_decay, home_bias=home_bias, kernel=kernel
                 )
-    return kernel
+    return attraction
 
 
 def flow_matrix(
@@ -222,15 +244,17 @@ def flow_matrix(
     distance_decay: float = 0.0,
     home_bias: float = 0.0,
     pool: str = "population",
+    kernel: Kernel = gravity_kernel,
     tolerance: float = 1e-12,
     max_iterations: int = 10_000,
 ) -> pd.DataFrame:
     """Flows from every buyer node to every worker node under the gravity model (long form).
 
     ``distance_decay`` is β (per 10,000 km) and ``home_bias`` is γ; both must be ≥ 0. ``pool``
-    says how the rest of the world is placed (:data:`POOLS`). Returns ``buyer``, ``buyer_name``,
-    ``worker``, ``worker_name``, ``distance_km`` (NaN for a pool) and ``flow`` (a fraction of the
-    total; row sums equal the demand shares, column sums the supply shares).
+    says how the rest of the world is placed (:data:`POOLS`); ``kernel`` is the attraction between
+    a buyer and a worker country (:func:`gravity_kernel` unless a reader passes another). Returns
+    ``buyer``, ``buyer_name``, ``worker``, ``worker_name``, ``distance_km`` (NaN for a pool) and
+    ``flow`` (a fraction of the total; row sums equal the demand shares, column sums the supply shares).
     """
     require(math.isfinite(distance_decay) and distance_decay >= 0, "distance_decay must be finite and zero or more")
     require(math.isfinite(home_bias) and home_bias >= 0, "home_bias must be finite and zero or more")
@@ -244,12 +268,15 @@ def flow_matrix(
     )
     codes = list(dict.fromkeys([*buyers["iso3"], *workers["iso3"]]))
     distance = distances_km(codes).loc[buyers["iso3"], workers["iso3"]].to_numpy()
-    kernel = kernel_matrix(buyers["iso3"].tolist(), workers["iso3"].tolist(), distance_decay=distance_decay, home_bias=home_bias, pool=pool)
+    attraction = kernel_matrix(
+        buyers["iso3"].tolist(), workers["iso3"].tolist(), distance_decay=distance_decay, home_bias=home_bias, pool=pool, kernel=kernel
+    )
+    require(bool(np.isfinite(attraction).all() and (attraction >= 0).all()), "the kernel must be finite and zero or more for every pair")
     a, b = np.ones(len(demand)), np.ones(len(supply))
     for _ in range(max_iterations):
-        a = np.divide(demand, kernel @ b, out=np.zeros_like(demand), where=demand > 0)
-        b = np.divide(supply, kernel.T @ a, out=np.zeros_like(supply), where=supply > 0)
-        flows = a[:, None] * kernel * b[None, :]
+        a = np.divide(demand, attraction @ b, out=np.zeros_like(demand), where=demand > 0)
+        b = np.divide(supply, attraction.T @ a, out=np.zeros_like(supply), where=supply > 0)
+        flows = a[:, None] * attraction * b[None, :]
         if np.abs(flows.sum(axis=1) - demand).max() < tolerance:
             break
     else:

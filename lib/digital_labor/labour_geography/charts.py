@@ -94,7 +94,12 @@ def north_south_chart(summary: pd.DataFrame) -> alt.Chart:
         y=alt.Y("series:N", title=None),
         color=alt.Color("group:N", title="Group", scale=alt.Scale(domain=GROUP_ORDER, range=GROUP_COLOURS)),
         order=alt.Order("order:Q"),
-        tooltip=["series:N", "definition:N", "group:N", alt.Tooltip("share_pct:Q", title="%", format=".1f")],
+        tooltip=[
+            alt.Tooltip("series:N", title="Series"),
+            alt.Tooltip("definition:N", title="North/South definition"),
+            alt.Tooltip("group:N", title="Group"),
+            alt.Tooltip("share_pct:Q", title="% of the series", format=".1f"),
+        ],
     )
     # Each segment also says its group in letters (N, S, u, n), so colour is not the only carrier.
     labels = (

@@ -9,7 +9,6 @@ reach, its share price against the market, and click farms.
 from .charts import (
     abnormal_range_chart,
     abnormal_returns_chart,
-    index_comparison_chart,
     inshoring_chart,
     organic_reach_chart,
     restore_reach_chart,
@@ -65,7 +64,6 @@ __all__ = [
     # charts
     "abnormal_range_chart",
     "abnormal_returns_chart",
-    "index_comparison_chart",
     "inshoring_chart",
     "organic_reach_chart",
     "restore_reach_chart",

@@ -16,7 +16,6 @@ from .model import INSHORING_ASSUMPTIONS, MARKET_MODEL_ASSUMPTIONS, PAY_MODEL_AS
 __all__ = [
     "abnormal_range_chart",
     "abnormal_returns_chart",
-    "index_comparison_chart",
     "inshoring_chart",
     "organic_reach_chart",
     "restore_reach_chart",
@@ -30,11 +29,6 @@ _INSHORING_MODEL = "hours of unpaid work = published items × assumed seconds pe
 
 
 _MARKET_MODEL = "market model of Facebook's monthly returns on the index's, fitted by least squares on earlier months"
-
-
-def _window_shade(window: tuple[str, str]) -> alt.Chart:
-    frame = pd.DataFrame({"start": [pd.Timestamp(window[0])], "end": [pd.Timestamp(window[1])]})
-    return alt.Chart(frame).mark_rect(color=charts.PALETTE[1], opacity=0.2).encode(x="start:T", x2="end:T")
 
 
 def inshoring_chart(scenarios: pd.DataFrame) -> alt.LayerChart:
@@ -218,48 +212,6 @@ def rise_by_start_chart(
             f"{table.loc[table['change_pct'].idxmax(), 'start']:%B %Y}." + also
         ),
         datasets=["facebook_share_price"] + ([] if index is None else ["market_index_monthly"]),
-    )
-
-
-def index_comparison_chart(
-    table: pd.DataFrame, base: str = "2013-10-01", window: tuple[str, str] = ("2013-10-01", "2014-02-28")
-) -> alt.LayerChart:
-    """Facebook and the two indices rebased to 100 on ``base`` (a
-    :func:`~digital_labor.visibility.prices_with_index` frame), with the essay's window shaded."""
-    names = {"facebook": "Facebook", "nasdaq_composite": "NASDAQ Composite", "sp500": "S&P 500"}
-    at_base = table.set_index("date").loc[pd.Timestamp(base)]
-    long = pd.concat(
-        [
-            pd.DataFrame({"date": table["date"], "series": name, "level": 100 * table[column] / at_base[column]})
-            for column, name in names.items()
-        ],
-        ignore_index=True,
-    )
-    colour, shape = charts.category_scales(list(names.values()))
-    lines = alt.Chart(long).encode(
-        x=alt.X("date:T", title="Date", axis=alt.Axis(format="%b %Y", tickCount=8)),
-        y=alt.Y("level:Q", title=f"Level, {pd.Timestamp(base).day} {pd.Timestamp(base):%B %Y} = 100"),
-        color=alt.Color("series:N", title=None, scale=colour),
-    )
-    marks = lines.mark_line() + lines.mark_point(filled=True, size=30).encode(
-        shape=alt.Shape("series:N", title=None, scale=shape),
-        tooltip=[
-            alt.Tooltip("series:N", title="Series"),
-            alt.Tooltip("date:T", title="Day", format="%d %b %Y"),
-            alt.Tooltip("level:Q", title="Level", format=".1f"),
-        ],
-    )
-    end = long[long["date"] == pd.Timestamp(window[1])].set_index("series")["level"]
-    chart = alt.layer(_window_shade(window), marks).properties(width=560, height=280)
-    return charts.describe(
-        chart,
-        title="Facebook against the market, rebased to the start of the essay's window",
-        description=(
-            f"Line chart of Facebook's close and of the NASDAQ Composite and S&P 500, each set to 100 on {base}, from "
-            f"{table['date'].min():%B %Y} to {table['date'].max():%B %Y}; the shaded band marks {window[0]} to {window[1]}. "
-            f"On {window[1]}: " + ", ".join(f"{name} {end[name]:.1f}" for name in names.values()) + "."
-        ),
-        datasets=["facebook_share_price", "market_index_monthly"],
     )
 
 

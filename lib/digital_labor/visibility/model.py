@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -34,6 +34,7 @@ __all__ = [
     "captcha_time_check",
     "full_time_years",
     "inshoring_scenarios",
+    "least_squares",
     "market_adjusted_change",
     "market_model",
     "market_model_range",
@@ -71,11 +72,18 @@ def full_time_years(hours: float, hours_per_year: float = HOURS_PER_FULL_TIME_YE
     return hours / hours_per_year
 
 
-def inshoring_scenarios(low_share: float = 0.5, hours_per_year: float = HOURS_PER_FULL_TIME_YEAR) -> pd.DataFrame:
+# The inshoring rule: (items, seconds per item) -> hours of work.
+HoursRule = Callable[[float, float], float]
+
+
+def inshoring_scenarios(
+    low_share: float = 0.5, hours_per_year: float = HOURS_PER_FULL_TIME_YEAR, *, hours: HoursRule = unpaid_hours
+) -> pd.DataFrame:
     """Hours and full-time years of unpaid work in Quick, Draw! and reCAPTCHA (a model).
 
     The items and the high scenario's seconds per item are published figures
-    (``dataset_annotation``); the low scenario takes ``low_share`` of those seconds. See
+    (``dataset_annotation``); the low scenario takes ``low_share`` of those seconds. ``hours`` is
+    the model's rule (:func:`unpaid_hours` unless a reader passes another). See
     :data:`INSHORING_ASSUMPTIONS`.
     """
     require(0 < low_share <= 1, "low_share must be in (0, 1].")
@@ -103,22 +111,23 @@ def inshoring_scenarios(low_share: float = 0.5, hours_per_year: float = HOURS_PE
                 "items": items,
                 "seconds_low": low,
                 "seconds_high": high,
-                "hours_low": unpaid_hours(items, low),
-                "hours_high": unpaid_hours(items, high),
-                "fte_years_low": full_time_years(unpaid_hours(items, low), hours_per_year),
-                "fte_years_high": full_time_years(unpaid_hours(items, high), hours_per_year),
+                "hours_low": hours(items, low),
+                "hours_high": hours(items, high),
+                "fte_years_low": full_time_years(hours(items, low), hours_per_year),
+                "fte_years_high": full_time_years(hours(items, high), hours_per_year),
             }
         )
     return pd.DataFrame(rows)
 
 
-def captcha_time_check() -> dict[str, float]:
-    """The reCAPTCHA project's daily figures redone: CAPTCHAs a day × seconds each, in hours,
-    against the hours a day it states."""
+def captcha_time_check(*, hours: HoursRule = unpaid_hours) -> dict[str, float]:
+    """The reCAPTCHA project's daily figures redone: CAPTCHAs a day × seconds each, in hours (by
+    the ``hours`` rule, :func:`unpaid_hours` unless a reader passes another), against the hours a
+    day it states."""
     solved = annotation_value("CAPTCHA (all)", "CAPTCHAs solved by humans")
     seconds = annotation_value("CAPTCHA (all)", "time per CAPTCHA")
     stated = annotation_value("CAPTCHA (all)", "human time spent solving CAPTCHAs")
-    return {"captchas_per_day": solved, "seconds_each": seconds, "hours_computed": unpaid_hours(solved, seconds), "hours_stated": stated}
+    return {"captchas_per_day": solved, "seconds_each": seconds, "hours_computed": hours(solved, seconds), "hours_stated": stated}
 
 
 # -- pay-per-be-viewed ----------------------------------------------------------------------
@@ -148,11 +157,25 @@ def restore_reach_cost(fans: float, reach_before_pct: float, reach_after_pct: fl
     return posts_per_month * lost / 1000 * cpm_usd
 
 
+# The pay-per-be-viewed rule: (fans, reach before %, reach after %, CPM US$, posts a month) -> US$ a month.
+CostRule = Callable[[float, float, float, float, float], float]
+
+
 def break_even_cpm(
-    monthly_budget_usd: float, fans: float, reach_before_pct: float, reach_after_pct: float, posts_per_month: float = 30
+    monthly_budget_usd: float,
+    fans: float,
+    reach_before_pct: float,
+    reach_after_pct: float,
+    posts_per_month: float = 30,
+    *,
+    cost: CostRule = restore_reach_cost,
 ) -> float:
-    """The CPM (US$) at which restoring reach costs exactly ``monthly_budget_usd`` a month."""
-    per_dollar_cpm = restore_reach_cost(fans, reach_before_pct, reach_after_pct, 1.0, posts_per_month)
+    """The CPM (US$) at which restoring reach costs exactly ``monthly_budget_usd`` a month.
+
+    ``cost`` is the model's rule (:func:`restore_reach_cost` unless a reader passes another); it
+    must be proportional to the CPM, as the model's is.
+    """
+    per_dollar_cpm = cost(fans, reach_before_pct, reach_after_pct, 1.0, posts_per_month)
     if per_dollar_cpm == 0:
         return float("inf")
     return monthly_budget_usd / per_dollar_cpm
@@ -163,18 +186,21 @@ def restore_reach_grid(
     posts_per_month: float = 30,
     start: str = "2013-10",
     end: str = "2014-02",
+    *,
+    cost: CostRule = restore_reach_cost,
 ) -> pd.DataFrame:
     """The views a page must buy each month to restore its reach, by page group and fan count.
 
     The reach before and after are the data's values for ``start`` and ``end``. The monthly cost
     at a CPM of ``c`` US$ is ``views_bought_per_month / 1000 × c``, which a chart can compute for
-    any price (:func:`~digital_labor.visibility.restore_reach_chart` does, with a slider).
+    any price (:func:`~digital_labor.visibility.restore_reach_chart` does, with a slider). The views
+    are the ``cost`` rule's at a CPM of US$ 1 (:func:`restore_reach_cost` unless a reader passes another).
     """
     rows = []
     for group in (ALL_PAGES, LARGE_PAGES):
         before, after = reach_at(start, group), reach_at(end, group)
         for count in fans:
-            views = 1000 * restore_reach_cost(count, before, after, 1.0, posts_per_month)
+            views = 1000 * cost(count, before, after, 1.0, posts_per_month)
             rows.append(
                 {
                     "page_group": group,
@@ -193,18 +219,21 @@ def restore_reach_by_cpm(
     posts_per_month: float = 30,
     start: str = "2013-10",
     end: str = "2014-02",
+    *,
+    cost: CostRule = restore_reach_cost,
 ) -> pd.DataFrame:
     """Monthly cost of restoring reach for each (page group, fans) case at each price of ``cpms``.
 
     ``cpms`` has a ``cpm_usd`` column (e.g. :func:`~digital_labor.visibility.cpm_benchmarks`);
-    its other columns are kept, so each cost stays next to the benchmark it uses.
+    its other columns are kept, so each cost stays next to the benchmark it uses. ``cost`` is the
+    model's rule (:func:`restore_reach_cost` unless a reader passes another).
     """
     rows = []
     for group, fans in cases:
         before, after = reach_at(start, group), reach_at(end, group)
         for _, price in cpms.iterrows():
-            cost = restore_reach_cost(fans, before, after, float(price["cpm_usd"]), posts_per_month)
-            rows.append({**price.to_dict(), "page_group": group, "fans": float(fans), "monthly_cost_usd": cost})
+            monthly = cost(fans, before, after, float(price["cpm_usd"]), posts_per_month)
+            rows.append({**price.to_dict(), "page_group": group, "fans": float(fans), "monthly_cost_usd": monthly})
     return pd.DataFrame(rows)
 
 
@@ -273,11 +302,21 @@ class MarketModel:
     t_stat: float
 
 
-def _fit(x: np.ndarray, y: np.ndarray, benchmark: str) -> tuple[float, float, float, float]:
+def least_squares(index_pct: np.ndarray, facebook_pct: np.ndarray) -> tuple[float, float]:
+    """Alpha and beta of the line ``facebook = alpha + beta × index`` fitted by least squares."""
+    beta, alpha = np.polyfit(index_pct, facebook_pct, 1)
+    return float(alpha), float(beta)
+
+
+# The market model's estimator: (index returns %, Facebook returns %) -> (alpha, beta).
+Estimator = Callable[[np.ndarray, np.ndarray], tuple[float, float]]
+
+
+def _fit(x: np.ndarray, y: np.ndarray, benchmark: str, fit: Estimator = least_squares) -> tuple[float, float, float, float]:
     """alpha, beta, residual sd and beta's standard error under a benchmark of :data:`BENCHMARKS`."""
     if benchmark == "market-adjusted":
         return 0.0, 1.0, float(np.sqrt(((y - x) ** 2).sum() / len(x))), float("nan")
-    beta, alpha = np.polyfit(x, y, 1)
+    alpha, beta = fit(x, y)
     sd = float(np.sqrt(((y - alpha - beta * x) ** 2).sum() / (len(x) - 2)))
     beta_se = sd / float(np.sqrt(((x - x.mean()) ** 2).sum()))
     return (0.0 if benchmark == "zero alpha" else float(alpha)), float(beta), sd, beta_se
@@ -289,6 +328,8 @@ def market_model(
     estimation: tuple[str, str] = ("2012-06", "2013-09"),
     window: tuple[str, str] = ("2013-10", "2014-02"),
     benchmark: str = "market model",
+    *,
+    fit: Estimator = least_squares,
 ) -> MarketModel:
     """Fit Facebook's monthly returns on an index's over ``estimation`` months; abnormal returns after.
 
@@ -298,7 +339,8 @@ def market_model(
     independent, equally variable errors: with so few months it is a rough gauge, not a test to
     lean on. ``benchmark`` (one of :data:`BENCHMARKS`) can fix alpha at zero, or alpha at zero
     and beta at one (then the estimation months only give the residual spread, and beta's
-    standard error is NaN).
+    standard error is NaN). ``fit`` estimates alpha and beta (:func:`least_squares` unless a
+    reader passes another); the residual spread and beta's standard error follow from its line.
     """
     require(benchmark in BENCHMARKS, f"benchmark must be one of {list(BENCHMARKS)}, not {benchmark!r}.")
     require(
@@ -312,7 +354,7 @@ def market_model(
     require(len(est) >= 3, "the estimation period needs at least three monthly returns.")
     require(win_mask.any(), "the window holds no monthly return in the data.")
     require(pd.Period(estimation[1]) < pd.Period(window[0]), "the estimation period must end before the window.")
-    alpha, beta, sd, beta_se = _fit(est[index].to_numpy(), est["facebook"].to_numpy(), benchmark)
+    alpha, beta, sd, beta_se = _fit(est[index].to_numpy(), est["facebook"].to_numpy(), benchmark, fit)
     frame = pd.DataFrame(
         {
             "date": returns["date"],
@@ -395,16 +437,18 @@ def market_model_range(
     table: pd.DataFrame,
     specifications: Iterable[MarketSpec] = MARKET_SPECIFICATIONS,
     window: tuple[str, str] = ("2013-10", "2014-02"),
+    *,
+    fit: Estimator = least_squares,
 ) -> pd.DataFrame:
     """The window's cumulative abnormal return under each specification, one row each.
 
     Columns: ``specification``, ``description``, ``index``, ``benchmark``, ``estimation``
     ('YYYY-MM to YYYY-MM'), ``months``, ``alpha_pct``, ``beta``, ``beta_se``, ``car_pct`` and
-    ``t_stat`` (see :func:`market_model`).
+    ``t_stat`` (see :func:`market_model`, which ``fit`` is passed to).
     """
     rows = []
     for spec in specifications:
-        fitted = market_model(table, spec.index, spec.estimation, window, spec.benchmark)
+        fitted = market_model(table, spec.index, spec.estimation, window, spec.benchmark, fit=fit)
         rows.append(
             {
                 "specification": spec.label,
