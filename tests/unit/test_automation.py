@@ -18,6 +18,8 @@ from digital_labor.automation import (
     risk_by_threshold,
     simulate_workers,
 )
+from digital_labor.automation import data as automation_data
+from digital_labor.automation import model as automation_model
 from digital_labor.automation.data import RISK_BANDS
 from digital_labor.automation.model import occupations, share_at_high_risk
 from digital_labor.claims import Finding
@@ -43,7 +45,7 @@ def test_the_pages_scoring_rule_is_the_librarys():
     page_rule = page_definition(PAGE, "worker_score")
     occupation, personal = np.array([0.05, 0.4, 0.95]), np.array([0.5, 0.2, 0.6])
     for h in (0.0, 0.3, 1.0):
-        np.testing.assert_allclose(page_rule(occupation, personal, h), automation.worker_score(occupation, personal, h))
+        np.testing.assert_allclose(page_rule(occupation, personal, h), automation_model.worker_score(occupation, personal, h))
     pd.testing.assert_frame_equal(risk_by_heterogeneity(SMALL, [0.0, 0.5], score=page_rule), risk_by_heterogeneity(SMALL, [0.0, 0.5]))
 
 
@@ -350,3 +352,27 @@ def test_risk_chart_description_names_the_trough_when_there_is_one():
     monotone = automation.risk_by_heterogeneity(economy, [0.0, 0.5])
     chart = automation.risk_model_chart(monotone, automation.score_distribution(economy, [0.0, 0.5]), economy.threshold)
     assert "lowest value" not in chart.to_dict()["description"]
+
+
+# The series after the essay (chapter pages 'Since the essay').
+def test_risk_and_exposure_are_kept_apart_and_the_growth_check_is_not_a_share():
+    measures = automation.automation_measures()
+    assert set(measures["measure"]) == {automation_data.RISK, automation_data.SKILLS_RISK, automation_data.EXPOSURE}
+    # The OECD's 27 % of 2023 is a skills-based measure of its own, not in the panel of 47 % and 9 %.
+    assert measures.set_index("bibkey").loc["oecd2023eo", "measure"] == automation_data.SKILLS_RISK
+    risk = measures[measures["measure"] == automation_data.RISK].set_index("bibkey")["share_pct"]
+    # The essay-era estimates are all risk, never exposure: 47 % and 9 % are not on the exposure scale.
+    assert risk["frey2013"] == 47
+    assert risk["arntz2016"] == 9
+    assert (
+        not measures.loc[measures["measure"] == automation_data.EXPOSURE, "bibkey"].isin(["frey2013", "arntz2016", "nedelkoska2018"]).any()
+    )
+    growth = dl.load("automation_exposure").query("measure == 'employment growth 2012-2019'").set_index("group")["value_pct"]
+    assert growth["occupations at high risk of automation"] < growth["occupations at low risk of automation"]
+
+
+def test_the_automation_chart_draws_one_panel_per_measure():
+    spec = automation.automation_measures_chart(automation.automation_measures()).to_dict()
+    assert spec["facet"]["column"]["field"] == "measure"
+    assert spec["description"]
+    assert "since 2019" in " ".join(spec["title"]["subtitle"])

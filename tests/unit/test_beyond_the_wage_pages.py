@@ -15,6 +15,8 @@ from digital_labor import attention_value
 from digital_labor import basic_income as bi
 from digital_labor import participation_pay as pp
 from digital_labor.basic_income import hours
+from digital_labor.basic_income import model as bi_model
+from digital_labor.participation_pay import model as pp_model
 
 CHAPTER = Path(__file__).resolve().parents[2] / "chapters" / "05-beyond-the-wage"
 
@@ -44,7 +46,7 @@ def test_the_pages_rules_are_the_librarys(page, people):
     rules = page_function(page, "payout_shares")
     rng = np.random.default_rng(5)
     population, per_user, price_level, origin = rng.uniform(0.1, 10, size=(4, 6))
-    ours, theirs = rules(population, per_user, price_level, origin), bi.payout_shares(population, per_user, price_level, origin)
+    ours, theirs = rules(population, per_user, price_level, origin), bi_model.payout_shares(population, per_user, price_level, origin)
     assert list(ours) == list(theirs) == list(bi.RULES)
     for rule in bi.RULES:
         assert ours[rule] == pytest.approx(theirs[rule])
@@ -54,7 +56,7 @@ def test_the_pages_rules_are_the_librarys(page, people):
 def test_the_pages_payout_per_hour_is_the_librarys():
     per_hour = page_function("paying-for-participation", "payout_per_hour")
     for share, arpu, days, minutes in [(0.9, 60.57, 92, 50), (0.5, 3.43, 91, 35), (1.0, 13.54, 92, 20)]:
-        assert per_hour(share, arpu, days, minutes) == pytest.approx(pp.payout_per_hour(share, arpu, days, minutes))
+        assert per_hour(share, arpu, days, minutes) == pytest.approx(pp_model.payout_per_hour(share, arpu, days, minutes))
     pd.testing.assert_frame_equal(pp.revenue_share_payout(0.9, 50, per_hour=per_hour), pp.revenue_share_payout(0.9, 50))
 
 
@@ -62,7 +64,7 @@ def test_a_rule_of_ones_own_changes_every_result(people):
     """Swapping two rules on the page swaps them in the scenarios, the rates that reach a target and the hours."""
 
     def swapped(population, per_user, price_level, origin):
-        shares = bi.payout_shares(population, per_user, price_level, origin)
+        shares = bi_model.payout_shares(population, per_user, price_level, origin)
         return shares | {"flat": shares["ppp"], "ppp": shares["flat"]}
 
     mine = bi.rule_shares(people, rules=swapped)
@@ -81,7 +83,7 @@ def test_a_rule_of_ones_own_changes_every_result(people):
 
 def test_a_payout_rule_of_ones_own_changes_the_payouts_and_the_chart():
     def capped(share, arpu_usd, days, minutes_per_day):
-        return min(pp.payout_per_hour(share, arpu_usd, days, minutes_per_day), 0.05)  # at most 5 cents an hour
+        return min(pp_model.payout_per_hour(share, arpu_usd, days, minutes_per_day), 0.05)  # at most 5 cents an hour
 
     minutes = attention_value.minutes_per_day(attention_value.FACEBOOK_TIME)
     payouts = pp.revenue_share_payout(0.9, minutes, per_hour=capped)

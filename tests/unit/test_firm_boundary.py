@@ -12,11 +12,11 @@ from digital_labor import firm_boundary
 from digital_labor.firm_boundary import (
     GovernanceCosts,
     SpecificityDistribution,
-    boundary,
     in_house_share_by_platform_cut,
     share_made_in_house,
 )
-from digital_labor.firm_boundary.model import cost_curves, hierarchy_cost, market_cost, with_platform
+from digital_labor.firm_boundary import model as firm_boundary_model
+from digital_labor.firm_boundary.model import boundary, cost_curves, hierarchy_cost, market_cost, with_platform
 
 PAGE = Path(__file__).resolve().parents[2] / "chapters" / "01-platforms-and-the-firm" / "firm-boundary.md"
 INTERIOR_CASES = [
@@ -117,7 +117,7 @@ def test_boundary_grid_is_consistent_with_the_model():
     # The density integrates to one, and above k* to the in-house share.
     k, pdf = density["asset_specificity"].to_numpy(), density["density"].to_numpy()
     assert np.trapezoid(pdf, k) == pytest.approx(1.0, abs=1e-3)
-    boundary = firm_boundary.boundary(costs)
+    boundary = firm_boundary_model.boundary(costs)
     above = k >= boundary
     assert 100 * np.trapezoid(pdf[above], k[above]) == pytest.approx(shares["in_house_share_pct"].iloc[0], abs=1.0)
     chart = firm_boundary.firm_boundary_chart(curves, density, shares)

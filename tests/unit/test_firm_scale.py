@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
+import digital_labor as dl
+from digital_labor import firm_scale
 from digital_labor import firm_scale as fs
 from digital_labor.claims import Finding
 from digital_labor.data import DataError, load
+from digital_labor.firm_scale import data as firm_scale_data
 from digital_labor.firm_scale.data import GAFAM
 
 
@@ -115,3 +119,57 @@ def test_the_shift_to_implicit_work_is_ruled_on_the_series_not_on_the_model():
     # The comment rules on the measured trend; the platform-retailer gap is a level, not support for a shift.
     assert "the claim is contradicted" in row["comment"] and "What supports it" not in row["comment"]
     assert "is not a shift" in row["comment"]
+
+
+# The series after the essay (chapter pages 'Since the essay').
+def test_facebook_users_end_in_2023_and_meta_s_daily_people_are_a_separate_series():
+    users = firm_scale.daily_users()
+    dau = users[users["series"] == firm_scale_data.FACEBOOK_DAU]
+    dap = users[users["series"] == firm_scale_data.FAMILY_DAP]
+    assert dau["year"].max() == 2023
+    assert dap["year"].min() == 2022
+    assert not users.duplicated(["year", "series"]).any()
+    assert (dap.set_index("year")["millions"].loc[[2022, 2023]] > dau.set_index("year")["millions"].loc[[2022, 2023]]).all()
+
+
+def test_a_repeated_year_of_facebook_users_is_refused(monkeypatch):
+    real = firm_scale_data.load
+
+    def load(name):
+        table = real(name)
+        if name == "meta_since2021":
+            extra = table.iloc[[0]].assign(year=2021, measure="facebook daily active users")
+            table = pd.concat([table, extra], ignore_index=True)
+        return table
+
+    monkeypatch.setattr(firm_scale_data, "load", load)
+    with pytest.raises(DataError, match="already in facebook_daily_users"):
+        firm_scale.daily_users()
+
+
+def test_meta_year_ends_take_2024_from_the_existing_dataset_and_compute_ratios():
+    ends = firm_scale.meta_year_ends().set_index("year")
+    assert list(ends.index) == [2022, 2023, 2024, 2025]
+    assert ends.loc[2024, "employees"] == 74067
+    assert ends.loc[2024, "revenue_musd"] == 164501
+    assert ends.loc[2023, "employees"] < ends.loc[2022, "employees"] < ends.loc[2025, "employees"] + 10000
+    assert ends.loc[2025, "revenue_per_employee_musd"] == pytest.approx(200966 / 78865)
+    assert pd.isna(ends.loc[2025, "facebook_dau_m"])
+
+
+def test_facebook_users_per_employee_rose_in_2023_but_stayed_below_2020_so_the_ledger_rows_stand():
+    ends = firm_scale.meta_year_ends().set_index("year")["users_per_employee"]
+    old = firm_scale.users_employees().set_index("year")["users_per_employee"]
+    assert old[2020] == pytest.approx(47_700, rel=0.01)
+    assert ends[2022] == pytest.approx(34_200, rel=0.01) and ends[2023] == pytest.approx(45_600, rel=0.01)
+    assert ends[2022] < ends[2023] < old[2020]  # one year's rise, still below 2020: not the rise over several years the row asks for
+    assert pd.isna(ends[2025])  # Facebook's own users are no longer reported
+    verdicts = dl.load("claims").set_index("id")["verdict"]
+    assert verdicts["formal-implicit-ratio"] == "contradicted" and verdicts["few-employees-many-users"] == "nuanced"
+
+
+def test_the_series_after_the_essay_are_charted_with_a_title_a_source_line_and_a_description():
+    spec = firm_scale.daily_users_chart(firm_scale.daily_users()).to_dict()
+    assert spec["title"]["text"]
+    assert spec["title"]["subtitle"]
+    assert len(spec["description"]) > 40

@@ -223,3 +223,23 @@ def test_north_south_chart_value_table_has_titled_columns():
     summary = labour_geography.north_south_summary({"workers": "oli_supply_2017"})
     headers = [header for table in data_tables(labour_geography.north_south_chart(summary).to_dict()) for header in table["headers"]]
     assert headers == ["Series", "North/South definition", "Group", "% of the series"]
+
+
+# The series after the essay (chapter pages 'Since the essay').
+def test_worker_counts_keep_each_definition_and_flag_the_corrected_preprint():
+    counts = labour_geography.worker_counts()
+    assert counts["label"].is_unique
+    superseded = counts[counts["status"] == "superseded"].set_index("definition")["low_m"]
+    current = counts[counts["estimate"].str.contains("v4")].set_index("definition")["low_m"]
+    ever = "profiles that obtained work through the platform at least once"
+    assert (superseded.loc[ever], current.loc[ever]) == (19, 14)
+    assert (counts["high_m"] >= counts["low_m"]).all()
+    wb = counts[counts["bibkey"] == "worldbank2023"].iloc[0]
+    assert (wb["low_m"], wb["high_m"]) == (154, 435)
+
+
+def test_the_series_after_the_essay_are_charted_with_a_title_a_source_line_and_a_description():
+    spec = labour_geography.worker_counts_chart(labour_geography.worker_counts()).to_dict()
+    assert spec["title"]["text"]
+    assert spec["title"]["subtitle"]
+    assert len(spec["description"]) > 40

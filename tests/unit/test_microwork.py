@@ -12,6 +12,7 @@ import pytest
 
 import digital_labor as dl
 from digital_labor import microwork as mw
+from digital_labor.microwork import model as mw_model
 from digital_labor.microwork.data import exchange_rate, minimum_wages_usd
 
 SMALL = mw.MicroworkMarket(workers=300, tasks=60_000, requesters=200)
@@ -260,7 +261,7 @@ def test_the_pay_page_s_rule_of_who_posts_the_work_is_the_library_s():
     rng = np.random.default_rng(0)
     for market in (mw.MicroworkMarket(), mw.MicroworkMarket(volume_exponent=0.0), mw.MicroworkMarket(volume_exponent=2.086)):
         rates = rng.lognormal(2.0, 1.0, 50)
-        assert task_shares(rates, market) == pytest.approx(mw.requester_task_shares(rates, market))
+        assert task_shares(rates, market) == pytest.approx(mw_model.requester_task_shares(rates, market))
     assert mw.simulate_pay(SMALL, task_shares=task_shares).median_hourly == mw.simulate_pay(SMALL).median_hourly
 
 

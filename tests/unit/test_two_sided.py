@@ -17,6 +17,7 @@ from digital_labor.two_sided import (
     price_map,
     users_price_threshold,
 )
+from digital_labor.two_sided import model as two_sided_model
 from digital_labor.two_sided.model import NoInteriorOptimum
 
 PAGE = Path(__file__).resolve().parents[2] / "chapters" / "01-platforms-and-the-firm" / "who-pays.md"
@@ -240,7 +241,7 @@ def page_definition(path: Path, name: str):
 def test_the_pages_pricing_rule_is_the_librarys(market):
     page_rule = page_definition(PAGE, "armstrong_prices")
     for n_users, n_advertisers in ((0.2, 0.7), (0.5, 0.5), (0.9, 0.1)):
-        assert page_rule(market, n_users, n_advertisers) == pytest.approx(two_sided.armstrong_prices(market, n_users, n_advertisers))
+        assert page_rule(market, n_users, n_advertisers) == pytest.approx(two_sided_model.armstrong_prices(market, n_users, n_advertisers))
     assert optimal_prices(market, pricing_rule=page_rule) == pytest.approx(optimal_prices(market))
 
 

@@ -5,8 +5,8 @@ risk" differ; :mod:`.data` prepares the published figures; :mod:`.charts` draws 
 :mod:`.findings` gives the claims ledger its row.
 """
 
-from .charts import prophecies_timeline, risk_model_chart
-from .data import RISK_BANDS, first_public, forecast_bands, high_risk_estimates, months_between, timeline_table
+from .charts import automation_measures_chart, prophecies_timeline, risk_model_chart
+from .data import RISK_BANDS, automation_measures, first_public, forecast_bands, high_risk_estimates, months_between, timeline_table
 from .findings import jobs_at_risk
 from .model import (
     OCCUPATION_BASED,
@@ -17,15 +17,16 @@ from .model import (
     risk_by_threshold,
     score_distribution,
     simulate_workers,
-    worker_score,
 )
 
 # What the pages, the assignments and the claims ledger use; the modules hold the rest.
 __all__ = [
     # charts
+    "automation_measures_chart",
     "prophecies_timeline",
     "risk_model_chart",
     # data
+    "automation_measures",
     "RISK_BANDS",
     "first_public",
     "forecast_bands",
@@ -43,5 +44,4 @@ __all__ = [
     "risk_by_threshold",
     "score_distribution",
     "simulate_workers",
-    "worker_score",
 ]

@@ -11,11 +11,13 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from .. import charts
 from ..charts import category_scales, describe, param_equals
 from ..prose import ordinal, plural
+from .data import EXPOSURE, RISK, SKILLS_RISK
 from .model import OCCUPATION_BASED, TASK_BASED
 
-__all__ = ["prophecies_timeline", "risk_model_chart"]
+__all__ = ["automation_measures_chart", "prophecies_timeline", "risk_model_chart"]
 
 _AUTOMATION_MODEL = "synthetic economy of occupations made of tasks"
 CLAIM_KINDS = ["prophecy", "theoretical argument", "quantitative estimate", "counter-argument"]
@@ -178,4 +180,51 @@ def risk_model_chart(risk: pd.DataFrame, distribution: pd.DataFrame, threshold: 
             "distribution of occupation scores."
         ),
         model=_AUTOMATION_MODEL,
+    )
+
+
+def automation_measures_chart(measures: pd.DataFrame) -> alt.FacetChart:
+    """The published shares by year, one panel per kind of measure (the probability models of
+    2013-2018, the OECD's skills-based risk of 2023, exposure to AI), so that they are never read
+    as one series. Colour and shape give the authors or the
+    institution (the ILO's two studies share theirs; the tooltip names each study)."""
+    measures = measures.assign(author=measures["study"].str.replace(r" \(.*\)$", "", regex=True))
+    colour, shape = charts.category_scales(list(dict.fromkeys(measures["author"])))
+    chart = (
+        alt.Chart(measures)
+        .mark_point(filled=True, size=90, opacity=0.85)
+        .encode(
+            x=alt.X("year:Q", title="Year of publication", axis=alt.Axis(format="d", tickMinStep=1), scale=alt.Scale(domain=[2012, 2026])),
+            y=alt.Y("share_pct:Q", title="Share of jobs, workers or employment (%)", scale=alt.Scale(domain=[0, 100])),
+            color=alt.Color(
+                "author:N", title="Authors or institution", scale=colour, legend=alt.Legend(orient="bottom", columns=2, labelLimit=300)
+            ),
+            shape=alt.Shape("author:N", title="Authors or institution", scale=shape),
+            tooltip=[
+                alt.Tooltip("study:N", title="Study"),
+                alt.Tooltip("year:Q", title="Year", format="d"),
+                alt.Tooltip("scope:N", title="Countries and group"),
+                alt.Tooltip("share_pct:Q", title="Share (%)", format=".1f"),
+                alt.Tooltip("definition:N", title="What is counted"),
+                alt.Tooltip("confidence:N", title="Confidence"),
+            ],
+        )
+        .properties(width=170, height=240)
+        .facet(
+            column=alt.Column(
+                "measure:N", title=None, sort=[RISK, SKILLS_RISK, EXPOSURE], header=alt.Header(labelFontWeight="bold", labelLimit=200)
+            )
+        )
+    )
+    return charts.describe(
+        chart,
+        title="Jobs at high risk of automation and workers exposed to AI: three measures, three panels",
+        description="Published shares, by year of publication. "
+        + " ".join(
+            f"{kind.capitalize()}: "
+            + "; ".join(f"{row.study} ({row.year}, {row.scope}) {row.share_pct:g} %" for row in group.itertuples())
+            + "."
+            for kind, group in measures.groupby("measure", sort=False)
+        ),
+        datasets=sorted(set(measures["dataset"])),
     )

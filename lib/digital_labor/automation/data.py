@@ -7,8 +7,14 @@ import re
 import numpy as np
 import pandas as pd
 
+from ..data import load
+
 __all__ = [
+    "EXPOSURE",
+    "RISK",
     "RISK_BANDS",
+    "SKILLS_RISK",
+    "automation_measures",
     "first_public",
     "forecast_bands",
     "high_risk_estimates",
@@ -17,6 +23,10 @@ __all__ = [
 ]
 
 RISK_BANDS = ("high risk (above 0.7)", "significant change (0.5 to 0.7)")
+# The kinds of measure of automation_measures
+RISK = "probability of automation"  # the 2013-2018 estimates of automation_forecasts
+SKILLS_RISK = "high risk by automatable skills"  # the OECD's measure of 2023
+EXPOSURE = "exposure to AI"
 
 
 def first_public(dates: pd.DataFrame) -> pd.Series:
@@ -117,3 +127,37 @@ def high_risk_estimates(forecasts: pd.DataFrame) -> dict[str, float]:
         "task_based_change": float(change_rows["share_of_jobs_pct"].iloc[0]),
         "task_based_exposed": float(exposed.sum()),
     }
+
+
+def automation_measures() -> pd.DataFrame:
+    """Every published share of jobs or workers at high risk of automation or exposed to AI, one
+    row each: the high-risk estimates of 2013-2018 from ``automation_forecasts`` (:data:`RISK`)
+    and the later ones from ``automation_exposure`` (:data:`SKILLS_RISK`, :data:`EXPOSURE`; its
+    employment-growth rows are left out: not a share).
+
+    Columns: ``study``, ``year``, ``scope``, ``measure``,
+    ``share_pct``, ``definition``, ``bibkey``, ``confidence``, ``dataset``."""
+    forecasts = load("automation_forecasts")
+    early = forecasts[forecasts["risk_definition"].str.contains("> 0.7", regex=False)]
+    early = pd.DataFrame(
+        {
+            "study": early["study"],
+            "year": early["year"],
+            "scope": early["scope"],
+            "measure": RISK,
+            "share_pct": early["share_of_jobs_pct"],
+            "definition": early["risk_definition"],
+            "bibkey": early["bibkey"],
+            "confidence": early["confidence"],
+            "dataset": "automation_forecasts",
+        }
+    )
+    later = load("automation_exposure")
+    later = (
+        later[later["measure"].isin([SKILLS_RISK, EXPOSURE])]
+        .rename(columns={"value_pct": "share_pct"})
+        .assign(dataset="automation_exposure")
+    )
+    later["scope"] = later["scope"].where(later["group"] == "all workers", later["scope"] + ", " + later["group"])
+    columns = list(early.columns)
+    return pd.concat([early, later[columns]], ignore_index=True).sort_values(["year", "study"], kind="stable", ignore_index=True)

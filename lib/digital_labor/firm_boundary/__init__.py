@@ -7,7 +7,6 @@ from .charts import firm_boundary_chart
 from .model import (
     GovernanceCosts,
     SpecificityDistribution,
-    boundary,
     boundary_grid,
     in_house_share_by_platform_cut,
     share_made_in_house,
@@ -20,7 +19,6 @@ __all__ = [
     # model
     "GovernanceCosts",
     "SpecificityDistribution",
-    "boundary",
     "boundary_grid",
     "in_house_share_by_platform_cut",
     "share_made_in_house",

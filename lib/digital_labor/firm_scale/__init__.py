@@ -7,8 +7,17 @@ them; :mod:`.findings` gives the claims ledger its rows.
 """
 
 from .capitalisation import capitalisation_rankings, top_five_by_date
-from .charts import capitalisation_chart, revenue_per_employee_chart, users_employees_chart
-from .data import facebook_revenue_per_employee, firm_ratio, firms_fy2016, time_weighted_change, users_employees, users_per_employee
+from .charts import capitalisation_chart, daily_users_chart, revenue_per_employee_chart, users_employees_chart
+from .data import (
+    daily_users,
+    facebook_revenue_per_employee,
+    firm_ratio,
+    firms_fy2016,
+    meta_year_ends,
+    time_weighted_change,
+    users_employees,
+    users_per_employee,
+)
 from .findings import few_employees_many_users, formal_implicit_shift, gafam_top_capitalisations
 
 # What the pages, the assignments and the claims ledger use; the modules hold the rest.
@@ -17,10 +26,13 @@ __all__ = [
     "capitalisation_rankings",
     "top_five_by_date",
     # charts
+    "daily_users_chart",
     "capitalisation_chart",
     "revenue_per_employee_chart",
     "users_employees_chart",
     # data
+    "meta_year_ends",
+    "daily_users",
     "facebook_revenue_per_employee",
     "firm_ratio",
     "firms_fy2016",

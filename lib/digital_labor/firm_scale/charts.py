@@ -10,8 +10,9 @@ import altair as alt
 import pandas as pd
 
 from .. import charts
+from .data import FACEBOOK_DAU, FAMILY_DAP
 
-__all__ = ["capitalisation_chart", "revenue_per_employee_chart", "users_employees_chart"]
+__all__ = ["capitalisation_chart", "daily_users_chart", "revenue_per_employee_chart", "users_employees_chart"]
 
 SERIES = ["monthly active users", "employees"]
 KINDS = ["platform", "traditional"]
@@ -179,4 +180,36 @@ def capitalisation_chart(rankings: pd.DataFrame, summary: pd.DataFrame) -> alt.L
             + "."
         ),
         datasets=["market_capitalisation"],
+    )
+
+
+def daily_users_chart(users: pd.DataFrame) -> alt.Chart:
+    """Facebook's daily active users and Meta's daily active people across its apps, December of
+    each year: two lines that overlap in 2022-2023 and are not one series."""
+    colour, shape = charts.category_scales([FACEBOOK_DAU, FAMILY_DAP])
+    base = alt.Chart(users).encode(
+        x=alt.X("year:Q", title="Year (December average)", axis=alt.Axis(format="d", tickMinStep=1)),
+        y=alt.Y("millions:Q", title="Daily users or people (millions)", scale=alt.Scale(domain=[0, 4000])),
+        color=alt.Color("series:N", title="Series", scale=colour, legend=alt.Legend(orient="bottom", labelLimit=300)),
+    )
+    lines = base.mark_line(strokeWidth=2)
+    points = base.mark_point(filled=True, size=60).encode(
+        shape=alt.Shape("series:N", title="Series", scale=shape),
+        tooltip=[
+            alt.Tooltip("series:N", title="Series"),
+            alt.Tooltip("year:Q", title="Year", format="d"),
+            alt.Tooltip("millions:Q", title="Millions (December average)", format=",.0f"),
+            alt.Tooltip("dataset:N", title="Dataset"),
+        ],
+    )
+    chart = alt.layer(lines, points).properties(width=460, height=260)
+    return charts.describe(
+        chart,
+        title="Facebook's daily users end with 2023; Meta's daily people begin in 2022",
+        description="December averages in millions. "
+        + " ".join(
+            f"{series}: " + ", ".join(f"{row.year} {row.millions:,.0f}" for row in group.itertuples()) + "."
+            for series, group in users.groupby("series", sort=False)
+        ),
+        datasets=sorted(set(users["dataset"])),
     )

@@ -10,19 +10,26 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..data import DataError, load
+from ..data import DataError, dataset, load
 
 __all__ = [
+    "FACEBOOK_DAU",
+    "FAMILY_DAP",
     "GAFAM",
+    "daily_users",
     "facebook_revenue_per_employee",
     "firm_ratio",
     "firms_fy2016",
+    "meta_year_ends",
     "time_weighted_change",
     "users_employees",
     "users_per_employee",
 ]
 
 GAFAM = ("Alphabet", "Apple", "Facebook", "Amazon.com", "Microsoft")  # names as in the Fortune list
+# The two series of daily_users: two populations, not one series
+FACEBOOK_DAU = "Facebook daily active users"
+FAMILY_DAP = "daily active people, all Meta apps"
 
 
 def users_employees() -> pd.DataFrame:
@@ -134,3 +141,74 @@ def time_weighted_change() -> dict[str, float]:
     first, last = (_world_social_minutes(period) for period in WORLD_TIME_PERIODS)
     change = (frame.loc[2018] * last) / (frame.loc[2014] * first)
     return {"minutes_2014": first, "minutes_2018": last, "change": float(change)}
+
+
+def _unit_error(label: str, position: int, value: object, measure: str, expected: str) -> DataError:
+    """The error for a row of ``label`` whose unit does not go with its measure (line = row + 2)."""
+    return DataError(f"{label}, line {position + 2}, column 'unit': value {value!r} breaks the rule: '{measure}' is given in {expected}.")
+
+
+def _meta() -> pd.DataFrame:
+    """``meta_since2021`` checked: no measure twice in a year (the schema's key) and the unit that
+    goes with each measure."""
+    table = load("meta_since2021")
+    label = dataset("meta_since2021").file_label
+    units = {"employees": "people", "revenue": "US$ million"}
+    for position, row in enumerate(table.itertuples(index=False)):
+        expected = units.get(row.measure, "millions")
+        if row.unit != expected:
+            raise _unit_error(label, position, row.unit, row.measure, expected)
+    return table
+
+
+def daily_users() -> pd.DataFrame:
+    """Facebook's daily active users (December averages, 2013-2023) and Meta's daily active people
+    across its apps (2022-2025), in one long frame with a ``series`` column: two populations, not
+    one series. Columns: ``year``, ``series``, ``millions``, ``dataset``."""
+    facebook = load("facebook_daily_users")
+    old = pd.DataFrame(
+        {
+            "year": facebook["year"],
+            "series": FACEBOOK_DAU,
+            "millions": facebook["daily_active_users_millions"],
+            "dataset": "facebook_daily_users",
+        }
+    )
+    meta = _meta()
+    names = {"facebook daily active users": FACEBOOK_DAU, "family daily active people": FAMILY_DAP}
+    new = meta[meta["measure"].isin(names)]
+    new = pd.DataFrame({"year": new["year"], "series": new["measure"].map(names), "millions": new["value"], "dataset": "meta_since2021"})
+    frame = pd.concat([old, new], ignore_index=True)
+    repeated = frame.duplicated(["year", "series"])
+    if repeated.any():
+        first = frame[repeated].iloc[0]
+        raise DataError(f"meta_since2021 repeats {first.series} for {first.year}, already in facebook_daily_users.")
+    return frame.sort_values(["series", "year"], ignore_index=True)
+
+
+def meta_year_ends() -> pd.DataFrame:
+    """Meta's year-end figures 2022-2025, one row a year: ``family_dap_m``, ``facebook_dau_m`` and
+    ``facebook_mau_m`` (missing from 2024), ``employees``, ``revenue_musd`` (2024 from
+    ``platform_revenues_recent``), ``revenue_per_employee_musd``, ``people_per_employee`` (daily
+    active people per employee) and ``users_per_employee`` (Facebook's monthly users per employee,
+    the measure of ``firm_scale.users_employees``)."""
+    wide = _meta().pivot(index="year", columns="measure", values="value")
+    recent = load("platform_revenues_recent")
+    meta_2024 = recent[(recent["company"] == "Meta Platforms") & (recent["fiscal_year"] == 2024)].set_index("quantity")["value"]
+    for column, quantity in (("employees", "employees"), ("revenue", "revenue")):
+        if pd.notna(wide.loc[2024].get(column)):
+            raise DataError(f"meta_since2021 repeats Meta's 2024 {column}, already in platform_revenues_recent.")
+        wide.loc[2024, column] = float(meta_2024[quantity])
+    frame = pd.DataFrame(
+        {
+            "family_dap_m": wide["family daily active people"],
+            "facebook_dau_m": wide["facebook daily active users"],
+            "facebook_mau_m": wide["facebook monthly active users"],
+            "employees": wide["employees"],
+            "revenue_musd": wide["revenue"],
+        }
+    )
+    frame["revenue_per_employee_musd"] = frame["revenue_musd"] / frame["employees"]
+    frame["people_per_employee"] = frame["family_dap_m"] * 1e6 / frame["employees"]
+    frame["users_per_employee"] = frame["facebook_mau_m"] * 1e6 / frame["employees"]
+    return frame.rename_axis("year").reset_index()

@@ -5,7 +5,7 @@ published shares and rankings and splits them by North and South; :mod:`.charts`
 :mod:`.findings` gives the claims ledger its rows.
 """
 
-from .charts import north_south_chart, ranking_map, representation_chart, shares_map
+from .charts import north_south_chart, ranking_map, representation_chart, shares_map, worker_counts_chart
 from .data import (
     compare_over_representation,
     country_names,
@@ -17,6 +17,7 @@ from .data import (
     ranking_overlap,
     representation_index,
     share_drift,
+    worker_counts,
 )
 from .findings import top_buyers, top_producers
 from .oli import load_worker_supply, supply_shares
@@ -24,11 +25,13 @@ from .oli import load_worker_supply, supply_shares
 # What the pages, the assignments and the claims ledger use; the modules hold the rest.
 __all__ = [
     # charts
+    "worker_counts_chart",
     "north_south_chart",
     "ranking_map",
     "representation_chart",
     "shares_map",
     # data
+    "worker_counts",
     "compare_over_representation",
     "country_names",
     "north_south_summary",

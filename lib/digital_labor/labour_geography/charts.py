@@ -11,7 +11,7 @@ import pandas as pd
 
 from .. import charts
 
-__all__ = ["north_south_chart", "ranking_map", "representation_chart", "shares_map"]
+__all__ = ["north_south_chart", "ranking_map", "representation_chart", "shares_map", "worker_counts_chart"]
 
 GEOGRAPHY = ["online_labour_geography"]
 GROUP_ORDER = ["North", "South", "unclassified", "not reported"]
@@ -125,4 +125,46 @@ def north_south_chart(summary: pd.DataFrame) -> alt.Chart:
             + "; ".join(f"{r.series}, {r.definition}, {r.group}: {r.share_pct:.1f} %" for r in summary.itertuples())
         ),
         datasets=GEOGRAPHY + ["countries"],
+    )
+
+
+def worker_counts_chart(counts: pd.DataFrame) -> alt.LayerChart:
+    """Each published count of online workers on a logarithmic axis: a bar from low to high for a
+    range, a dot for a point estimate, with a colour and shape of its own when its authors corrected it."""
+    order = list(counts["label"])
+    base = alt.Chart(counts).encode(y=alt.Y("label:N", title=None, sort=order, axis=alt.Axis(labelLimit=420)))
+    x = alt.X(
+        "low_m:Q",
+        title="People or profiles (millions, logarithmic scale)",
+        scale=alt.Scale(type="log", domain=[1, 1000]),
+    )
+    tooltip = [
+        alt.Tooltip("estimate:N", title="Estimate"),
+        alt.Tooltip("definition:N", title="What is counted"),
+        alt.Tooltip("low_m:Q", title="Low (millions)", format=",.1f"),
+        alt.Tooltip("high_m:Q", title="High (millions)", format=",.1f"),
+        alt.Tooltip("published:N", title="Published"),
+        alt.Tooltip("status:N", title="Status"),
+    ]
+    colour, shape = charts.category_scales(["current", "superseded"])
+    ranges = base.mark_rule(strokeWidth=7, opacity=0.6).encode(
+        x=x, x2="high_m:Q", color=alt.Color("status:N", title="Status of the figure", scale=colour)
+    )
+    dots = base.mark_point(size=80, filled=True).encode(
+        x=x,
+        color=alt.Color("status:N", title="Status of the figure", scale=colour, legend=alt.Legend(orient="bottom")),
+        shape=alt.Shape("status:N", title="Status of the figure", scale=shape),
+        tooltip=tooltip,
+    )
+    chart = alt.layer(ranges, dots).properties(width=420, height=30 * len(order))
+    return charts.describe(
+        chart,
+        title="How many online workers? Published counts differ by what they count",
+        description="Published counts in millions, smallest first. "
+        + "; ".join(
+            f"{row.label}: {row.low_m:,.1f}" + ("" if row.high_m == row.low_m else f" to {row.high_m:,.1f}") + f" ({row.status})"
+            for row in counts.itertuples()
+        )
+        + ".",
+        datasets=sorted(set(counts["dataset"])),
     )

@@ -18,6 +18,7 @@ __all__ = [
     "ranking_overlap",
     "representation_index",
     "share_drift",
+    "worker_counts",
 ]
 
 Series = str | tuple[str, str]  # a series name, or (series name, period) for a series with several periods
@@ -198,4 +199,62 @@ def ranking_north_south(ranking: str = "oli_supply_top20_2017_2020") -> pd.DataF
     for definition in NORTH_SOUTH_DEFINITIONS:
         labels = north_south(definition)
         frame[definition] = [labels.get(code) if labels.get(code) in ("North", "South") else "unclassified" for code in frame["iso3"]]
+    return frame
+
+
+# The book's words for what each head count in online_labour_context counts.
+CONTEXT_COUNTS = {
+    "freelancer profiles on online labour platforms": (
+        "Kässi et al., v4 (2021)",
+        "freelancer profiles registered on online labour platforms",
+    ),
+    "profiles that ever obtained work": ("Kässi et al., v4 (2021)", "profiles that obtained work through the platform at least once"),
+    "significantly active online workers": ("Kässi et al., v4 (2021)", "profiles with at least 10 projects or US$1000 earned"),
+}
+
+WORLD_BANK = ("online gig workers worldwide (low)", "online gig workers worldwide (high)")
+
+
+def worker_counts() -> pd.DataFrame:
+    """The published counts of people doing online platform work, one row per estimate (a range
+    for the World Bank's): ``estimate``, ``definition``, ``low``, ``high`` (people), ``published``,
+    ``status``, ``bibkey``, ``dataset``, and for the chart ``label``, ``low_m`` and ``high_m``
+    (millions). Kässi et al.'s version 4 and the World Bank come from
+    ``online_labour_context``; the preprint's superseded counts from ``online_work_since2016``."""
+    context = load("online_labour_context").set_index("quantity")
+    rows = []
+    for quantity, (study, definition) in CONTEXT_COUNTS.items():
+        value = float(context.loc[quantity, "value"])
+        rows.append((study, definition, value, value, "2021-10", "current", context.loc[quantity, "bibkey"], "online_labour_context"))
+    low, high = (float(context.loc[name, "value"]) for name in WORLD_BANK)
+    rows.append(
+        (
+            "World Bank (2023)",
+            "online gig workers (low and high estimates)",
+            low,
+            high,
+            "2023-09",
+            "current",
+            "worldbank2023",
+            "online_labour_context",
+        )
+    )
+    later = load("online_work_since2016")
+    for row in later[later["unit"] == "people"].itertuples():
+        rows.append(
+            (
+                "Kässi et al., preprint (2021)",
+                row.definition,
+                row.value,
+                row.value,
+                row.published[:7],
+                row.status,
+                row.bibkey,
+                "online_work_since2016",
+            )
+        )
+    columns = ["estimate", "definition", "low", "high", "published", "status", "bibkey", "dataset"]
+    frame = pd.DataFrame(rows, columns=columns).sort_values("low", ignore_index=True)
+    frame["label"] = frame["estimate"] + ": " + frame["definition"]
+    frame["low_m"], frame["high_m"] = frame["low"] / 1e6, frame["high"] / 1e6
     return frame

@@ -35,7 +35,6 @@ from .model import (
     gap_steps,
     pay_sensitivity,
     published_pay,
-    requester_task_shares,
     simulate_pay,
     what_registered_may_mean,
 )
@@ -72,7 +71,6 @@ __all__ = [
     "gap_steps",
     "pay_sensitivity",
     "published_pay",
-    "requester_task_shares",
     "simulate_pay",
     "what_registered_may_mean",
 ]

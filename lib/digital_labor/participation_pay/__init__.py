@@ -16,7 +16,6 @@ from .model import (
     microsoft_rewards,
     money_walks,
     notification_interval,
-    payout_per_hour,
     revenue_share_payout,
 )
 
@@ -39,6 +38,5 @@ __all__ = [
     "microsoft_rewards",
     "money_walks",
     "notification_interval",
-    "payout_per_hour",
     "revenue_share_payout",
 ]

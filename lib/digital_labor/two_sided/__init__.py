@@ -8,7 +8,6 @@ from .charts import price_heatmap, prices_by_externality_chart
 from .findings import multi_sided_prices
 from .model import (
     TwoSidedMarket,
-    armstrong_prices,
     optimal_prices,
     optimal_prices_numeric,
     price_map,
@@ -27,7 +26,6 @@ __all__ = [
     "multi_sided_prices",
     # model
     "TwoSidedMarket",
-    "armstrong_prices",
     "optimal_prices",
     "optimal_prices_numeric",
     "price_map",
