@@ -207,7 +207,7 @@ def test_the_pages_rule_is_the_librarys_ratio_rule():
     for case in (iw.facebook_case(2016), iw.facebook_case(2013, users="monthly"), iw.walmart_case(5.0), _case(days_per_year=250)):
         assert iw.implicit_ratio(case, rule=rule) == pytest.approx(iw.implicit_ratio(case))
     users, minutes = np.array([1e6, 2e9]), np.array([10.0, 120.0])
-    assert rule(users, minutes, 0.1, 100) == pytest.approx(ratio_rule(users, minutes, 0.1, 100))
+    assert rule(users, minutes, 0.1, 100, 1800.0, 365.0) == pytest.approx(ratio_rule(users, minutes, 0.1, 100, 1800.0, 365.0))
 
 
 def test_a_rule_passed_in_changes_every_result():

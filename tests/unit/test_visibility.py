@@ -117,7 +117,7 @@ def test_the_page_s_cost_rule_is_the_library_s():
     page_cost = run_page_cells("def restore_reach_cost(")["restore_reach_cost"]
     for case in [(1_000_000, 4.04, 2.11, 5.0, 30), (10_000, 12.05, 6.15, 1.95, 30), (10_000, 2.0, 3.0, 5.0, 30), (500, 8.0, 1.0, 0.5, 4)]:
         assert page_cost(*case) == pytest.approx(restore_reach_cost(*case))
-    assert page_cost(1_000_000, 4.04, 2.11, 5.0) == pytest.approx(restore_reach_cost(1_000_000, 4.04, 2.11, 5.0))
+    assert page_cost(1_000_000, 4.04, 2.11, 5.0, 30) == pytest.approx(restore_reach_cost(1_000_000, 4.04, 2.11, 5.0))
 
 
 def test_the_cost_machinery_uses_the_rule_it_is_given():

@@ -275,6 +275,7 @@ def monte_carlo(
         productive_share=frame["productive_share"],
         employees=daily.employees,
         hours_per_fte_year=frame["hours_per_fte_year"],
+        days_per_year=daily.days_per_year,
     )
     return frame
 
