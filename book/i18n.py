@@ -11,12 +11,16 @@ same computed values from one execution.
 
 In a French edition a number keeps the digits Python's ``format`` gives it (the English
 edition's digits) and takes French separators: a narrow no-break space between thousands, a comma
-before decimals, a no-break space before a per-cent sign.
+before decimals, a no-break space before a per-cent sign. The spaces that French typography puts
+before ``; ! ?`` and ``:``, inside guillemets and before a per-cent sign become no-break spaces, so
+that a line never starts with the sign (:func:`french_spacing`, applied to the page's text, never
+to code or formulas).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -25,8 +29,9 @@ from myst_nb.core.variables import RetrievalError, format_plain_text
 from myst_nb.ext.glue.roles import PasteMarkdownRole, PasteRoleAny, PasteTextRole
 from myst_nb.ext.glue.utils import retrieve_glue_data
 from sphinx.application import Sphinx
+from sphinx.transforms import SphinxTransform
 
-__all__ = ["localized_number", "setup"]
+__all__ = ["french_spacing", "localized_number", "setup"]
 
 THOUSANDS = {"fr": "\u202f"}  # CLDR's group separator: a narrow no-break space
 DECIMAL = {"fr": ","}
@@ -40,6 +45,48 @@ def localized_number(text: str, language: str) -> str:
         return text
     swapped = text.translate({ord(","): "\x00", ord("."): DECIMAL[language]}).replace("\x00", THOUSANDS[language])
     return swapped[:-1] + PERCENT[language] if swapped.endswith("%") else swapped
+
+
+# French typography (Imprimerie nationale): a narrow no-break space before ; ! ?, a no-break space
+# before : and %, and inside guillemets. Only spaces the text already has are replaced: a colon with
+# no space before it (a URL, a time) is left alone.
+_FRENCH_SPACES = (
+    (re.compile(r"[ \u00a0\u202f]+(?=[;!?])"), "\u202f"),
+    (re.compile(r"[ \u00a0\u202f]+(?=[:%»])"), "\u00a0"),
+    (re.compile(r"(?<=«)[ \u00a0\u202f]+"), "\u00a0"),
+)
+_CODE = (nodes.FixedTextElement, nodes.literal, nodes.math, nodes.raw)
+
+
+def french_spacing(text: str) -> str:
+    """``text`` with the spaces French typography requires made unbreakable (``« oui » : non ?``)."""
+    for pattern, space in _FRENCH_SPACES:
+        text = pattern.sub(space, text)
+    return text
+
+
+class FrenchSpacing(SphinxTransform):
+    """In the French edition, French spacing in every text node outside code and formulas."""
+
+    default_priority = 800  # after the translation (Sphinx's Locale transform runs at 20)
+
+    def apply(self, **kwargs: Any) -> None:
+        if self.config.language != "fr":
+            return
+        for text in list(self.document.findall(nodes.Text)):
+            if any(isinstance(parent, _CODE) for parent in _ancestors(text)):
+                continue
+            spaced = french_spacing(str(text))
+            if spaced != str(text):
+                text.parent.replace(text, nodes.Text(spaced))
+
+
+def _ancestors(node: nodes.Node) -> list[nodes.Node]:
+    found = []
+    while node.parent is not None:
+        node = node.parent
+        found.append(node)
+    return found
 
 
 def _glued(document: nodes.document, key: str) -> dict[str, Any]:
@@ -124,4 +171,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
         ("md", TranslatedMarkdownRole()),
     ):
         app.add_role_to_domain("glue", name, role, override=True)
+    app.add_transform(FrenchSpacing)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

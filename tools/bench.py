@@ -1,8 +1,9 @@
 """Measure the book's set-up and build times on this machine (``make bench``).
 
 In a temporary copy of the book: a fresh set-up (a new virtual environment installed the
-Makefile's way, by tools/setup_env.sh), a clean build (every notebook executed), a rebuild with no
-change, a rebuild after editing one notebook's code, and the bare execution time of all
+Makefile's way, by tools/setup_env.sh), and with that environment, as on a fresh clone, a clean
+build (every notebook executed), a rebuild with no
+change, a rebuild after editing one notebook's code; and the bare execution time of all
 notebooks without Sphinx (nbclient, one after the other). Prints the figures, the set-up and the
 clean build against their budgets (``[tool.digital-labor.build-budget]`` in pyproject.toml; a
 report, never a failure) and the ratios that the README reports, with a description
@@ -17,7 +18,6 @@ import os
 import platform
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -42,28 +42,25 @@ def setup_budget(root: Path = ROOT) -> float:
     return float(project_settings(root)["build-budget"]["setup_seconds"])
 
 
-def fresh_setup(root: Path = ROOT) -> tuple[float, str]:
+def fresh_setup(root: Path, venv: Path) -> tuple[float, str]:
     """Seconds to set up the book's environment from nothing, the Makefile's way: tools/setup_env.sh
-    of ``root`` into a new virtual environment in a temporary folder (created by ``PYTHON``, as in
-    the Makefile, default python3), with uv's and pip's download caches as this machine has them;
-    and the script's last line (which installer did it)."""
-    with tempfile.TemporaryDirectory(prefix="dl-setup-") as folder:
-        start = time.perf_counter()
-        result = subprocess.run(
-            ["bash", str(root / "tools" / "setup_env.sh"), str(Path(folder) / "venv")], cwd=root, capture_output=True, text=True
-        )
-        elapsed = time.perf_counter() - start
+    of ``root`` into the new virtual environment ``venv`` (created by ``PYTHON``, as in the
+    Makefile, default python3), with uv's and pip's download caches as this machine has them; and
+    the script's last line (which installer did it)."""
+    start = time.perf_counter()
+    result = subprocess.run(["bash", str(root / "tools" / "setup_env.sh"), str(venv)], cwd=root, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
     if result.returncode != 0:
         raise SystemExit(f"set-up failed:\n{result.stdout[-3000:]}{result.stderr[-3000:]}")
     lines = [line for line in result.stdout.splitlines() if line.startswith("set-up:")]
     return elapsed, lines[-1] if lines else ""
 
 
-def timed_build(root: Path) -> tuple[float, list[str]]:
-    """Seconds taken by the book's build in ``root`` and the notebooks it executed."""
+def timed_build(root: Path, python: Path) -> tuple[float, list[str]]:
+    """Seconds taken by the book's build in ``root``, run by ``python``, and the notebooks it executed."""
     before = cached_executions(root)
     start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "tools.build_book"], cwd=root, capture_output=True, text=True)
+    result = subprocess.run([str(python), "-m", "tools.build_book"], cwd=root, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
         raise SystemExit(f"build failed in {root}:\n{result.stdout[-3000:]}{result.stderr[-3000:]}")
@@ -119,13 +116,14 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         copy = Path(folder) / "book"
         shutil.copytree(ROOT, copy, ignore=IGNORE)
-        setup, installer = fresh_setup(copy)
+        python = Path(folder) / "venv" / "bin" / "python"
+        setup, installer = fresh_setup(copy, python.parents[1])
         sources = toc_notebooks(copy)
-        clean, executed_clean = timed_build(copy)
-        no_change, executed_again = timed_build(copy)
+        clean, executed_clean = timed_build(copy, python)
+        no_change, executed_again = timed_build(copy, python)
         edited = copy / "index.md"
         edited.write_text(edited.read_text().replace("dl.setup()\n", "dl.setup()\n# bench edit\n", 1))
-        one_edit, executed_one = timed_build(copy)
+        one_edit, executed_one = timed_build(copy, python)
         prepare_kernel_environment()
         bare = sum(bare_execution(source) for source in sources)
         startups = {source.relative_to(copy).as_posix(): startup(source) for source in sources}

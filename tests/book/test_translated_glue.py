@@ -1,6 +1,6 @@
 """A translated paragraph keeps its glued values (book.i18n): a tiny book with one notebook and a
 French message catalog, built strictly, shows the same computed values in English and in French,
-with French separators, in translated and untranslated paragraphs alike."""
+with French separators, in translated and untranslated paragraphs alike, and French spacing."""
 
 from __future__ import annotations
 
@@ -33,6 +33,8 @@ PAGE = textwrap.dedent("""\
     The share is {glue:text}`share:,.1f` and the places are {glue:md}`places`.
 
     A rate of {glue:text}`rate:.1%` in {glue:text}`year`.
+
+    Work, or not? The answer: `a : b` stays code.
     """)
 CATALOG = textwrap.dedent("""\
     msgid ""
@@ -44,6 +46,9 @@ CATALOG = textwrap.dedent("""\
 
     msgid "The share is {glue:text}`share:,.1f` and the places are {glue:md}`places`."
     msgstr "La part est de {glue:text}`share:,.1f` et les pays sont {glue:md}`places`."
+
+    msgid "Work, or not? The answer: `a : b` stays code."
+    msgstr "Du « travail », ou non ? La réponse : `a : b` reste du code."
     """)
 
 
@@ -87,3 +92,9 @@ def test_a_translated_paragraph_keeps_its_values_with_french_separators(pages):
     assert "La part est de" in pages["fr"] and "Une page" in pages["fr"]
     assert pasted(pages["fr"]) == ["1\u202f788,6", "12,5\u00a0%", "2017"]  # the untranslated paragraph too
     assert "les pays sont <strong>India</strong> and Bangladesh" in pages["fr"]
+
+
+def test_french_pages_get_french_spacing_outside_code(pages):
+    assert "Du «\u00a0travail\u00a0», ou non\u202f? La réponse\u00a0:" in pages["fr"]
+    assert '<span class="pre">a</span> <span class="pre">:</span>' in pages["fr"]  # code keeps its plain spaces
+    assert "Work, or not? The answer:" in pages["en"]

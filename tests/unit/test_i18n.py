@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from book.i18n import localized_number
+from book.i18n import french_spacing, localized_number
 
 
 @pytest.mark.parametrize(
@@ -31,3 +31,17 @@ def test_other_languages_keep_the_number_as_formatted(language):
 
 def test_the_digits_are_pythons():
     assert localized_number(format(2.675, ".2f"), "fr") == "2,67"
+
+
+@pytest.mark.parametrize(
+    ("typed", "printed"),
+    [
+        ("Oui ; non ? Si !", "Oui\u202f; non\u202f? Si\u202f!"),
+        ("le « travail » : 12 %", "le «\u00a0travail\u00a0»\u00a0: 12\u00a0%"),
+        ("https://example.org:8080", "https://example.org:8080"),  # no space typed: nothing inserted
+        ("à 10:30", "à 10:30"),
+        ("deux  espaces ;", "deux  espaces\u202f;"),
+    ],
+)
+def test_french_spacing_makes_the_typed_spaces_unbreakable(typed, printed):
+    assert french_spacing(typed) == printed

@@ -114,7 +114,7 @@ def test_make_and_make_bench_set_up_the_environment_with_one_script_uv_first_the
     script = (ROOT / "tools" / "setup_env.sh").read_text()
     extras = re.search(r'requirement="\.\[([a-z,]+)\]"', script).group(1).split(",")
     assert sorted(extras) == sorted(pyproject()["optional-dependencies"])  # every extra, as the lock pins them
-    assert "-c requirements.lock uv" in script and '-m uv pip install --python "$py" -c requirements.lock' in script
+    assert "-c requirements.lock uv" in script and '-m uv pip install --python "$py" --compile-bytecode -c requirements.lock' in script
     assert '-m pip install --progress-bar off -c requirements.lock -e "$requirement"' in script  # the fallback
     assert re.search(r"^uv==\d", (ROOT / "requirements.lock").read_text(), re.MULTILINE)
     from tools import bench
