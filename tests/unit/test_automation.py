@@ -1,12 +1,11 @@
 """Tests for the occupation- versus task-based automation simulation."""
 
-import ast
 from pathlib import Path
 
-import jupytext
 import numpy as np
 import pandas as pd
 import pytest
+from pages import page_definition
 
 import digital_labor as dl
 from digital_labor import automation, prose
@@ -26,19 +25,6 @@ from digital_labor.claims import Finding
 
 SMALL = AutomationEconomy(n_occupations=120, workers_per_occupation=20)
 PAGE = Path(__file__).resolve().parents[2] / "chapters" / "01-platforms-and-the-firm" / "automation-forecasts.md"
-
-
-def page_definition(path: Path, name: str):
-    """The function or class ``name`` as an open cell of the page defines it, executed on its own."""
-    for cell in jupytext.read(path).cells:
-        if cell.cell_type != "code" or any(tag.startswith(("hide-", "remove-")) for tag in cell.metadata.get("tags", [])):
-            continue
-        for node in ast.parse(cell.source).body:
-            if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and node.name == name:
-                scope: dict = {}
-                exec(compile(ast.Module(body=[node], type_ignores=[]), str(path), "exec"), scope)
-                return scope[name]
-    raise AssertionError(f"{path.name}: no open cell defines {name}")
 
 
 def test_the_pages_scoring_rule_is_the_librarys():

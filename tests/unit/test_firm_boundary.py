@@ -1,11 +1,10 @@
 """Tests for the make-or-buy (Coase, Williamson) model."""
 
-import ast
 from pathlib import Path
 
-import jupytext
 import numpy as np
 import pytest
+from pages import page_definition
 from scipy import optimize
 
 from digital_labor import firm_boundary
@@ -123,19 +122,6 @@ def test_boundary_grid_is_consistent_with_the_model():
     chart = firm_boundary.firm_boundary_chart(curves, density, shares)
     assert "(a simulation, not data)" in subtitle(chart)
     assert chart.to_dict()["params"][0]["bind"]["max"] == 100
-
-
-def page_definition(path: Path, name: str):
-    """The function or class ``name`` as an open cell of the page defines it, executed on its own."""
-    for cell in jupytext.read(path).cells:
-        if cell.cell_type != "code" or any(tag.startswith(("hide-", "remove-")) for tag in cell.metadata.get("tags", [])):
-            continue
-        for node in ast.parse(cell.source).body:
-            if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and node.name == name:
-                scope: dict = {}
-                exec(compile(ast.Module(body=[node], type_ignores=[]), str(path), "exec"), scope)
-                return scope[name]
-    raise AssertionError(f"{path.name}: no open cell defines {name}")
 
 
 CLIPPED_CASES = [

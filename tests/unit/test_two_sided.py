@@ -1,13 +1,12 @@
 """Tests for the two-sided platform pricing model (Armstrong 2006)."""
 
-import ast
 from dataclasses import replace
 from pathlib import Path
 
-import jupytext
 import numpy as np
 import pandas as pd
 import pytest
+from pages import page_definition
 
 from digital_labor import two_sided
 from digital_labor.two_sided import (
@@ -222,19 +221,6 @@ def test_default_market_users_pay_less_than_advertisers_and_the_condition_says_t
     assert 0 < prices["price_users"] < prices["price_advertisers"]
     terms = two_sided.users_price_terms(market)
     assert terms["cross_side_gain"] < terms["cost_and_markup"]
-
-
-def page_definition(path: Path, name: str):
-    """The function or class ``name`` as an open cell of the page defines it, executed on its own."""
-    for cell in jupytext.read(path).cells:
-        if cell.cell_type != "code" or any(tag.startswith(("hide-", "remove-")) for tag in cell.metadata.get("tags", [])):
-            continue
-        for node in ast.parse(cell.source).body:
-            if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and node.name == name:
-                scope: dict = {}
-                exec(compile(ast.Module(body=[node], type_ignores=[]), str(path), "exec"), scope)
-                return scope[name]
-    raise AssertionError(f"{path.name}: no open cell defines {name}")
 
 
 @pytest.mark.parametrize("market", MARKETS)
