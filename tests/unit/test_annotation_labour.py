@@ -85,13 +85,10 @@ def test_the_page_s_labour_hours_is_the_library_s_and_drives_the_scenarios():
     """The humans-in-AI page writes the hours equation in an open cell and passes it to the scenarios."""
     from pathlib import Path
 
-    import jupytext
+    from pages import page_definition
 
     page = Path(__file__).resolve().parents[2] / "chapters" / "03-uber-to-facebook" / "humans-in-ai.md"
-    (source,) = [c.source for c in jupytext.read(page).cells if c.cell_type == "code" and "def labour_hours(" in c.source]
-    namespace = {"annotation_labour": al}
-    exec(source, namespace)
-    page_hours = namespace["labour_hours"]
+    page_hours = page_definition(page, "labour_hours", annotation_labour=al)
     for job in (
         al.AnnotationJob(items=3600, labels_per_item=2, seconds_per_label=1, redundancy=3),
         al.imagenet_job("high"),

@@ -156,13 +156,10 @@ def test_finding_and_ledger_verdict():
 def test_the_page_s_time_budget_is_the_library_s():
     """The app-work page writes the time budget in an open cell and passes it to the budget chart;
     it must agree with the library's, which the ledger uses."""
-    import jupytext
+    from pages import page_definition
 
     page = Path(__file__).resolve().parents[2] / "chapters" / "03-uber-to-facebook" / "app-work.md"
-    (source,) = [c.source for c in jupytext.read(page).cells if c.cell_type == "code" and "def time_budget(" in c.source]
-    namespace = {"app_work": aw}
-    exec(source, namespace)
-    page_budget = namespace["time_budget"]
+    page_budget = page_definition(page, "time_budget", app_work=aw)
     for hour in (
         aw.DriverHour(40, 13),
         aw.DriverHour(30, 20, 20.0, 1.0, 0.5),
